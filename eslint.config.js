@@ -1,0 +1,14 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import jest from 'eslint-plugin-jest'
+import prettier from 'eslint-config-prettier'
+import globals from 'globals'
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '__tests__/fixtures/', 'examples/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  { languageOptions: { globals: globals.node } },
+  { files: ['__tests__/**'], ...jest.configs['flat/recommended'] },
+  prettier
+)

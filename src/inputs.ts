@@ -1,0 +1,110 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+import { Input, MODES, type Mode } from './constants.js'
+import { InputError, ProblemsError } from './errors.js'
+
+/** Everything the run needs from its inputs, read once and checked before any side effect. */
+export interface Config {
+  /** `validate` checks only; `publish` also promotes the version. */
+  readonly mode: Mode
+  /** Absolute path of the checkout; every file input must lie inside it. */
+  readonly workspace: string
+  /** Path of the data action's JavaScript, as given. */
+  readonly actionFile: string
+  /**
+   * The promotion's identity as given (the version defaulted from the tag). Checked by the
+   * payload check, so a bad id is reported together with every other problem.
+   */
+  readonly payload: {
+    readonly dataActionId: string
+    readonly versionId: string
+    readonly targetEnvironment: string
+  }
+  /** Path of the dependency manifest, if any. */
+  readonly dependencyManifest?: string
+  /** Path of the dependency policy, if any. */
+  readonly dependencyPolicy?: string
+  /** Wall-clock limit of the sandbox evaluation. */
+  readonly sandboxTimeoutMs: number
+  /** Largest action file accepted. */
+  readonly maxActionFileBytes: number
+}
+
+/** Reads one input's raw value (`core.getInput` in the action). */
+export type InputReader = (name: string) => string
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[0-9]+$/, { error: 'expected a whole number' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `expected at least ${min}` })
+        .max(max, { error: `expected at most ${max}` })
+    )
+
+const optionalPath = z
+  .string()
+  .trim()
+  .transform(value => (value === '' ? undefined : value))
+
+const InputsSchema = z.object({
+  [Input.Mode]: z.enum(MODES, {
+    error: issue => `expected one of ${MODES.join(', ')}, got '${String(issue.input)}'`
+  }),
+  [Input.ActionFile]: z.string().trim().min(1, { error: 'is required' }),
+  [Input.DependencyManifest]: optionalPath,
+  [Input.DependencyPolicy]: optionalPath,
+  [Input.SandboxTimeoutMs]: integer(50, 600_000),
+  [Input.MaxActionFileBytes]: integer(1, 64 * 1024 * 1024)
+})
+
+const DEFAULTS: Partial<Record<string, string>> = {
+  [Input.Mode]: 'publish',
+  [Input.TargetEnvironment]: 'sandbox',
+  [Input.SandboxTimeoutMs]: '3000',
+  [Input.MaxActionFileBytes]: String(5 * 1024 * 1024)
+}
+
+/**
+ * Parses every input at once; all problems are reported together, each naming its input.
+ * `env` supplies the runner's context (`GITHUB_WORKSPACE`, `GITHUB_REF`).
+ */
+export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
+  const raw = (name: string): string => read(name).trim() || (DEFAULTS[name] ?? '')
+  const names = Object.keys(InputsSchema.shape) as Array<keyof typeof InputsSchema.shape>
+  const parsed = InputsSchema.safeParse(Object.fromEntries(names.map(name => [name, raw(name)])))
+  if (!parsed.success) {
+    throw new ProblemsError(
+      parsed.error.issues.map(issue => {
+        const error = new InputError(String(issue.path[0]), issue.message)
+        return { message: error.message }
+      })
+    )
+  }
+  const inputs = parsed.data
+  return {
+    mode: inputs[Input.Mode],
+    workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()),
+    actionFile: inputs[Input.ActionFile],
+    payload: {
+      dataActionId: raw(Input.DataActionId),
+      versionId: raw(Input.VersionId) || tagOf(env.GITHUB_REF),
+      targetEnvironment: raw(Input.TargetEnvironment)
+    },
+    ...(inputs[Input.DependencyManifest] && {
+      dependencyManifest: inputs[Input.DependencyManifest]
+    }),
+    ...(inputs[Input.DependencyPolicy] && { dependencyPolicy: inputs[Input.DependencyPolicy] }),
+    sandboxTimeoutMs: inputs[Input.SandboxTimeoutMs],
+    maxActionFileBytes: inputs[Input.MaxActionFileBytes]
+  }
+}
+
+/** `refs/tags/v2.1.0` → `v2.1.0`; any other ref → ''. */
+export function tagOf(ref: string | undefined): string {
+  return ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : ''
+}

@@ -1,0 +1,75 @@
+import { basename } from 'node:path'
+import semver from 'semver'
+import { z } from 'zod'
+import type { Problem } from './errors.js'
+import { parseStructuredFile, pathText } from './structured-file.js'
+import type { WorkspaceFile } from './workspace-file.js'
+
+/** A dependency the data action declares, pinned to one exact version. */
+export interface Dependency {
+  name: string
+  version: string
+  /** Line of the manifest that declares it. */
+  line?: number
+}
+
+export const PackageNameSchema = z
+  .string()
+  .min(1, 'a package name cannot be empty')
+  .max(214, 'a package name has at most 214 characters')
+
+const ExactVersionSchema = z
+  .string({ error: 'expected a version string such as "4.17.21"' })
+  .refine(version => semver.valid(version) !== null, {
+    error: issue => `'${String(issue.input)}' is not an exact semver version (such as 4.17.21)`
+  })
+
+// Shapes only: each version is checked on its own, so one bad entry does not hide the others
+// from the policy check.
+const DependencyMapSchema = z.record(PackageNameSchema, z.unknown(), {
+  error: 'expected a map of {package: exact version}'
+})
+
+const PackageJsonSchema = z.looseObject({ dependencies: DependencyMapSchema.optional() })
+
+export interface DependencyManifest {
+  /** The entries with an exact version. */
+  dependencies: Dependency[]
+  /** One per entry without one. */
+  problems: Problem[]
+}
+
+/**
+ * Reads a dependency manifest: a JSON or YAML map `{package: exact version}`, or a
+ * `package.json` (recognised by its name or by a `dependencies` map), of which only
+ * `dependencies` counts: those are what the data action's runtime must provide.
+ */
+export function parseDependencyManifest(file: WorkspaceFile): DependencyManifest {
+  const doc = parseStructuredFile(file)
+  const isPackageJson =
+    basename(file.path) === 'package.json' ||
+    (isRecord(doc.data) && isRecord(doc.data.dependencies))
+  const base = isPackageJson ? ['dependencies'] : []
+  const map = isPackageJson
+    ? (doc.check(PackageJsonSchema).dependencies ?? {})
+    : doc.check(DependencyMapSchema)
+  const manifest: DependencyManifest = { dependencies: [], problems: [] }
+  for (const [name, version] of Object.entries(map)) {
+    const line = doc.lineOf([...base, name])
+    const at = line === undefined ? {} : { line }
+    const exact = ExactVersionSchema.safeParse(version)
+    if (exact.success) {
+      manifest.dependencies.push({ name, version: exact.data, ...at })
+    } else {
+      manifest.problems.push({
+        message: `Input '${file.input}': ${file.path}${pathText([...base, name])}: ${exact.error.issues[0]?.message}`,
+        location: { file: file.path, ...at }
+      })
+    }
+  }
+  return manifest
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,173 @@
+import { isBuiltin } from 'node:module'
+import semver from 'semver'
+import { z } from 'zod'
+import type { Dependency } from './manifest.js'
+import { PackageNameSchema } from './manifest.js'
+import type { Environment } from './payload.js'
+import type { RequiredModule } from './sandbox.js'
+import { parseStructuredFile } from './structured-file.js'
+import type { WorkspaceFile } from './workspace-file.js'
+
+const RangeSchema = z
+  .string({ error: 'expected a semver range such as "^4.17.0"' })
+  .refine(range => range.trim() !== '' && semver.validRange(range) !== null, {
+    error: issue => `'${String(issue.input)}' is not a valid semver range`
+  })
+
+// Strict: a misspelt key in a policy would otherwise loosen it without a word.
+const RulesSchema = z.strictObject({
+  allowedVersions: z.record(PackageNameSchema, RangeSchema).optional(),
+  blockedPackages: z.array(PackageNameSchema).optional()
+})
+
+const PolicySchema = RulesSchema.extend({
+  environments: z
+    .strictObject({ sandbox: RulesSchema.optional(), production: RulesSchema.optional() })
+    .optional()
+})
+
+export type Policy = z.output<typeof PolicySchema>
+
+/** A rule and where it was written, so a verdict can say which rule decided it. */
+interface Rule {
+  scope: 'all environments' | Environment
+  range?: string
+  line?: number
+}
+
+/** The rules that apply in one environment: the top-level ones plus that environment's. */
+export interface EffectiveRules {
+  /** Unknown when the target environment input is invalid: then only top-level rules apply. */
+  environment: Environment | undefined
+  /** Every range a package must satisfy (top level and environment both). */
+  ranges: Map<string, Rule[]>
+  blocked: Map<string, Rule>
+}
+
+export type Verdict = 'allowed' | 'unrestricted' | 'blocked' | 'outside range' | 'undeclared'
+
+export interface DependencyVerdict {
+  name: string
+  version?: string
+  verdict: Verdict
+  /** Why, in words: the range or block that decided. */
+  reason: string
+  /** Where the verdict points: the manifest line, or the action file line of a require. */
+  location?: { file: string; line?: number }
+}
+
+export function parsePolicy(
+  file: WorkspaceFile,
+  environment: Environment | undefined
+): EffectiveRules {
+  const doc = parseStructuredFile(file)
+  const policy = doc.check(PolicySchema)
+  const rules: EffectiveRules = { environment, ranges: new Map(), blocked: new Map() }
+  const add = (
+    scopeRules: z.output<typeof RulesSchema> | undefined,
+    scope: Rule['scope'],
+    base: string[]
+  ): void => {
+    for (const [name, range] of Object.entries(scopeRules?.allowedVersions ?? {})) {
+      const line = doc.lineOf([...base, 'allowedVersions', name])
+      const list = rules.ranges.get(name) ?? []
+      list.push({ scope, range, ...(line ? { line } : {}) })
+      rules.ranges.set(name, list)
+    }
+    scopeRules?.blockedPackages?.forEach((name, index) => {
+      const line = doc.lineOf([...base, 'blockedPackages', index])
+      if (!rules.blocked.has(name)) rules.blocked.set(name, { scope, ...(line ? { line } : {}) })
+    })
+  }
+  add(policy, 'all environments', [])
+  if (environment) {
+    add(policy.environments?.[environment], environment, ['environments', environment])
+  }
+  return rules
+}
+
+/** No policy file: nothing is blocked, every exact version is allowed. */
+export function emptyRules(environment: Environment | undefined): EffectiveRules {
+  return { environment, ranges: new Map(), blocked: new Map() }
+}
+
+/** Judges each declared dependency by the rules; a package may be allowed by no rule at all. */
+export function judgeDependencies(
+  dependencies: readonly Dependency[],
+  rules: EffectiveRules,
+  manifestPath: string | undefined
+): DependencyVerdict[] {
+  return dependencies.map(dep => {
+    const location = manifestPath
+      ? { file: manifestPath, ...(dep.line ? { line: dep.line } : {}) }
+      : undefined
+    const base = { name: dep.name, version: dep.version, ...(location ? { location } : {}) }
+    const blocked = rules.blocked.get(dep.name)
+    if (blocked) return { ...base, verdict: 'blocked', reason: `blocked (${blocked.scope})` }
+    const ranges = rules.ranges.get(dep.name) ?? []
+    const failed = ranges.find(rule => !semver.satisfies(dep.version, rule.range ?? '*'))
+    if (failed) {
+      return {
+        ...base,
+        verdict: 'outside range',
+        reason: `${dep.version} does not satisfy ${failed.range} (${failed.scope})`
+      }
+    }
+    if (ranges.length === 0) return { ...base, verdict: 'unrestricted', reason: 'no rule' }
+    return {
+      ...base,
+      verdict: 'allowed',
+      reason: `satisfies ${ranges.map(r => `${r.range} (${r.scope})`).join(' and ')}`
+    }
+  })
+}
+
+/**
+ * Judges what the code asked for in the sandbox: each package must be declared in the
+ * manifest and not blocked. Node built-ins need no declaration but can be blocked.
+ */
+export function judgeRequires(
+  requires: readonly RequiredModule[],
+  dependencies: readonly Dependency[],
+  rules: EffectiveRules,
+  actionFilePath: string
+): DependencyVerdict[] {
+  const declared = new Set(dependencies.map(d => d.name))
+  const seen = new Set<string>()
+  const verdicts: DependencyVerdict[] = []
+  for (const { specifier, line } of requires) {
+    const name = packageNameOf(specifier)
+    if (seen.has(name)) continue
+    seen.add(name)
+    const location = { file: actionFilePath, ...(line ? { line } : {}) }
+    const blocked = rules.blocked.get(name) ?? rules.blocked.get(specifier)
+    if (blocked) {
+      verdicts.push({ name, verdict: 'blocked', reason: `blocked (${blocked.scope})`, location })
+    } else if (specifier.startsWith('.') || specifier.startsWith('/')) {
+      verdicts.push({
+        name,
+        verdict: 'undeclared',
+        reason: 'a data action is a single file and cannot load local files',
+        location
+      })
+    } else if (isBuiltin(specifier)) {
+      continue
+    } else if (!declared.has(name)) {
+      verdicts.push({
+        name,
+        verdict: 'undeclared',
+        reason: 'undeclared dependency: required by the code but not in the dependency manifest',
+        location
+      })
+    }
+  }
+  return verdicts
+}
+
+/** `lodash/get` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs` → `fs`. */
+export function packageNameOf(specifier: string): string {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return specifier
+  if (specifier.startsWith('node:')) return specifier.slice(5)
+  const parts = specifier.split('/')
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier)
+}
