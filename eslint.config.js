@@ -10,5 +10,6 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   { languageOptions: { globals: globals.node } },
   { files: ['__tests__/**'], ...jest.configs['flat/recommended'] },
+  { files: ['__tests__/**'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
   prettier
 )

@@ -5,6 +5,11 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  modulePathIgnorePatterns: [
+    '<rootDir>/examples/',
+    '<rootDir>/dist/',
+    '<rootDir>/node_modules/.node24/'
+  ],
   testTimeout: 30000,
   verbose: false
 }

@@ -1,0 +1,112 @@
+import { Sandbox } from '../src/sandbox.js'
+
+const evaluate = (code: string, timeoutMs = 2000) =>
+  Sandbox.start().evaluate(code, 'actions/a.js', timeoutMs)
+
+describe('sandbox evaluation', () => {
+  test.each([
+    ['exports.handler = async () => 1', 'exports.handler', 'commonjs'],
+    ['module.exports = function (event) { return event }', 'module.exports', 'commonjs'],
+    ['module.exports = { handler: () => 1 }', 'exports.handler', 'commonjs'],
+    ['export async function handler(event) { return event }', 'export handler', 'module'],
+    ['export default function (event) { return event }', 'export default', 'module'],
+    ['await Promise.resolve(); export const handler = () => 1', 'export handler', 'module']
+  ])('%s exports its handler as %s', async (code, handler, format) => {
+    const report = await evaluate(code)
+    expect(report.failure).toBeUndefined()
+    expect(report).toMatchObject({ handler, format })
+  })
+
+  test.each([
+    'exports.other = () => 1',
+    'module.exports = { handler: 42 }',
+    'export const handler = "not a function"',
+    ''
+  ])('%s has no handler', async code => {
+    const report = await evaluate(code)
+    expect(report.failure).toBeUndefined()
+    expect(report.handler).toBeNull()
+  })
+
+  test('requires and imports are recorded with their lines; stand-ins are inert', async () => {
+    const report = await evaluate(
+      [
+        "const _ = require('lodash')",
+        "const { get } = require('lodash/fp')",
+        "const axios = require('axios').create({ baseURL: 'x' })",
+        "if (typeof _.get(1, 2).then !== 'undefined') throw new Error('stand-in is thenable')",
+        "exports.handler = async () => { await import('late-module') }",
+        "import('dynamic-module')"
+      ].join('\n')
+    )
+    expect(report.failure).toBeUndefined()
+    expect(report.requires).toEqual([
+      { specifier: 'lodash', line: 1 },
+      { specifier: 'lodash/fp', line: 2 },
+      { specifier: 'axios', line: 3 },
+      { specifier: 'dynamic-module', line: 6 }
+    ])
+  })
+
+  test('ES module imports, named and default, are recorded', async () => {
+    const report = await evaluate(
+      "import axios from 'axios'\nimport { get, set as put } from 'lodash'\nimport * as uuid from 'uuid'\nexport function handler() { return [axios, get, put, uuid] }"
+    )
+    expect(report.failure).toBeUndefined()
+    expect(report.requires).toEqual([
+      { specifier: 'axios', line: 1 },
+      { specifier: 'lodash', line: 2 },
+      { specifier: 'uuid', line: 3 }
+    ])
+  })
+
+  test('a syntax error is reported with its line and column', async () => {
+    const report = await evaluate('const a = 1\n\nconst b = {\n  c: 1,,\n}\n')
+    expect(report.failure).toMatchObject({ kind: 'syntax', line: 4, column: 8 })
+    expect(report.failure?.message).toContain('SyntaxError')
+  })
+
+  test('an exception at the top level is reported', async () => {
+    const report = await evaluate("throw new RangeError('bad config')")
+    expect(report.failure).toEqual({ kind: 'threw', message: 'RangeError: bad config' })
+  })
+
+  test.each([
+    ['a synchronous loop', 'for (;;) {}'],
+    ['a microtask loop', 'Promise.resolve().then(function f(){return Promise.resolve().then(f)})'],
+    ['a top-level await that never settles', 'await new Promise(() => {})'],
+    [
+      'a getter on exports that never returns',
+      "Object.defineProperty(exports, 'handler', { get() { for (;;) {} } })"
+    ]
+  ])('%s is stopped', async (_name, code) => {
+    const started = Date.now()
+    const report = await evaluate(code, 500)
+    expect(['timeout', 'memory']).toContain(report.failure?.kind)
+    expect(Date.now() - started).toBeLessThan(1500)
+  })
+
+  test('the code sees no process, no require of real modules, no timers', async () => {
+    const report = await evaluate(
+      [
+        'const seen = [typeof process, typeof setTimeout, typeof Buffer, typeof fetch, typeof WebAssembly, typeof SharedArrayBuffer]',
+        "const fs = require('fs')",
+        "if (typeof fs.readFileSync('/etc/passwd') !== 'function') throw new Error('real fs')",
+        "throw new Error(seen.join(','))"
+      ].join('\n')
+    )
+    expect(report.failure?.message).toBe(
+      'Error: undefined,undefined,undefined,undefined,undefined,undefined'
+    )
+  })
+
+  test('an unused sandbox is stopped by dispose', async () => {
+    const sandbox = Sandbox.start()
+    sandbox.dispose()
+    await expect(
+      sandbox.evaluate('exports.handler = () => 1', 'a.js', 1000)
+    ).resolves.toMatchObject({
+      failure: { kind: 'crashed' }
+    })
+  })
+})
