@@ -1,4 +1,8 @@
-import { Sandbox } from '../src/sandbox.js'
+import { once } from 'node:events'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Sandbox, spawnSandboxProcess } from '../src/sandbox.js'
 
 const evaluate = (code: string, timeoutMs = 2000) =>
   Sandbox.start().evaluate(code, 'actions/a.js', timeoutMs)
@@ -86,6 +90,20 @@ describe('sandbox evaluation', () => {
     expect(Date.now() - started).toBeLessThan(1500)
   })
 
+  // Given time, each bomb meets its memory limit (in the corpus the deadline often comes first).
+  test.each([
+    ['the V8 heap', 'const a = []; for (;;) a.push(new Array(1e6).fill(1))', 'heap limit'],
+    [
+      'array buffers',
+      'const a = []; for (;;) a.push(new Uint8Array(1 << 26).fill(1))',
+      'MB of memory'
+    ]
+  ])('a memory bomb in %s is stopped by the memory limit', async (_name, code, message) => {
+    const report = await evaluate(code, 20_000)
+    expect(report.failure).toMatchObject({ kind: 'memory' })
+    expect(report.failure?.message).toContain(message)
+  })
+
   test('the code sees no process, no require of real modules, no timers', async () => {
     const report = await evaluate(
       [
@@ -108,5 +126,44 @@ describe('sandbox evaluation', () => {
     ).resolves.toMatchObject({
       failure: { kind: 'crashed' }
     })
+  })
+})
+
+describe('the outer layer holds for code that escaped the context', () => {
+  // The attack runs as the child's own program, as after a V8-level escape from the context.
+  const marker = join(tmpdir(), `cxone-outer-layer-${process.pid}`)
+  const attack = `
+    const results = {}
+    const attempt = (name, fn) => {
+      try { results[name] = 'reached: ' + String(fn()).slice(0, 100) }
+      catch (e) { results[name] = 'blocked: ' + (e.code || e.message) }
+    }
+    attempt('env', () => { if (Object.keys(process.env).length) return JSON.stringify(process.env); throw new Error('empty') })
+    attempt('parent environ', () => require('fs').readFileSync('/proc/' + process.ppid + '/environ', 'utf8'))
+    attempt('own environ', () => require('fs').readFileSync('/proc/self/environ', 'utf8'))
+    attempt('read a file', () => require('fs').readFileSync('/etc/hostname', 'utf8'))
+    attempt('write a file', () => require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'))
+    attempt('child process', () => require('child_process').execSync('id'))
+    attempt('worker', () => new (require('worker_threads').Worker)('1', { eval: true }))
+    attempt('native addon', () => process.dlopen({ exports: {} }, '/lib/x86_64-linux-gnu/libc.so.6'))
+    attempt('eval', () => eval('1'))
+    process.stdout.write(JSON.stringify(results))
+  `
+
+  test('no environment, files, processes, workers, addons or eval', async () => {
+    process.env.CANARY_SECRET = 'outer-layer-canary'
+    const child = spawnSandboxProcess(attack)
+    child.stdin?.end()
+    let out = ''
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
+    await once(child, 'close')
+    delete process.env.CANARY_SECRET
+    const results = JSON.parse(out) as Record<string, string>
+    expect(Object.keys(results)).toHaveLength(9)
+    for (const [name, result] of Object.entries(results)) {
+      expect(`${name}: ${result}`).toMatch(new RegExp(`^${name}: blocked: `))
+    }
+    expect(out).not.toContain('outer-layer-canary')
+    expect(existsSync(marker)).toBe(false)
   })
 })

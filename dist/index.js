@@ -374,7 +374,8 @@ class Sandbox {
             '--experimental-vm-modules',
             '--no-warnings',
             '-e',
-            `(${sandboxChild.toString()})()`
+            // Strict, so no stack frame of the child's own code hands out its `this` or function.
+            `'use strict';(${sandboxChild.toString()})()`
         ], { env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true, windowsHide: true });
         this.exited = new Promise(resolve => this.child.once('close', (code, signal) => resolve({ code, signal })));
         // A write to a child that already died must not become an unhandled error.

@@ -67,10 +67,31 @@ function permissionFlag(): string {
 }
 
 /**
+ * Starts `node -e program` as the sandbox's outer layer: no environment, no file system,
+ * child processes, workers or native addons (node's permission model), a V8 heap limit, no
+ * code generation from strings, in a process group of its own so it can be killed whole.
+ * This is what code that escaped the inner context would still be held by.
+ */
+export function spawnSandboxProcess(program: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      permissionFlag(),
+      `--max-old-space-size=${SANDBOX_HEAP_MB}`,
+      '--disallow-code-generation-from-strings',
+      '--experimental-vm-modules',
+      '--no-warnings',
+      '-e',
+      program
+    ],
+    { env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true, windowsHide: true }
+  )
+}
+
+/**
  * One sandbox child process, started before the code is known so its start-up overlaps the
- * action's own. Layers: an empty environment and node's permission model (no file system,
- * child processes, workers or native addons), a V8 heap limit and a resident-memory watchdog,
- * a deadline that kills the whole process group, and inside, a context with no host object.
+ * action's own. Layers: the process above, a resident-memory watchdog, a deadline that kills
+ * the whole process group, and inside, a context with no host object (sandbox-child.ts).
  */
 export class Sandbox {
   private readonly child: ChildProcess
@@ -78,19 +99,8 @@ export class Sandbox {
   private used = false
 
   private constructor() {
-    this.child = spawn(
-      process.execPath,
-      [
-        permissionFlag(),
-        `--max-old-space-size=${SANDBOX_HEAP_MB}`,
-        '--disallow-code-generation-from-strings',
-        '--experimental-vm-modules',
-        '--no-warnings',
-        '-e',
-        `(${sandboxChild.toString()})()`
-      ],
-      { env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true, windowsHide: true }
-    )
+    // Strict, so no stack frame of the child's own code hands out its `this` or function.
+    this.child = spawnSandboxProcess(`'use strict';(${sandboxChild.toString()})()`)
     this.exited = new Promise(resolve =>
       this.child.once('close', (code, signal) => resolve({ code, signal }))
     )

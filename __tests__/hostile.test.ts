@@ -1,0 +1,71 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { makeWorkspace, NODES, runAction } from './helpers.js'
+
+/**
+ * Every hostile file runs through the bundled action, as on a runner holding a secret in its
+ * environment. Whatever a file does: the secret never shows, no file appears, no connection
+ * is made, the runner survives, and the run ends within the sandbox deadline plus a second.
+ */
+const CORPUS = new URL('./fixtures/hostile/', import.meta.url)
+const files = readdirSync(CORPUS).filter(f => f.endsWith('.js'))
+const CANARY = `canary-${process.pid}-${Date.now()}-do-not-leak`
+const MARKER = join(tmpdir(), `cxone-sandbox-marker-${process.pid}`)
+const TIMEOUT_MS = 1000
+
+let server: Server
+let port = 0
+const connections: string[] = []
+
+beforeAll(async () => {
+  server = createServer(socket => {
+    connections.push(String(socket.remoteAddress))
+    socket.destroy()
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  port = (server.address() as { port: number }).port
+})
+
+afterAll(async () => {
+  await new Promise(resolve => server.close(resolve))
+})
+
+test('the corpus holds at least 20 hostile files', () => {
+  expect(files.length).toBeGreaterThanOrEqual(20)
+})
+
+describe.each(NODES)('on %s', (_label, node) => {
+  test.concurrent.each(files)('%s is contained', async file => {
+    const source = readFileSync(new URL(file, CORPUS), 'utf8')
+      .replaceAll('__MARKER__', `${MARKER}-${file}`)
+      .replaceAll('__PORT__', String(port))
+    const expected = /^\/\/ expect: (.+)$/m.exec(source)?.[1] ?? ''
+    const ws = makeWorkspace({ [`actions/${file}`]: source, 'deps.json': '{}' })
+    const run = await runAction(
+      {
+        mode: 'validate',
+        'action-file': `actions/${file}`,
+        'data-action-id': 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
+        'version-id': 'v1',
+        'dependency-manifest': 'deps.json',
+        'sandbox-timeout-ms': String(TIMEOUT_MS),
+        'client-secret': CANARY
+      },
+      { node, cwd: ws, env: { CANARY_SECRET: CANARY, AWS_SECRET_ACCESS_KEY: CANARY } }
+    )
+    const everything = run.stdout + run.stderr + JSON.stringify(run.outputs) + run.summary
+    expect(everything).not.toContain(CANARY)
+    expect(existsSync(`${MARKER}-${file}`)).toBe(false)
+    expect(connections).toEqual([])
+    expect(run.signal).toBeNull()
+    expect(run.durationMs).toBeLessThan(TIMEOUT_MS + 1000)
+    expect(run.stderr).toBe('')
+    // The step reports what happened, in one of its own messages, never a stack trace.
+    expect(run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/)
+    expect(run.outputs.result).toBe(run.exitCode === 0 ? 'validated' : 'failed')
+    expect(run.stdout + run.summary).toMatch(new RegExp(expected))
+    rmSync(ws, { recursive: true, force: true })
+  })
+})

@@ -1,0 +1,3 @@
+export const NODE24_VERSION: string
+export const NODE24_PREFIX: string
+export const node24Path: string
