@@ -5,7 +5,9 @@ import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.build/', '__tests__/fixtures/', 'examples/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', '.build/', '__tests__/fixtures/', 'examples/']
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   { languageOptions: { globals: globals.node } },

@@ -70,6 +70,13 @@ describe('sandbox evaluation', () => {
     expect(report.failure?.message).toContain('SyntaxError')
   })
 
+  test('a syntax error in an ES module is reported with its line and column', async () => {
+    const report = await evaluate(
+      "import x from 'y'\nexport function handler() {\n  return x +\n}\n"
+    )
+    expect(report.failure).toMatchObject({ kind: 'syntax', line: 4, column: 1 })
+  })
+
   test('an exception at the top level is reported', async () => {
     const report = await evaluate("throw new RangeError('bad config')")
     expect(report.failure).toEqual({ kind: 'threw', message: 'RangeError: bad config' })

@@ -327,7 +327,11 @@ function parseDependencyManifest(file) {
     const map = isPackageJson
         ? (doc.check(PackageJsonSchema).dependencies ?? {})
         : doc.check(DependencyMapSchema);
-    const manifest = { dependencies: [], problems: [] };
+    const manifest = {
+        declared: new Set(Object.keys(map)),
+        dependencies: [],
+        problems: []
+    };
     for (const [name, version] of Object.entries(map)) {
         const line = doc.lineOf([...base, name]);
         const at = line === undefined ? {} : { line };
@@ -448,8 +452,7 @@ function judgeDependencies(dependencies, rules, manifestPath) {
  * Judges what the code asked for in the sandbox: each package must be declared in the
  * manifest and not blocked. Node built-ins need no declaration but can be blocked.
  */
-function judgeRequires(requires, dependencies, rules, actionFilePath) {
-    const declared = new Set(dependencies.map(d => d.name));
+function judgeRequires(requires, declared, rules, actionFilePath) {
     const seen = new Set();
     const verdicts = [];
     for (const { specifier, line } of requires) {
@@ -632,6 +635,7 @@ async function validate(config, sandbox) {
         : '');
     const environment = environmentOf(config.payload.targetEnvironment);
     let dependencies = [];
+    let declaredNames = new Set();
     let manifestPath;
     if (config.dependencyManifest) {
         const manifest = await attempt(async () => {
@@ -639,6 +643,7 @@ async function validate(config, sandbox) {
             return { path: file.path, ...parseDependencyManifest(file) };
         });
         dependencies = manifest.value?.dependencies ?? [];
+        declaredNames = manifest.value?.declared ?? declaredNames;
         manifestPath = manifest.value?.path;
         record('Dependency manifest', [...manifest.problems, ...(manifest.value?.problems ?? [])], `${dependencies.length} dependencies, all exact versions`);
     }
@@ -666,7 +671,7 @@ async function validate(config, sandbox) {
         const file = actionFile.value;
         record('Sandbox', sandboxProblems(report, file.path, config.sandboxTimeoutMs), sandboxDetail(report));
         if (!report.failure || report.requires.length > 0) {
-            required = judgeRequires(report.requires, dependencies, rules, file.path);
+            required = judgeRequires(report.requires, declaredNames, rules, file.path);
             record('Required modules', required.map(verdictProblem), report.requires.length === 0
                 ? 'requires nothing'
                 : `requires ${[...new Set(report.requires.map(r => r.specifier))].join(', ')}`);

@@ -26,7 +26,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ Sandbox)
 });
 
-// UNUSED EXPORTS: SANDBOX_HEAP_MB, SANDBOX_RSS_MB
+// UNUSED EXPORTS: SANDBOX_HEAP_MB, SANDBOX_RSS_MB, spawnSandboxProcess
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -357,26 +357,34 @@ function permissionFlag() {
         : '--experimental-permission';
 }
 /**
+ * Starts `node -e program` as the sandbox's outer layer: no environment, no file system,
+ * child processes, workers or native addons (node's permission model), a V8 heap limit, no
+ * code generation from strings, in a process group of its own so it can be killed whole.
+ * This is what code that escaped the inner context would still be held by.
+ */
+function spawnSandboxProcess(program) {
+    return (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [
+        permissionFlag(),
+        `--max-old-space-size=${SANDBOX_HEAP_MB}`,
+        '--disallow-code-generation-from-strings',
+        '--experimental-vm-modules',
+        '--no-warnings',
+        '-e',
+        program
+    ], { env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true, windowsHide: true });
+}
+/**
  * One sandbox child process, started before the code is known so its start-up overlaps the
- * action's own. Layers: an empty environment and node's permission model (no file system,
- * child processes, workers or native addons), a V8 heap limit and a resident-memory watchdog,
- * a deadline that kills the whole process group, and inside, a context with no host object.
+ * action's own. Layers: the process above, a resident-memory watchdog, a deadline that kills
+ * the whole process group, and inside, a context with no host object (sandbox-child.ts).
  */
 class Sandbox {
     child;
     exited;
     used = false;
     constructor() {
-        this.child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [
-            permissionFlag(),
-            `--max-old-space-size=${SANDBOX_HEAP_MB}`,
-            '--disallow-code-generation-from-strings',
-            '--experimental-vm-modules',
-            '--no-warnings',
-            '-e',
-            // Strict, so no stack frame of the child's own code hands out its `this` or function.
-            `'use strict';(${sandboxChild.toString()})()`
-        ], { env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true, windowsHide: true });
+        // Strict, so no stack frame of the child's own code hands out its `this` or function.
+        this.child = spawnSandboxProcess(`'use strict';(${sandboxChild.toString()})()`);
         this.exited = new Promise(resolve => this.child.once('close', (code, signal) => resolve({ code, signal })));
         // A write to a child that already died must not become an unhandled error.
         this.child.stdin?.on('error', () => undefined);
@@ -434,7 +442,10 @@ class Sandbox {
         const line = stdout.split('\n')[0] ?? '';
         const parsed = line === '' ? undefined : ChildReportSchema.safeParse(safeJson(line));
         if (parsed?.success) {
-            const { format, handler, requires, failure } = parsed.data;
+            const { format, handler, requires } = parsed.data;
+            const failure = parsed.data.failure?.kind === 'syntax' && !parsed.data.failure.line
+                ? { ...parsed.data.failure, ...(await locateModuleSyntaxError(code)) }
+                : parsed.data.failure;
             return {
                 ...(format ? { format } : {}),
                 handler: handler ?? null,
@@ -468,6 +479,22 @@ class Sandbox {
             this.child.kill('SIGKILL');
         }
     }
+}
+/**
+ * V8 gives a module's syntax error no position (a script's it does), so parse the module
+ * again with acorn to find it. Loaded only on this path: it is not needed to start.
+ */
+async function locateModuleSyntaxError(code) {
+    const { parse } = await __nccwpck_require__.e(/* import() */ 559).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
+    try {
+        parse(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+    }
+    catch (error) {
+        const loc = error.loc;
+        if (loc)
+            return { line: loc.line, column: loc.column + 1 };
+    }
+    return {};
 }
 function safeJson(text) {
     try {

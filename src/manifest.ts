@@ -33,6 +33,8 @@ const DependencyMapSchema = z.record(PackageNameSchema, z.unknown(), {
 const PackageJsonSchema = z.looseObject({ dependencies: DependencyMapSchema.optional() })
 
 export interface DependencyManifest {
+  /** Every package named, whatever its version (the code may require these). */
+  declared: Set<string>
   /** The entries with an exact version. */
   dependencies: Dependency[]
   /** One per entry without one. */
@@ -53,7 +55,11 @@ export function parseDependencyManifest(file: WorkspaceFile): DependencyManifest
   const map = isPackageJson
     ? (doc.check(PackageJsonSchema).dependencies ?? {})
     : doc.check(DependencyMapSchema)
-  const manifest: DependencyManifest = { dependencies: [], problems: [] }
+  const manifest: DependencyManifest = {
+    declared: new Set(Object.keys(map)),
+    dependencies: [],
+    problems: []
+  }
   for (const [name, version] of Object.entries(map)) {
     const line = doc.lineOf([...base, name])
     const at = line === undefined ? {} : { line }

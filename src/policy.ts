@@ -128,11 +128,10 @@ export function judgeDependencies(
  */
 export function judgeRequires(
   requires: readonly RequiredModule[],
-  dependencies: readonly Dependency[],
+  declared: ReadonlySet<string>,
   rules: EffectiveRules,
   actionFilePath: string
 ): DependencyVerdict[] {
-  const declared = new Set(dependencies.map(d => d.name))
   const seen = new Set<string>()
   const verdicts: DependencyVerdict[] = []
   for (const { specifier, line } of requires) {

@@ -162,7 +162,11 @@ export class Sandbox {
     const line = stdout.split('\n')[0] ?? ''
     const parsed = line === '' ? undefined : ChildReportSchema.safeParse(safeJson(line))
     if (parsed?.success) {
-      const { format, handler, requires, failure } = parsed.data
+      const { format, handler, requires } = parsed.data
+      const failure =
+        parsed.data.failure?.kind === 'syntax' && !parsed.data.failure.line
+          ? { ...parsed.data.failure, ...(await locateModuleSyntaxError(code)) }
+          : parsed.data.failure
       return {
         ...(format ? { format } : {}),
         handler: handler ?? null,
@@ -195,6 +199,21 @@ export class Sandbox {
       this.child.kill('SIGKILL')
     }
   }
+}
+
+/**
+ * V8 gives a module's syntax error no position (a script's it does), so parse the module
+ * again with acorn to find it. Loaded only on this path: it is not needed to start.
+ */
+async function locateModuleSyntaxError(code: string): Promise<{ line?: number; column?: number }> {
+  const { parse } = await import('acorn')
+  try {
+    parse(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true })
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc
+    if (loc) return { line: loc.line, column: loc.column + 1 }
+  }
+  return {}
 }
 
 function safeJson(text: string): unknown {

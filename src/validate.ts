@@ -90,6 +90,7 @@ export async function validate(config: Config, sandbox: Sandbox): Promise<Valida
   const environment = environmentOf(config.payload.targetEnvironment)
 
   let dependencies: Dependency[] = []
+  let declaredNames = new Set<string>()
   let manifestPath: string | undefined
   if (config.dependencyManifest) {
     const manifest = await attempt(async () => {
@@ -97,6 +98,7 @@ export async function validate(config: Config, sandbox: Sandbox): Promise<Valida
       return { path: file.path, ...parseDependencyManifest(file) }
     })
     dependencies = manifest.value?.dependencies ?? []
+    declaredNames = manifest.value?.declared ?? declaredNames
     manifestPath = manifest.value?.path
     record(
       'Dependency manifest',
@@ -141,7 +143,7 @@ export async function validate(config: Config, sandbox: Sandbox): Promise<Valida
       sandboxDetail(report)
     )
     if (!report.failure || report.requires.length > 0) {
-      required = judgeRequires(report.requires, dependencies, rules, file.path)
+      required = judgeRequires(report.requires, declaredNames, rules, file.path)
       record(
         'Required modules',
         required.map(verdictProblem),
