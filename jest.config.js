@@ -11,5 +11,6 @@ export default {
     '<rootDir>/node_modules/.node24/'
   ],
   testTimeout: 30000,
+  maxConcurrency: 2,
   verbose: false
 }
