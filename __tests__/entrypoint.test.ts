@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { makeWorkspace, NODES, runAction } from './helpers.js'
+import { makeWorkspace, NODES, ROOT, runAction } from './helpers.js'
 
 /** The bundled dist/index.js, run the way the runner runs it, on node 20 and node 24. */
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const ID = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890'
 const example = {
   mode: 'validate',

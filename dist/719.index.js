@@ -609,7 +609,7 @@ async function validate(config, sandbox) {
         checks.push({
             name,
             status: found.length === 0 ? 'pass' : 'fail',
-            detail: found.length === 0 ? passDetail : found.map(p => p.message).join('; ')
+            detail: found.length === 0 ? passDetail : listed(found.map(p => p.message))
         });
     };
     const skip = (name, why) => {
@@ -689,6 +689,11 @@ async function validate(config, sandbox) {
         ...(report ? { sandbox: report } : {})
     };
 }
+/** The first few items, then how many more: a check's detail is one table cell. */
+function listed(items, shown = 3) {
+    const more = items.length - shown;
+    return items.slice(0, shown).join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
 const PAYLOAD_INPUTS = {
     dataActionId: Input.DataActionId,
     versionId: Input.VersionId,
@@ -747,7 +752,7 @@ function sandboxProblems(report, path, timeoutMs) {
     return [];
 }
 function sandboxDetail(report) {
-    return `${report.format === 'module' ? 'ES module' : 'CommonJS'}, handler: ${report.handler}, evaluated in ${report.durationMs} ms`;
+    return `${report.format === 'module' ? 'ES module' : 'CommonJS'}, handler: ${report.handler}, evaluated in ${report.durationMs} ms, peak ${report.peakRssMb ?? '?'} MB`;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

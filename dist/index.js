@@ -63,7 +63,8 @@ function sandboxChild() {
         if (sent)
             return;
         sent = true;
-        process.stdout.write(JSON.stringify(report) + '\n', () => process.exit(0));
+        const peakRssKb = process.resourceUsage().maxRSS;
+        process.stdout.write(JSON.stringify({ ...report, peakRssKb }) + '\n', () => process.exit(0));
     }
     // A top-level await that never settles leaves the event loop empty.
     process.on('beforeExit', () => send({ failure: { kind: 'timeout', message: 'top-level await never settled' } }));
@@ -342,6 +343,7 @@ const ChildReportSchema = schemas/* strictObject */.rej({
     }))
         .max(2000)
         .default([]),
+    peakRssKb: schemas/* number */.aig().int().nonnegative().optional(),
     failure: schemas/* strictObject */.rej({
         kind: schemas/* enum */.k5n(['syntax', 'threw', 'timeout', 'crashed']),
         message: schemas/* string */.YjP().max(2000),
@@ -442,7 +444,7 @@ class Sandbox {
         const line = stdout.split('\n')[0] ?? '';
         const parsed = line === '' ? undefined : ChildReportSchema.safeParse(safeJson(line));
         if (parsed?.success) {
-            const { format, handler, requires } = parsed.data;
+            const { format, handler, requires, peakRssKb } = parsed.data;
             const failure = parsed.data.failure?.kind === 'syntax' && !parsed.data.failure.line
                 ? { ...parsed.data.failure, ...(await locateModuleSyntaxError(code)) }
                 : parsed.data.failure;
@@ -451,7 +453,8 @@ class Sandbox {
                 handler: handler ?? null,
                 requires: requires.map(r => (r.line ? r : { specifier: r.specifier })),
                 ...(failure ? { failure } : {}),
-                durationMs
+                durationMs,
+                ...(peakRssKb ? { peakRssMb: Math.round(peakRssKb / 1024) } : {})
             };
         }
         // V8 aborts the process when the heap limit is reached.

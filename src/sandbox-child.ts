@@ -33,7 +33,8 @@ export function sandboxChild(): void {
   function send(report: object): void {
     if (sent) return
     sent = true
-    process.stdout.write(JSON.stringify(report) + '\n', () => process.exit(0))
+    const peakRssKb = process.resourceUsage().maxRSS
+    process.stdout.write(JSON.stringify({ ...report, peakRssKb }) + '\n', () => process.exit(0))
   }
 
   // A top-level await that never settles leaves the event loop empty.

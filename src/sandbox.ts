@@ -34,6 +34,8 @@ export interface SandboxReport {
   requires: RequiredModule[]
   failure?: SandboxFailure
   durationMs: number
+  /** Peak resident memory of the child, when it reported. */
+  peakRssMb?: number
 }
 
 // The child is untrusted once the action code has run in it: its one line is parsed strictly.
@@ -49,6 +51,7 @@ const ChildReportSchema = z.strictObject({
     )
     .max(2000)
     .default([]),
+  peakRssKb: z.number().int().nonnegative().optional(),
   failure: z
     .strictObject({
       kind: z.enum(['syntax', 'threw', 'timeout', 'crashed']),
@@ -162,7 +165,7 @@ export class Sandbox {
     const line = stdout.split('\n')[0] ?? ''
     const parsed = line === '' ? undefined : ChildReportSchema.safeParse(safeJson(line))
     if (parsed?.success) {
-      const { format, handler, requires } = parsed.data
+      const { format, handler, requires, peakRssKb } = parsed.data
       const failure =
         parsed.data.failure?.kind === 'syntax' && !parsed.data.failure.line
           ? { ...parsed.data.failure, ...(await locateModuleSyntaxError(code)) }
@@ -172,7 +175,8 @@ export class Sandbox {
         handler: handler ?? null,
         requires: requires.map(r => (r.line ? r : { specifier: r.specifier })),
         ...(failure ? { failure } : {}),
-        durationMs
+        durationMs,
+        ...(peakRssKb ? { peakRssMb: Math.round(peakRssKb / 1024) } : {})
       }
     }
     // V8 aborts the process when the heap limit is reached.

@@ -52,7 +52,7 @@ export async function validate(config: Config, sandbox: Sandbox): Promise<Valida
     checks.push({
       name,
       status: found.length === 0 ? 'pass' : 'fail',
-      detail: found.length === 0 ? passDetail : found.map(p => p.message).join('; ')
+      detail: found.length === 0 ? passDetail : listed(found.map(p => p.message))
     })
   }
   const skip = (name: string, why: string): void => {
@@ -166,6 +166,12 @@ export async function validate(config: Config, sandbox: Sandbox): Promise<Valida
   }
 }
 
+/** The first few items, then how many more: a check's detail is one table cell. */
+function listed(items: string[], shown = 3): string {
+  const more = items.length - shown
+  return items.slice(0, shown).join('; ') + (more > 0 ? `; and ${more} more` : '')
+}
+
 const PAYLOAD_INPUTS: Partial<Record<string, string>> = {
   dataActionId: Input.DataActionId,
   versionId: Input.VersionId,
@@ -233,5 +239,5 @@ function sandboxProblems(report: SandboxReport, path: string, timeoutMs: number)
 }
 
 function sandboxDetail(report: SandboxReport): string {
-  return `${report.format === 'module' ? 'ES module' : 'CommonJS'}, handler: ${report.handler}, evaluated in ${report.durationMs} ms`
+  return `${report.format === 'module' ? 'ES module' : 'CommonJS'}, handler: ${report.handler}, evaluated in ${report.durationMs} ms, peak ${report.peakRssMb ?? '?'} MB`
 }

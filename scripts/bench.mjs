@@ -1,0 +1,109 @@
+// `npm run bench`: the issues' speed and memory targets, measured side by side in one run and
+// printed as ratios (absolute times on a shared machine mean little; ratios hold).
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ROOT, runAction } from './run-action.mjs'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
+const ID = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890'
+const results = []
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function report(name, value, limit, unit = '×') {
+  const ok = value <= limit
+  results.push(ok)
+  console.log(
+    `${ok ? 'PASS' : 'FAIL'}  ${name}: ${value.toFixed(2)}${unit} (target ≤ ${limit}${unit})`
+  )
+}
+
+async function time(command, args, env = {}) {
+  const started = performance.now()
+  const child = spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...env } })
+  await once(child, 'close')
+  return performance.now() - started
+}
+
+/** A workspace with a typical 2 KB action file and a 1 MB one built from the same code. */
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'cxone-bench-'))
+  mkdirSync(join(dir, 'actions'))
+  const typical = readFileSync(join(ROOT, 'examples/actions/lookup-customer.js'), 'utf8')
+  writeFileSync(join(dir, 'actions/typical.js'), typical)
+  const body = typical.replace(/^exports\.handler[\s\S]*$/m, '')
+  let big = "'use strict'\n"
+  for (let i = 0; big.length < 1024 * 1024; i++) {
+    big += body
+      .replace(/^'use strict'$/m, '')
+      .replace(
+        /(?<!['/])\b(axios|get|CRM_TIMEOUT_MS|normalisePhone|findCustomer)\b(?!')/g,
+        `$1_${i}`
+      )
+  }
+  big += typical
+    .slice(typical.indexOf('exports.handler'))
+    .replace(/(?<!['/])\b(get|normalisePhone|findCustomer|axios)\b(?!')/g, '$1_0')
+  writeFileSync(join(dir, 'actions/big.js'), big)
+  writeFileSync(
+    join(dir, 'actions/package.json'),
+    readFileSync(join(ROOT, 'examples/actions/package.json'))
+  )
+  return dir
+}
+
+async function benchValidate() {
+  console.log('\n# Validate mode (issue 2)')
+  const ws = workspace()
+  const inputs = file => ({
+    mode: 'validate',
+    'action-file': `actions/${file}`,
+    'data-action-id': ID,
+    'version-id': 'v1',
+    'dependency-manifest': 'actions/package.json'
+  })
+  // Warm the file cache, then alternate so both sides see the same machine.
+  await runAction(inputs('typical.js'), { cwd: ws })
+  const baseline = []
+  const typical = []
+  const big = []
+  for (let i = 0; i < ROUNDS; i++) {
+    baseline.push(await time(process.execPath, ['-e', '']))
+    const t = await runAction(inputs('typical.js'), { cwd: ws })
+    if (t.outputs.result !== 'validated') throw new Error(`typical run failed:\n${t.stdout}`)
+    typical.push(t.durationMs)
+    const b = await runAction(inputs('big.js'), { cwd: ws })
+    if (b.outputs.result !== 'validated') throw new Error(`1 MB run failed:\n${b.stdout}`)
+    big.push(b.durationMs)
+  }
+  const base = median(baseline)
+  console.log(
+    `node -e '': ${base.toFixed(0)} ms; validate 2 KB: ${median(typical).toFixed(0)} ms; validate 1 MB: ${median(big).toFixed(0)} ms (medians of ${ROUNDS})`
+  )
+  report("validate 2 KB ÷ node -e ''", median(typical) / base, 3.5)
+  report('validate 1 MB − validate 2 KB', median(big) - median(typical), 300, ' ms')
+  const rss = await peakRss(inputs('typical.js'), ws)
+  console.log(
+    `peak RSS of a validate run: action ${rss.action} MB, sandbox child ${rss.sandbox} MB`
+  )
+}
+
+/** Peak resident memory of the action process and, as it reports it, of its sandbox child. */
+async function peakRss(inputs, cwd) {
+  const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'))`
+  const run = await runAction(inputs, { cwd, env: { NODE_OPTIONS: `--import=${hook}` } })
+  const action = Number(/maxrss=(\d+)/.exec(run.stderr)?.[1] ?? 0)
+  const sandbox = /Sandbox: .*peak (\d+) MB/.exec(run.stdout)?.[1] ?? '?'
+  return { action: Math.round(action / 1024), sandbox }
+}
+
+await benchValidate()
+const failed = results.filter(ok => !ok).length
+console.log(failed === 0 ? '\nAll targets met.' : `\n${failed} target(s) missed.`)
+process.exitCode = failed === 0 ? 0 : 1

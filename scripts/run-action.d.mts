@@ -1,0 +1,25 @@
+export const ROOT: string
+export const DIST: string
+export interface ActionRun {
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  durationMs: number
+  /** The `::error` lines of stdout. */
+  errors: string[]
+  /** The `::warning` lines of stdout. */
+  warnings: string[]
+}
+export interface RunOptions {
+  /** Working directory and GITHUB_WORKSPACE; the project root by default. */
+  cwd?: string
+  env?: Record<string, string>
+  /** The node binary; this one by default. */
+  node?: string
+  timeoutMs?: number
+}
+export function runAction(inputs: Record<string, string>, options?: RunOptions): Promise<ActionRun>
+export function parseOutputFile(text: string): Record<string, string>
