@@ -16,7 +16,7 @@ function tableAfter(heading: string): Map<string, string[]> {
   const rows = new Map<string, string[]>()
   for (const line of section.split('\n').slice(2)) {
     if (line.startsWith('## ')) break
-    const cells = /^\| `([a-z-]+)` \|(.*)\|$/.exec(line)
+    const cells = /^\|\s*`([a-z-]+)`\s*\|(.*)\|$/.exec(line)
     if (cells)
       rows.set(
         cells[1]!,
