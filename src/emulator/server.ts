@@ -1,0 +1,562 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import { z } from 'zod'
+import { DataActionIdSchema, EnvironmentSchema, VersionIdSchema, type Environment } from '../payload.js'
+import { FaultPlan, type CallKind, type Fault } from './faults.js'
+
+/**
+ * A local CXone: an in-memory HTTP server implementing the contract of CONTRACT.md (token,
+ * upload, publish/unpublish, read-back, list, errors), with the state rules of the real
+ * thing and faults that can be injected per call. Tests, the demo and the benchmarks run
+ * against it over loopback.
+ */
+
+export interface EmulatorClient {
+  clientId: string
+  clientSecret: string
+  scopes?: string[]
+}
+
+export interface SeedVersion {
+  versionId: string
+  actionCode: string
+  dependencyMatrix?: Record<string, string>
+  /** The environment this version is live in, if any. */
+  liveIn?: Environment
+}
+
+export interface EmulatorOptions {
+  port?: number
+  /** Delay before each answer. */
+  latencyMs?: number
+  tokenTtlSeconds?: number
+  clients?: EmulatorClient[]
+  dataActions?: Array<{ id: string; versions?: SeedVersion[] }>
+  /** `sync` answers a publish 200; `async` answers 202 and finishes after `asyncPublishMs`. */
+  publish?: 'sync' | 'async'
+  asyncPublishMs?: number
+  /** A token bucket over every request: `perSecond` refill, `burst` capacity. */
+  rateLimit?: { perSecond: number; burst?: number }
+}
+
+export interface VersionRecord {
+  dataActionId: string
+  versionId: string
+  checksum: string
+  dependencyMatrix: Record<string, string>
+  status: 'draft' | 'publishing' | 'published' | 'unpublished' | 'failed'
+  published: boolean
+  environment: Environment | null
+  createdAt: string
+  publishedAt: string | null
+}
+
+/** One request as the emulator received it, for tests to assert on. */
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  call: CallKind | 'unknown'
+  versionId?: string
+  authorization?: string
+  contentType?: string
+  userAgent?: string
+  body: string
+  status: number | 'reset' | 'hang'
+  /** Milliseconds since the emulator started. */
+  at: number
+}
+
+export const DEFAULT_CLIENT: Required<EmulatorClient> = {
+  clientId: 'demo-client',
+  clientSecret: 'demo-secret',
+  scopes: ['data-action:read', 'data-action:write']
+}
+
+const UploadSchema = z.strictObject({
+  dataActionId: DataActionIdSchema,
+  versionId: VersionIdSchema,
+  targetEnvironment: EnvironmentSchema,
+  checksum: z.string().regex(/^[0-9a-f]{64}$/, 'expected sha256 hex'),
+  dependencyMatrix: z.record(z.string(), z.string()),
+  actionCode: z.string()
+})
+
+const PatchSchema = z.union([
+  z.strictObject({
+    published: z.literal(true),
+    environment: EnvironmentSchema,
+    checksum: z.string().regex(/^[0-9a-f]{64}$/, 'expected sha256 hex')
+  }),
+  z.strictObject({ published: z.literal(false), environment: EnvironmentSchema })
+])
+
+const VERSION_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions\/([^/]+)$/
+const LIST_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions$/
+const MAX_BODY_BYTES = 16 * 1024 * 1024
+
+interface Stored extends VersionRecord {
+  actionCode: string
+}
+
+export class CxoneEmulator {
+  readonly faults = new FaultPlan()
+  readonly requests: RecordedRequest[] = []
+  private readonly server: Server
+  private readonly sockets = new Set<Socket>()
+  private readonly tokens = new Map<string, { scopes: string[]; expiresAt: number }>()
+  private readonly actions = new Map<string, Map<string, Stored>>()
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly started = Date.now()
+  private bucket: { tokens: number; at: number } | undefined
+  private baseUrl = ''
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    for (const action of options.dataActions ?? []) {
+      this.addDataAction(action.id)
+      for (const version of action.versions ?? []) this.seed(action.id, version)
+    }
+    this.server = createServer((req, res) => void this.handle(req, res))
+    this.server.on('connection', socket => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+  }
+
+  /** Starts listening on 127.0.0.1; resolves to the base URL. */
+  async start(): Promise<string> {
+    await new Promise<void>(resolve =>
+      this.server.listen(this.options.port ?? 0, '127.0.0.1', resolve)
+    )
+    const { port } = this.server.address() as { port: number }
+    this.baseUrl = `http://127.0.0.1:${port}`
+    return this.baseUrl
+  }
+
+  get url(): string {
+    return this.baseUrl
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer)
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise(resolve => this.server.close(resolve))
+  }
+
+  addDataAction(id: string): void {
+    if (!this.actions.has(id)) this.actions.set(id, new Map())
+  }
+
+  /** Stores a version directly (no request), live where `liveIn` says. */
+  seed(dataActionId: string, version: SeedVersion): VersionRecord {
+    this.addDataAction(dataActionId)
+    const now = new Date().toISOString()
+    const stored: Stored = {
+      dataActionId,
+      versionId: version.versionId,
+      checksum: sha256(version.actionCode),
+      dependencyMatrix: version.dependencyMatrix ?? {},
+      actionCode: version.actionCode,
+      status: 'draft',
+      published: false,
+      environment: null,
+      createdAt: now,
+      publishedAt: null
+    }
+    this.actions.get(dataActionId)?.set(version.versionId, stored)
+    if (version.liveIn) this.makeLive(stored, version.liveIn)
+    return view(stored)
+  }
+
+  /** Every version of a data action, and what is live in each environment. */
+  state(dataActionId: string): {
+    versions: VersionRecord[]
+    live: Record<Environment, string | null>
+  } {
+    const versions = [...(this.actions.get(dataActionId)?.values() ?? [])]
+    const liveIn = (env: Environment): string | null =>
+      versions.find(v => v.published && v.environment === env)?.versionId ?? null
+    return {
+      versions: versions.map(view),
+      live: { sandbox: liveIn('sandbox'), production: liveIn('production') }
+    }
+  }
+
+  /** The action code stored for a version (what the client uploaded). */
+  codeOf(dataActionId: string, versionId: string): string | undefined {
+    return this.actions.get(dataActionId)?.get(versionId)?.actionCode
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator')
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      call: 'unknown',
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
+      ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
+      body: '',
+      status: 0,
+      at: Date.now() - this.started
+    }
+    this.requests.push(record)
+    const body = await readBody(req)
+    record.body = body ?? ''
+    const versionMatch = VERSION_PATH.exec(url.pathname)
+    const listMatch = LIST_PATH.exec(url.pathname)
+    record.call = callOf(req.method, url.pathname, versionMatch, listMatch, record.body)
+    if (versionMatch?.[2]) record.versionId = decodeURIComponent(versionMatch[2])
+
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
+      record.status = status
+      const text = payload === undefined ? '' : JSON.stringify(payload)
+      res.writeHead(status, {
+        ...(text ? { 'content-type': 'application/json' } : {}),
+        ...headers
+      })
+      res.end(text)
+    }
+    const fail = (status: number, error: string, message: string, details?: unknown[]): void =>
+      send(status, { error, message, ...(details ? { details } : {}) })
+
+    if (this.options.latencyMs) await this.sleep(this.options.latencyMs)
+
+    if (body === undefined) return fail(413, 'payload_too_large', 'body too large')
+    const waitSeconds = this.rateLimited()
+    if (waitSeconds !== undefined) {
+      return send(
+        429,
+        { error: 'rate_limited', message: 'too many requests' },
+        { 'retry-after': String(waitSeconds) }
+      )
+    }
+    const fault = record.call === 'unknown' ? undefined : this.faults.take(record.call, record.versionId)
+    if (fault && this.applyFault(fault, record, res, send)) return
+
+    if (record.call === 'token') return this.token(record.body, send, fail)
+    const token = this.authorize(req.headers.authorization)
+    if (!token) return fail(401, 'invalid_token', 'the access token is missing, unknown or expired')
+    const needs = req.method === 'GET' ? 'data-action:read' : 'data-action:write'
+    if (!token.scopes.includes(needs)) {
+      return fail(403, 'insufficient_scope', `this client lacks the ${needs} scope`)
+    }
+
+    const id = decodeURIComponent((versionMatch ?? listMatch)?.[1] ?? '')
+    if (!versionMatch && !listMatch) return fail(404, 'not_found', `no route for ${url.pathname}`)
+    if (!DataActionIdSchema.safeParse(id).success) {
+      return fail(422, 'unprocessable', 'the data action id is not a UUID', [
+        { field: 'dataActionId', message: 'expected a UUID' }
+      ])
+    }
+    const versions = this.actions.get(id)
+    if (!versions) return fail(404, 'not_found', `unknown data action ${id}`)
+
+    if (listMatch) {
+      if (req.method !== 'GET') return fail(405, 'method_not_allowed', 'use GET')
+      const env = url.searchParams.get('environment')
+      const published = url.searchParams.get('published')
+      const list = [...versions.values()].filter(
+        v =>
+          (env === null || v.environment === env) &&
+          (published === null || String(v.published) === published)
+      )
+      return send(200, { versions: list.map(view) })
+    }
+
+    const versionId = record.versionId ?? ''
+    if (req.method === 'POST') return this.upload(id, versionId, versions, record.body, send, fail)
+    const existing = versions.get(versionId)
+    if (!existing) return fail(404, 'not_found', `unknown version ${versionId} of ${id}`)
+    if (req.method === 'GET') {
+      const shown = view(existing)
+      if (fault?.kind === 'wrong-checksum') shown.checksum = fault.checksum
+      return send(200, shown)
+    }
+    if (req.method === 'PATCH') {
+      return this.patch(existing, versions, record.body, fault?.kind === 'publish-fails', send, fail)
+    }
+    return fail(405, 'method_not_allowed', 'use GET, POST or PATCH')
+  }
+
+  private token(
+    body: string,
+    send: (status: number, payload?: unknown) => void,
+    fail: (status: number, error: string, message: string) => void
+  ): void {
+    const form = new URLSearchParams(body)
+    if (form.get('grant_type') !== 'client_credentials') {
+      return fail(400, 'unsupported_grant_type', 'only client_credentials is supported')
+    }
+    const client = (this.options.clients ?? [DEFAULT_CLIENT]).find(
+      c => c.clientId === form.get('client_id') && c.clientSecret === form.get('client_secret')
+    )
+    if (!client) return fail(401, 'invalid_client', 'unknown client or wrong secret')
+    const scopes = client.scopes ?? DEFAULT_CLIENT.scopes
+    const ttl = this.options.tokenTtlSeconds ?? 3600
+    const accessToken = randomBytes(24).toString('hex')
+    this.tokens.set(accessToken, { scopes, expiresAt: Date.now() + ttl * 1000 })
+    send(200, {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: ttl,
+      scope: scopes.join(' ')
+    })
+  }
+
+  private upload(
+    id: string,
+    versionId: string,
+    versions: Map<string, Stored>,
+    body: string,
+    send: (status: number, payload?: unknown) => void,
+    fail: (status: number, error: string, message: string, details?: unknown[]) => void
+  ): void {
+    const parsed = UploadSchema.safeParse(parseJson(body))
+    if (!parsed.success) {
+      return fail(422, 'unprocessable', 'the version does not match the schema', issues(parsed.error))
+    }
+    const upload = parsed.data
+    if (upload.dataActionId !== id || upload.versionId !== versionId) {
+      return fail(422, 'unprocessable', 'the body does not name the version of the path', [
+        { field: 'versionId', message: 'must equal the path' }
+      ])
+    }
+    if (sha256(upload.actionCode) !== upload.checksum) {
+      return fail(422, 'unprocessable', 'checksum is not sha256(actionCode)', [
+        { field: 'checksum', message: 'does not match actionCode' }
+      ])
+    }
+    const existing = versions.get(versionId)
+    if (existing) {
+      if (existing.checksum === upload.checksum) return send(200, view(existing))
+      return fail(409, 'version_conflict', `version ${versionId} exists with other code`)
+    }
+    const stored: Stored = {
+      dataActionId: id,
+      versionId,
+      checksum: upload.checksum,
+      dependencyMatrix: upload.dependencyMatrix,
+      actionCode: upload.actionCode,
+      status: 'draft',
+      published: false,
+      environment: null,
+      createdAt: new Date().toISOString(),
+      publishedAt: null
+    }
+    versions.set(versionId, stored)
+    send(201, view(stored))
+  }
+
+  private patch(
+    version: Stored,
+    versions: Map<string, Stored>,
+    body: string,
+    failPublish: boolean,
+    send: (status: number, payload?: unknown, headers?: Record<string, string>) => void,
+    fail: (status: number, error: string, message: string, details?: unknown[]) => void
+  ): void {
+    const parsed = PatchSchema.safeParse(parseJson(body))
+    if (!parsed.success) {
+      return fail(422, 'unprocessable', 'the change does not match the schema', issues(parsed.error))
+    }
+    const change = parsed.data
+    if ([...versions.values()].some(v => v.status === 'publishing')) {
+      return send(
+        409,
+        { error: 'locked', message: 'another promotion of this data action is in progress' },
+        { 'retry-after': '1' }
+      )
+    }
+    if (!change.published) {
+      if (version.published && version.environment === change.environment) {
+        version.published = false
+        version.status = 'unpublished'
+        version.environment = null
+      }
+      return send(200, view(version))
+    }
+    if (change.checksum !== version.checksum) {
+      return fail(412, 'checksum_mismatch', 'the checksum sent is not the stored one')
+    }
+    if (version.published && version.environment === change.environment && !failPublish) {
+      return send(200, view(version))
+    }
+    if (this.options.publish !== 'async' && !failPublish) {
+      this.makeLive(version, change.environment)
+      return send(200, view(version))
+    }
+    // While publishing, nothing is live in that environment.
+    this.takeDown(version.dataActionId, change.environment)
+    version.status = 'publishing'
+    version.published = false
+    version.environment = change.environment
+    send(202, view(version))
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      if (failPublish) {
+        version.status = 'failed'
+        version.environment = null
+      } else {
+        this.makeLive(version, change.environment)
+      }
+    }, this.options.asyncPublishMs ?? 50)
+    this.timers.add(timer)
+  }
+
+  private makeLive(version: Stored, environment: Environment): void {
+    this.takeDown(version.dataActionId, environment)
+    version.status = 'published'
+    version.published = true
+    version.environment = environment
+    version.publishedAt = new Date().toISOString()
+  }
+
+  /** One live version per environment: whatever was live there no longer is. */
+  private takeDown(dataActionId: string, environment: Environment): void {
+    for (const other of this.actions.get(dataActionId)?.values() ?? []) {
+      if (other.published && other.environment === environment) {
+        other.published = false
+        other.status = 'unpublished'
+        other.environment = null
+      }
+    }
+  }
+
+  private authorize(header: string | undefined): { scopes: string[] } | undefined {
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined
+    const entry = token === undefined ? undefined : this.tokens.get(token)
+    if (!entry || entry.expiresAt <= Date.now()) return undefined
+    return entry
+  }
+
+  /** Seconds to wait when the bucket is empty, else undefined (and a token is taken). */
+  private rateLimited(): number | undefined {
+    const limit = this.options.rateLimit
+    if (!limit) return undefined
+    const now = Date.now()
+    const burst = limit.burst ?? limit.perSecond
+    const bucket = (this.bucket ??= { tokens: burst, at: now })
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond)
+    bucket.at = now
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1
+      return undefined
+    }
+    return Math.ceil((1 - bucket.tokens) / limit.perSecond)
+  }
+
+  private applyFault(
+    fault: Fault,
+    record: RecordedRequest,
+    res: ServerResponse,
+    send: (status: number, payload?: unknown, headers?: Record<string, string>) => void
+  ): boolean {
+    switch (fault.kind) {
+      case 'status': {
+        const headers: Record<string, string> = fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}
+        record.status = fault.status
+        if (fault.body === 'html') {
+          res.writeHead(fault.status, { 'content-type': 'text/html', ...headers })
+          res.end(`<html><body><h1>${fault.status} Bad Gateway</h1>proxy error</body></html>`)
+        } else if (fault.body === 'empty') {
+          res.writeHead(fault.status, headers)
+          res.end()
+        } else {
+          send(
+            fault.status,
+            { error: fault.error ?? 'injected', message: `injected ${fault.status}` },
+            headers
+          )
+        }
+        return true
+      }
+      case 'reset':
+        record.status = 'reset'
+        res.socket?.destroy()
+        return true
+      case 'hang':
+        record.status = 'hang'
+        return true
+      case 'revoke-token':
+        this.tokens.clear()
+        send(401, { error: 'invalid_token', message: 'the access token was revoked' })
+        return true
+      default:
+        return false
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise(resolve => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer)
+        resolve()
+      }, ms)
+      this.timers.add(timer)
+    })
+  }
+}
+
+function callOf(
+  method: string | undefined,
+  path: string,
+  version: RegExpExecArray | null,
+  list: RegExpExecArray | null,
+  body: string
+): CallKind | 'unknown' {
+  if (path === '/oauth/token' && method === 'POST') return 'token'
+  if (list && method === 'GET') return 'list'
+  if (!version) return 'unknown'
+  if (method === 'GET') return 'get'
+  if (method === 'POST') return 'upload'
+  if (method === 'PATCH') {
+    return (parseJson(body) as { published?: unknown } | undefined)?.published === false
+      ? 'unpublish'
+      : 'publish'
+  }
+  return 'unknown'
+}
+
+function view(version: Stored | VersionRecord): VersionRecord {
+  return {
+    dataActionId: version.dataActionId,
+    versionId: version.versionId,
+    checksum: version.checksum,
+    dependencyMatrix: { ...version.dependencyMatrix },
+    status: version.status,
+    published: version.published,
+    environment: version.environment,
+    createdAt: version.createdAt,
+    publishedAt: version.publishedAt
+  }
+}
+
+function issues(error: z.ZodError): Array<{ field: string; message: string }> {
+  return error.issues.map(issue => ({ field: issue.path.join('.'), message: issue.message }))
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) return undefined
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}

@@ -1,0 +1,80 @@
+/** Waits; tests replace it so retries cost no time. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
+
+export const sleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error)
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(signal?.reason as Error)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+
+export interface Backoff {
+  /** First delay before jitter. */
+  baseMs: number
+  /** Largest delay before jitter. */
+  maxMs: number
+  random?: () => number
+}
+
+/** Exponential backoff with full jitter: a uniform wait in [0, min(max, base·2^attempt)). */
+export function backoffDelay(attempt: number, backoff: Backoff): number {
+  const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** attempt)
+  return Math.floor((backoff.random ?? Math.random)() * ceiling)
+}
+
+/**
+ * `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`, capped; undefined
+ * when absent or unreadable (the caller then backs off on its own).
+ */
+export function retryAfterMs(header: string | undefined, capMs: number, now = Date.now()): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined
+  const value = header.trim()
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now
+  if (Number.isNaN(seconds)) return undefined
+  return Math.min(capMs, Math.max(0, Math.ceil(seconds)))
+}
+
+/** What to do after a failed attempt. */
+export type RetryDecision =
+  | { retry: false }
+  /** `free`: the wait does not use up an attempt (its own budget bounds it). */
+  | { retry: true; delayMs?: number; free?: boolean }
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number
+  backoff: Backoff
+  classify: (error: unknown) => RetryDecision
+  sleep?: Sleep
+  signal?: AbortSignal
+  onRetry?: (info: { label: string; attempt: number; delayMs: number; error: unknown }) => void
+}
+
+/** Runs `operation` until it succeeds, a failure is final, or the attempts are spent. */
+export async function withRetries<T>(
+  label: string,
+  operation: (attempt: number) => Promise<T>,
+  policy: RetryPolicy
+): Promise<T> {
+  let attempt = 0
+  for (let tries = 0; ; tries++) {
+    try {
+      return await operation(tries)
+    } catch (error) {
+      const decision = policy.classify(error)
+      if (!decision.retry) throw error
+      if (!decision.free) attempt++
+      if (attempt >= policy.attempts) throw error
+      const delayMs = decision.delayMs ?? backoffDelay(attempt, policy.backoff)
+      policy.onRetry?.({ label, attempt, delayMs, error })
+      await (policy.sleep ?? sleep)(delayMs, policy.signal)
+    }
+  }
+}
