@@ -1,6 +1,11 @@
 /** Input names, exactly as action.yml declares them. */
 export const Input = {
   Mode: 'mode',
+  ClientId: 'client-id',
+  ClientSecret: 'client-secret',
+  Region: 'region',
+  ApiBaseUrl: 'api-base-url',
+  TokenUrl: 'token-url',
   ActionFile: 'action-file',
   DataActionId: 'data-action-id',
   VersionId: 'version-id',
@@ -8,14 +13,24 @@ export const Input = {
   DependencyManifest: 'dependency-manifest',
   DependencyPolicy: 'dependency-policy',
   SandboxTimeoutMs: 'sandbox-timeout-ms',
-  MaxActionFileBytes: 'max-action-file-bytes'
+  MaxActionFileBytes: 'max-action-file-bytes',
+  MaxRetries: 'max-retries',
+  RequestTimeoutMs: 'request-timeout-ms',
+  PublishTimeoutMs: 'publish-timeout-ms'
 } as const
+
+/** Inputs whose values are masked in the log before anything else happens. */
+export const SECRET_INPUTS = [Input.ClientId, Input.ClientSecret] as const
 
 /** Output names, exactly as action.yml declares them. */
 export const Output = {
   Result: 'result',
   Checksum: 'checksum',
-  VersionId: 'version-id'
+  LatencyMs: 'latency-ms',
+  Published: 'published',
+  RolledBack: 'rolled-back',
+  VersionId: 'version-id',
+  PreviousVersionId: 'previous-version-id'
 } as const
 
 export const MODES = ['validate', 'plan', 'publish'] as const

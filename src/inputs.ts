@@ -1,7 +1,9 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { Input, MODES, type Mode } from './constants.js'
+import { defaultApiBase, defaultTokenUrl } from './cxone-client.js'
 import { InputError, ProblemsError } from './errors.js'
+import { checkSecureUrl } from './transport.js'
 
 /** Everything the run needs from its inputs, read once and checked before any side effect. */
 export interface Config {
@@ -28,6 +30,20 @@ export interface Config {
   readonly sandboxTimeoutMs: number
   /** Largest action file accepted. */
   readonly maxActionFileBytes: number
+  /** Where and as whom to reach CXone; absent in validate mode, which makes no call. */
+  readonly cxone?: CxoneSettings
+}
+
+export interface CxoneSettings {
+  readonly apiBaseUrl: string
+  readonly tokenUrl: string
+  readonly clientId: string
+  readonly clientSecret: string
+  /** Attempts for a transient failure, the first included. */
+  readonly maxRetries: number
+  readonly requestTimeoutMs: number
+  /** Deadline for a publish to read back as live, polling included. */
+  readonly publishTimeoutMs: number
 }
 
 /** Reads one input's raw value (`core.getInput` in the action). */
@@ -51,6 +67,19 @@ const optionalPath = z
   .trim()
   .transform(value => (value === '' ? undefined : value))
 
+const secureUrl = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (value === '') return undefined
+    const checked = checkSecureUrl(value)
+    if ('problem' in checked) {
+      ctx.addIssue({ code: 'custom', message: checked.problem })
+      return z.NEVER
+    }
+    return checked.url.toString().replace(/\/+$/, '')
+  })
+
 const InputsSchema = z.object({
   [Input.Mode]: z.enum(MODES, {
     error: issue => `expected one of ${MODES.join(', ')}, got '${String(issue.input)}'`
@@ -59,14 +88,29 @@ const InputsSchema = z.object({
   [Input.DependencyManifest]: optionalPath,
   [Input.DependencyPolicy]: optionalPath,
   [Input.SandboxTimeoutMs]: integer(50, 600_000),
-  [Input.MaxActionFileBytes]: integer(1, 64 * 1024 * 1024)
+  [Input.MaxActionFileBytes]: integer(1, 64 * 1024 * 1024),
+  [Input.ClientId]: z.string().trim(),
+  [Input.ClientSecret]: z.string().trim(),
+  [Input.Region]: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,32}$/, { error: 'expected a region name such as us, eu or au' }),
+  [Input.ApiBaseUrl]: secureUrl,
+  [Input.TokenUrl]: secureUrl,
+  [Input.MaxRetries]: integer(1, 20),
+  [Input.RequestTimeoutMs]: integer(100, 600_000),
+  [Input.PublishTimeoutMs]: integer(1_000, 3_600_000)
 })
 
 const DEFAULTS: Partial<Record<string, string>> = {
   [Input.Mode]: 'publish',
   [Input.TargetEnvironment]: 'sandbox',
   [Input.SandboxTimeoutMs]: '3000',
-  [Input.MaxActionFileBytes]: String(5 * 1024 * 1024)
+  [Input.MaxActionFileBytes]: String(5 * 1024 * 1024),
+  [Input.Region]: 'us',
+  [Input.MaxRetries]: '5',
+  [Input.RequestTimeoutMs]: '30000',
+  [Input.PublishTimeoutMs]: '120000'
 }
 
 /**
@@ -77,15 +121,22 @@ export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
   const raw = (name: string): string => read(name).trim() || (DEFAULTS[name] ?? '')
   const names = Object.keys(InputsSchema.shape) as Array<keyof typeof InputsSchema.shape>
   const parsed = InputsSchema.safeParse(Object.fromEntries(names.map(name => [name, raw(name)])))
-  if (!parsed.success) {
-    throw new ProblemsError(
-      parsed.error.issues.map(issue => {
-        const error = new InputError(String(issue.path[0]), issue.message)
-        return { message: error.message }
-      })
-    )
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map(issue => new InputError(String(issue.path[0]), issue.message))
   const inputs = parsed.data
+  const needsCxone = inputs !== undefined && inputs[Input.Mode] !== 'validate'
+  if (needsCxone) {
+    for (const name of [Input.ClientId, Input.ClientSecret] as const) {
+      if (!inputs[name]) {
+        problems.push(new InputError(name, `is required in ${inputs[Input.Mode]} mode`))
+      }
+    }
+  }
+  if (!inputs || problems.length > 0) {
+    throw new ProblemsError(problems.map(error => ({ message: error.message })))
+  }
+  const apiBaseUrl = inputs[Input.ApiBaseUrl] ?? defaultApiBase(inputs[Input.Region])
   return {
     mode: inputs[Input.Mode],
     workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()),
@@ -100,7 +151,18 @@ export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
     }),
     ...(inputs[Input.DependencyPolicy] && { dependencyPolicy: inputs[Input.DependencyPolicy] }),
     sandboxTimeoutMs: inputs[Input.SandboxTimeoutMs],
-    maxActionFileBytes: inputs[Input.MaxActionFileBytes]
+    maxActionFileBytes: inputs[Input.MaxActionFileBytes],
+    ...(needsCxone && {
+      cxone: {
+        apiBaseUrl,
+        tokenUrl: inputs[Input.TokenUrl] ?? defaultTokenUrl(apiBaseUrl),
+        clientId: inputs[Input.ClientId],
+        clientSecret: inputs[Input.ClientSecret],
+        maxRetries: inputs[Input.MaxRetries],
+        requestTimeoutMs: inputs[Input.RequestTimeoutMs],
+        publishTimeoutMs: inputs[Input.PublishTimeoutMs]
+      }
+    })
   }
 }
 

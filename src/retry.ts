@@ -33,7 +33,11 @@ export function backoffDelay(attempt: number, backoff: Backoff): number {
  * `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`, capped; undefined
  * when absent or unreadable (the caller then backs off on its own).
  */
-export function retryAfterMs(header: string | undefined, capMs: number, now = Date.now()): number | undefined {
+export function retryAfterMs(
+  header: string | undefined,
+  capMs: number,
+  now = Date.now()
+): number | undefined {
   if (header === undefined || header.trim() === '') return undefined
   const value = header.trim()
   const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now

@@ -1,5 +1,6 @@
 import type { Result } from './constants.js'
 import type { DependencyVerdict } from './policy.js'
+import type { PublishOutcome } from './publisher.js'
 import type { CheckResult, ValidationReport } from './validate.js'
 
 /** What the job summary reports; everything in it may come from repository files. */
@@ -8,6 +9,7 @@ export interface SummaryInput {
   /** One line saying what happened. */
   headline: string
   validation?: ValidationReport
+  publish?: PublishOutcome
 }
 
 const ICON: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', skipped: '➖' }
@@ -23,6 +25,35 @@ const VERDICT_ICON: Record<DependencyVerdict['verdict'], string> = {
 export function renderSummary(input: SummaryInput): string {
   const parts = [`<h2>CXone data action: ${escapeHtml(input.result)}</h2>`]
   parts.push(`<p>${escapeHtml(input.headline)}</p>`)
+  const publish = input.publish
+  if (publish) {
+    parts.push(
+      '<h3>Publish</h3>',
+      table(
+        ['Phase', 'Result', 'Duration', 'Detail'],
+        publish.phases.map(p => [
+          p.name,
+          p.ok ? '✅ ok' : '❌ failed',
+          `${p.durationMs} ms`,
+          p.detail
+        ])
+      ),
+      `<p>Previously live: <code>${escapeHtml(publish.previous?.versionId ?? 'nothing')}</code>. Latency: ${publish.latencyMs} ms.</p>`
+    )
+    if (publish.rollback) {
+      parts.push(
+        `<p><strong>Rollback</strong> (${publish.rollback.action} ${escapeHtml(publish.rollback.versionId)}): ${publish.rollback.verified ? '✅' : '❌'} ${escapeHtml(publish.rollback.detail)}</p>`
+      )
+    }
+    if (publish.finalLive !== undefined) {
+      parts.push(
+        `<p>Final state, read back from CXone: <code>${escapeHtml(publish.finalLive ?? 'nothing')}</code> is live.</p>`
+      )
+    }
+    if (publish.manualFix) {
+      parts.push(`<p>To fix by hand:</p><pre>${escapeHtml(publish.manualFix)}</pre>`)
+    }
+  }
   const validation = input.validation
   if (validation) {
     parts.push(

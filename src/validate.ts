@@ -31,6 +31,8 @@ export interface ValidationReport {
   payload?: PromotionPayload
   /** Declared dependencies with their verdicts, then undeclared or blocked requires. */
   dependencies: DependencyVerdict[]
+  /** What the version declares it needs: `{package: exact version}`. */
+  dependencyMatrix: Record<string, string>
   sandbox?: SandboxReport
 }
 
@@ -162,6 +164,7 @@ export async function validate(config: Config, sandbox: Sandbox): Promise<Valida
     ...(actionFile.value ? { actionFile: actionFile.value } : {}),
     ...(payload.success ? { payload: payload.data } : {}),
     dependencies: [...declared, ...required],
+    dependencyMatrix: Object.fromEntries(dependencies.map(d => [d.name, d.version])),
     ...(report ? { sandbox: report } : {})
   }
 }

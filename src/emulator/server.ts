@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { z } from 'zod'
-import { DataActionIdSchema, EnvironmentSchema, VersionIdSchema, type Environment } from '../payload.js'
+import {
+  DataActionIdSchema,
+  EnvironmentSchema,
+  VersionIdSchema,
+  type Environment
+} from '../payload.js'
 import { FaultPlan, type CallKind, type Fault } from './faults.js'
 
 /**
@@ -210,7 +215,11 @@ export class CxoneEmulator {
     record.call = callOf(req.method, url.pathname, versionMatch, listMatch, record.body)
     if (versionMatch?.[2]) record.versionId = decodeURIComponent(versionMatch[2])
 
-    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
+    const send = (
+      status: number,
+      payload?: unknown,
+      headers: Record<string, string> = {}
+    ): void => {
       record.status = status
       const text = payload === undefined ? '' : JSON.stringify(payload)
       res.writeHead(status, {
@@ -233,7 +242,8 @@ export class CxoneEmulator {
         { 'retry-after': String(waitSeconds) }
       )
     }
-    const fault = record.call === 'unknown' ? undefined : this.faults.take(record.call, record.versionId)
+    const fault =
+      record.call === 'unknown' ? undefined : this.faults.take(record.call, record.versionId)
     if (fault && this.applyFault(fault, record, res, send)) return
 
     if (record.call === 'token') return this.token(record.body, send, fail)
@@ -276,7 +286,14 @@ export class CxoneEmulator {
       return send(200, shown)
     }
     if (req.method === 'PATCH') {
-      return this.patch(existing, versions, record.body, fault?.kind === 'publish-fails', send, fail)
+      return this.patch(
+        existing,
+        versions,
+        record.body,
+        fault?.kind === 'publish-fails',
+        send,
+        fail
+      )
     }
     return fail(405, 'method_not_allowed', 'use GET, POST or PATCH')
   }
@@ -316,7 +333,12 @@ export class CxoneEmulator {
   ): void {
     const parsed = UploadSchema.safeParse(parseJson(body))
     if (!parsed.success) {
-      return fail(422, 'unprocessable', 'the version does not match the schema', issues(parsed.error))
+      return fail(
+        422,
+        'unprocessable',
+        'the version does not match the schema',
+        issues(parsed.error)
+      )
     }
     const upload = parsed.data
     if (upload.dataActionId !== id || upload.versionId !== versionId) {
@@ -360,7 +382,12 @@ export class CxoneEmulator {
   ): void {
     const parsed = PatchSchema.safeParse(parseJson(body))
     if (!parsed.success) {
-      return fail(422, 'unprocessable', 'the change does not match the schema', issues(parsed.error))
+      return fail(
+        422,
+        'unprocessable',
+        'the change does not match the schema',
+        issues(parsed.error)
+      )
     }
     const change = parsed.data
     if ([...versions.values()].some(v => v.status === 'publishing')) {
@@ -456,7 +483,9 @@ export class CxoneEmulator {
   ): boolean {
     switch (fault.kind) {
       case 'status': {
-        const headers: Record<string, string> = fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}
+        const headers: Record<string, string> = fault.retryAfter
+          ? { 'retry-after': fault.retryAfter }
+          : {}
         record.status = fault.status
         if (fault.body === 'html') {
           res.writeHead(fault.status, { 'content-type': 'text/html', ...headers })
