@@ -15,16 +15,89 @@ function problems(inputs: Record<string, string>): string[] {
 
 describe('readConfig', () => {
   test('defaults', () => {
-    const config = readConfig(reader({ 'action-file': 'a.js' }), { GITHUB_WORKSPACE: '/repo' })
+    const config = readConfig(
+      reader({ 'action-file': 'a.js', 'client-id': 'id', 'client-secret': 'secret' }),
+      { GITHUB_WORKSPACE: '/repo' }
+    )
     expect(config).toMatchObject({
       mode: 'publish',
       workspace: '/repo',
       actionFile: 'a.js',
       payload: { dataActionId: '', versionId: '', targetEnvironment: 'sandbox' },
       sandboxTimeoutMs: 3000,
-      maxActionFileBytes: 5 * 1024 * 1024
+      maxActionFileBytes: 5 * 1024 * 1024,
+      cxone: {
+        apiBaseUrl: 'https://platform.us.nicecxone.com',
+        tokenUrl: 'https://platform.us.nicecxone.com/oauth/token',
+        clientId: 'id',
+        clientSecret: 'secret',
+        maxRetries: 5,
+        requestTimeoutMs: 30000,
+        publishTimeoutMs: 120000
+      }
     })
     expect(config.dependencyManifest).toBeUndefined()
+  })
+
+  test('validate mode needs no credentials and gets no CXone settings', () => {
+    expect(readConfig(reader(base), { GITHUB_WORKSPACE: '/repo' }).cxone).toBeUndefined()
+  })
+
+  test('publish mode needs both credentials', () => {
+    expect(problems({ 'action-file': 'a.js' })).toEqual([
+      "Input 'client-id': is required in publish mode",
+      "Input 'client-secret': is required in publish mode"
+    ])
+  })
+
+  test('the region picks the API base; api-base-url and token-url override it', () => {
+    const creds = { 'action-file': 'a.js', 'client-id': 'i', 'client-secret': 's' }
+    const env = { GITHUB_WORKSPACE: '/repo' }
+    expect(readConfig(reader({ ...creds, region: 'eu' }), env).cxone).toMatchObject({
+      apiBaseUrl: 'https://platform.eu.nicecxone.com',
+      tokenUrl: 'https://platform.eu.nicecxone.com/oauth/token'
+    })
+    expect(
+      readConfig(reader({ ...creds, 'api-base-url': 'http://127.0.0.1:8080/' }), env).cxone
+    ).toMatchObject({
+      apiBaseUrl: 'http://127.0.0.1:8080',
+      tokenUrl: 'http://127.0.0.1:8080/oauth/token'
+    })
+    expect(
+      readConfig(reader({ ...creds, 'token-url': 'https://login.example.com/token' }), env).cxone
+    ).toMatchObject({ tokenUrl: 'https://login.example.com/token' })
+  })
+
+  test.each([
+    ['http://platform.us.nicecxone.com', 'plain http is allowed only to a loopback host'],
+    ['http://10.0.0.1:8080', 'plain http is allowed only to a loopback host'],
+    ['ftp://127.0.0.1', 'expected an https:// URL'],
+    ['https://user:pw@example.com', 'must not carry credentials'],
+    ['not a url', 'is not a URL']
+  ])('api-base-url %s is refused', (url, message) => {
+    const found = problems({
+      ...base,
+      mode: 'publish',
+      'client-id': 'i',
+      'client-secret': 's',
+      'api-base-url': url
+    })
+    expect(found).toHaveLength(1)
+    expect(found[0]).toContain(`Input 'api-base-url': `)
+    expect(found[0]).toContain(message)
+  })
+
+  test.each(['http://localhost:1', 'http://127.0.0.5:2', 'http://[::1]:3', 'https://x.example'])(
+    'api-base-url %s is accepted',
+    url => {
+      expect(problems({ ...base, 'api-base-url': url })).toEqual([])
+    }
+  )
+
+  test('a bad region is named', () => {
+    expect(problems({ ...base, region: 'US East' })).toEqual([
+      "Input 'region': expected a region name such as us, eu or au"
+    ])
   })
 
   test('version-id defaults to the tag being built', () => {
