@@ -162,9 +162,11 @@ export async function publishVersion(
     return { ...base, result: 'published', latencyMs: elapsed(), finalLive: versionId }
   } catch (error) {
     const cause = signal?.aborted ? 'the job was cancelled' : describe(error)
-    const restoreSignal = AbortSignal.timeout(
-      signal?.aborted ? (settings.cancelRestoreMs ?? 6_000) : settings.publishTimeoutMs
-    )
+    // After a cancellation the runner kills the process soon: the restore gets a hard
+    // deadline. Otherwise its own steps are bounded (lock budget, publish deadline, retries).
+    const restoreSignal = signal?.aborted
+      ? AbortSignal.timeout(settings.cancelRestoreMs ?? 6_000)
+      : undefined
     const rollback = await rollBack(restoreSignal)
     return {
       ...base,
@@ -216,9 +218,9 @@ export async function publishVersion(
   }
 
   async function rollBack(
-    restoreSignal: AbortSignal
+    restoreSignal: AbortSignal | undefined
   ): Promise<Pick<PublishOutcome, 'rollback' | 'finalLive' | 'manualFix'>> {
-    const options = { signal: restoreSignal }
+    const options = restoreSignal ? { signal: restoreSignal } : {}
     const target = previous
     const action: Rollback['action'] = target ? 'restore' : 'unpublish'
     const targetId = target?.versionId ?? versionId

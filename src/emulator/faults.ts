@@ -20,6 +20,8 @@ export type Fault =
   | { kind: 'revoke-token' }
   /** A publish is accepted (202), then ends `failed`. */
   | { kind: 'publish-fails' }
+  /** A publish is accepted (202) and takes this long to finish. */
+  | { kind: 'slow-publish'; ms: number }
   /** A read-back reports this checksum instead of the stored one. */
   | { kind: 'wrong-checksum'; checksum: string }
 

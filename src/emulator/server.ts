@@ -286,14 +286,7 @@ export class CxoneEmulator {
       return send(200, shown)
     }
     if (req.method === 'PATCH') {
-      return this.patch(
-        existing,
-        versions,
-        record.body,
-        fault?.kind === 'publish-fails',
-        send,
-        fail
-      )
+      return this.patch(existing, versions, record.body, fault, send, fail)
     }
     return fail(405, 'method_not_allowed', 'use GET, POST or PATCH')
   }
@@ -376,7 +369,7 @@ export class CxoneEmulator {
     version: Stored,
     versions: Map<string, Stored>,
     body: string,
-    failPublish: boolean,
+    fault: Fault | undefined,
     send: (status: number, payload?: unknown, headers?: Record<string, string>) => void,
     fail: (status: number, error: string, message: string, details?: unknown[]) => void
   ): void {
@@ -405,13 +398,17 @@ export class CxoneEmulator {
       }
       return send(200, view(version))
     }
+    const failPublish = fault?.kind === 'publish-fails'
+    const delayMs = fault?.kind === 'slow-publish' ? fault.ms : this.options.asyncPublishMs
+    // An injected publish fault forces the asynchronous path, whatever the mode.
+    const forcedAsync = failPublish || fault?.kind === 'slow-publish'
     if (change.checksum !== version.checksum) {
       return fail(412, 'checksum_mismatch', 'the checksum sent is not the stored one')
     }
-    if (version.published && version.environment === change.environment && !failPublish) {
+    if (version.published && version.environment === change.environment && !forcedAsync) {
       return send(200, view(version))
     }
-    if (this.options.publish !== 'async' && !failPublish) {
+    if (this.options.publish !== 'async' && !forcedAsync) {
       this.makeLive(version, change.environment)
       return send(200, view(version))
     }
@@ -429,7 +426,7 @@ export class CxoneEmulator {
       } else {
         this.makeLive(version, change.environment)
       }
-    }, this.options.asyncPublishMs ?? 50)
+    }, delayMs ?? 50)
     this.timers.add(timer)
   }
 
