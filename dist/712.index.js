@@ -716,7 +716,11 @@ async function publishVersion(client, promotion, settings) {
     }
     catch (error) {
         const cause = signal?.aborted ? 'the job was cancelled' : describe(error);
-        const restoreSignal = AbortSignal.timeout(signal?.aborted ? (settings.cancelRestoreMs ?? 6_000) : settings.publishTimeoutMs);
+        // After a cancellation the runner kills the process soon: the restore gets a hard
+        // deadline. Otherwise its own steps are bounded (lock budget, publish deadline, retries).
+        const restoreSignal = signal?.aborted
+            ? AbortSignal.timeout(settings.cancelRestoreMs ?? 6_000)
+            : undefined;
         const rollback = await rollBack(restoreSignal);
         return {
             ...base,
@@ -753,7 +757,7 @@ async function publishVersion(client, promotion, settings) {
         return version;
     }
     async function rollBack(restoreSignal) {
-        const options = { signal: restoreSignal };
+        const options = restoreSignal ? { signal: restoreSignal } : {};
         const target = previous;
         const action = target ? 'restore' : 'unpublish';
         const targetId = target?.versionId ?? versionId;

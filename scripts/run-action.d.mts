@@ -20,6 +20,8 @@ export interface RunOptions {
   /** The node binary; this one by default. */
   node?: string
   timeoutMs?: number
+  /** Called with all stdout so far each time more arrives (to signal the run mid-way). */
+  onOutput?: (stdout: string, child: import('node:child_process').ChildProcess) => void
 }
 export function runAction(inputs: Record<string, string>, options?: RunOptions): Promise<ActionRun>
 export function parseOutputFile(text: string): Record<string, string>

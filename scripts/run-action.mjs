@@ -13,7 +13,7 @@ export const DIST = join(ROOT, 'dist', 'index.js')
 /** See run-action.d.mts for the shapes. */
 export async function runAction(
   inputs,
-  { cwd = ROOT, env = {}, node = process.execPath, timeoutMs = 120_000 } = {}
+  { cwd = ROOT, env = {}, node = process.execPath, timeoutMs = 120_000, onOutput } = {}
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'cxone-run-'))
   const outputFile = join(dir, 'output')
@@ -35,7 +35,10 @@ export async function runAction(
   const child = spawn(node, [DIST], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', d => (stdout += d))
+  child.stdout.setEncoding('utf8').on('data', d => {
+    stdout += d
+    onOutput?.(stdout, child)
+  })
   child.stderr.setEncoding('utf8').on('data', d => (stderr += d))
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
   const [exitCode, signal] = await once(child, 'close')

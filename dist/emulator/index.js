@@ -9814,7 +9814,7 @@ class CxoneEmulator {
             return send(200, shown);
         }
         if (req.method === 'PATCH') {
-            return this.patch(existing, versions, record.body, fault?.kind === 'publish-fails', send, fail);
+            return this.patch(existing, versions, record.body, fault, send, fail);
         }
         return fail(405, 'method_not_allowed', 'use GET, POST or PATCH');
     }
@@ -9874,7 +9874,7 @@ class CxoneEmulator {
         versions.set(versionId, stored);
         send(201, view(stored));
     }
-    patch(version, versions, body, failPublish, send, fail) {
+    patch(version, versions, body, fault, send, fail) {
         const parsed = PatchSchema.safeParse(parseJson(body));
         if (!parsed.success) {
             return fail(422, 'unprocessable', 'the change does not match the schema', issues(parsed.error));
@@ -9891,13 +9891,17 @@ class CxoneEmulator {
             }
             return send(200, view(version));
         }
+        const failPublish = fault?.kind === 'publish-fails';
+        const delayMs = fault?.kind === 'slow-publish' ? fault.ms : this.options.asyncPublishMs;
+        // An injected publish fault forces the asynchronous path, whatever the mode.
+        const forcedAsync = failPublish || fault?.kind === 'slow-publish';
         if (change.checksum !== version.checksum) {
             return fail(412, 'checksum_mismatch', 'the checksum sent is not the stored one');
         }
-        if (version.published && version.environment === change.environment && !failPublish) {
+        if (version.published && version.environment === change.environment && !forcedAsync) {
             return send(200, view(version));
         }
-        if (this.options.publish !== 'async' && !failPublish) {
+        if (this.options.publish !== 'async' && !forcedAsync) {
             this.makeLive(version, change.environment);
             return send(200, view(version));
         }
@@ -9916,7 +9920,7 @@ class CxoneEmulator {
             else {
                 this.makeLive(version, change.environment);
             }
-        }, this.options.asyncPublishMs ?? 50);
+        }, delayMs ?? 50);
         this.timers.add(timer);
     }
     makeLive(version, environment) {
