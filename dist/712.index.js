@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var core = __webpack_require__(143);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __webpack_require__(8532);
 ;// CONCATENATED MODULE: ./src/constants.ts
 /** Input names, exactly as action.yml declares them. */
 const Input = {
@@ -484,8 +486,6 @@ function parseJson(text) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __webpack_require__(8532);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/transport.ts
@@ -1434,11 +1434,15 @@ function sandboxDetail(report) {
 
 
 
+
 /**
  * The action: inputs in, outputs, annotations and the job summary out. `sandbox` is started
  * by the entry point before this module loads, so its start-up overlaps the action's.
  */
 async function run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = process.env) {
+    // Each schema parses a handful of times in a run: compiling them to code costs more than
+    // it saves (measured: a first parse takes half as long without it).
+    core_core/* config */.$W({ jitless: true });
     for (const name of SECRET_INPUTS) {
         const value = core/* getInput */.V4(name);
         if (value)

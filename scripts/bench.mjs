@@ -5,6 +5,7 @@ import { once } from 'node:events'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CxoneEmulator, DEFAULT_CLIENT } from '../dist/emulator/index.js'
 import { ROOT, runAction } from './run-action.mjs'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
@@ -103,7 +104,70 @@ async function peakRss(inputs, cwd) {
   return { action: Math.round(action / 1024), sandbox }
 }
 
+async function benchPublish() {
+  console.log('\n# Publish mode (issue 3): 20 ms injected latency, synchronous publishes')
+  const LATENCY = 20
+  const emulator = new CxoneEmulator({
+    latencyMs: LATENCY,
+    dataActions: [
+      {
+        id: ID,
+        versions: [
+          { versionId: 'v1', actionCode: 'exports.handler = () => 1\n', liveIn: 'production' }
+        ]
+      }
+    ]
+  })
+  const url = await emulator.start()
+  const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'))`
+  const ratios = []
+  let worst = { latency: 0, requests: 0 }
+  let peakAction = 0
+  let peakSandbox = 0
+  try {
+    for (let i = 0; i < ROUNDS; i++) {
+      const before = emulator.requests.length
+      const run = await runAction(
+        {
+          mode: 'publish',
+          'action-file': 'examples/actions/lookup-customer.js',
+          'dependency-manifest': 'examples/actions/package.json',
+          'data-action-id': ID,
+          'version-id': `bench-${i}`,
+          'target-environment': 'production',
+          'api-base-url': url,
+          'client-id': DEFAULT_CLIENT.clientId,
+          'client-secret': DEFAULT_CLIENT.clientSecret
+        },
+        { env: { NODE_OPTIONS: `--import=${hook}` } }
+      )
+      if (run.outputs.result !== 'published') throw new Error(`publish failed:\n${run.stdout}`)
+      const requests = emulator.requests.length - before
+      const latency = Number(run.outputs['latency-ms'])
+      ratios.push(latency / (requests * (LATENCY + 5)))
+      if (latency > worst.latency) worst = { latency, requests }
+      peakAction = Math.max(peakAction, Number(/maxrss=(\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024)
+      peakSandbox = Math.max(
+        peakSandbox,
+        Number(/Sandbox: .*peak (\d+) MB/.exec(run.stdout)?.[1] ?? 0)
+      )
+    }
+  } finally {
+    await emulator.stop()
+  }
+  const requests = worst.requests
+  console.log(
+    `requests per publish: ${requests}; ideal ${requests} × ${LATENCY} ms = ${requests * LATENCY} ms; ` +
+      `limit ${requests} × ${LATENCY + 5} ms = ${requests * (LATENCY + 5)} ms; ` +
+      `latency-ms median ${median(ratios.map((r, i) => r)).toFixed(2)}× the limit, worst ${worst.latency} ms`
+  )
+  report('publish latency ÷ (requests × 25 ms), median', median(ratios), 1)
+  report('peak RSS of a publish run (action process)', peakAction, 120, ' MB')
+  console.log(`peak RSS of its sandbox child: ${peakSandbox} MB`)
+}
+
 await benchValidate()
+await benchPublish()
 const failed = results.filter(ok => !ok).length
 console.log(failed === 0 ? '\nAll targets met.' : `\n${failed} target(s) missed.`)
 process.exitCode = failed === 0 ? 0 : 1
