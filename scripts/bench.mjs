@@ -159,7 +159,7 @@ async function benchPublish() {
   console.log(
     `requests per publish: ${requests}; ideal ${requests} × ${LATENCY} ms = ${requests * LATENCY} ms; ` +
       `limit ${requests} × ${LATENCY + 5} ms = ${requests * (LATENCY + 5)} ms; ` +
-      `latency-ms median ${median(ratios.map((r, i) => r)).toFixed(2)}× the limit, worst ${worst.latency} ms`
+      `latency-ms median ${median(ratios).toFixed(2)}× the limit, worst ${worst.latency} ms`
   )
   report('publish latency ÷ (requests × 25 ms), median', median(ratios), 1)
   report('peak RSS of a publish run (action process)', peakAction, 120, ' MB')
