@@ -215,6 +215,22 @@ export class CxoneClient {
     )
   }
 
+  /** The version, or undefined when CXone does not know it (404). */
+  async findVersion(
+    dataActionId: string,
+    versionId: string,
+    options: CallOptions = {}
+  ): Promise<CxoneVersion | undefined> {
+    try {
+      return await this.getVersion(dataActionId, versionId, options)
+    } catch (error) {
+      if (error instanceof CxoneError && error.status === 404 && error.code === 'not_found') {
+        return undefined
+      }
+      throw error
+    }
+  }
+
   /** A command a person can run to do `method path body` by hand (no secret in it). */
   manualCommand(method: 'PATCH', dataActionId: string, versionId: string, body: object): string {
     return `curl -X ${method} -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.apiBase}${this.versionPath(dataActionId, versionId)}`

@@ -1,5 +1,6 @@
 import type { CxoneClient, CxoneVersion } from './cxone-client.js'
-import { ActionError, errorMessage } from './errors.js'
+import { ActionError } from './errors.js'
+import { describeFailure as describe, Phases, type Phase } from './phases.js'
 import type { PromotionPayload } from './payload.js'
 import { sleep as realSleep, type Sleep } from './retry.js'
 
@@ -20,13 +21,6 @@ export interface PublishSettings {
   cancel?: AbortSignal
   sleep?: Sleep
   log?: (line: string) => void
-}
-
-export interface Phase {
-  name: string
-  durationMs: number
-  ok: boolean
-  detail: string
 }
 
 export interface Rollback {
@@ -77,32 +71,11 @@ export async function publishVersion(
   const { dataActionId: id, versionId, targetEnvironment: env } = promotion.payload
   const log = settings.log ?? (() => undefined)
   const sleep = settings.sleep ?? realSleep
-  const phases: Phase[] = []
+  const recorder = new Phases(log)
+  const phases = recorder.list
+  const phase = recorder.run.bind(recorder)
   const started = performance.now()
   const elapsed = (): number => Math.round(performance.now() - started)
-  const phase = async <T>(
-    name: string,
-    fn: () => Promise<T>,
-    detail: (t: T) => string
-  ): Promise<T> => {
-    const t0 = performance.now()
-    try {
-      const value = await fn()
-      phases.push({
-        name,
-        ok: true,
-        durationMs: Math.round(performance.now() - t0),
-        detail: detail(value)
-      })
-      log(`${name}: ${phases.at(-1)?.detail}`)
-      return value
-    } catch (error) {
-      const said = describe(error)
-      phases.push({ name, ok: false, durationMs: Math.round(performance.now() - t0), detail: said })
-      log(`${name} failed: ${said}`)
-      throw error
-    }
-  }
   const signal = settings.cancel
   const call = signal ? { signal } : {}
 
@@ -262,7 +235,7 @@ export async function publishVersion(
           action,
           versionId: targetId,
           verified: true,
-          detail: phases.at(-1)?.detail ?? ''
+          detail: recorder.last?.detail ?? ''
         },
         finalLive: target?.versionId ?? null
       }
@@ -300,10 +273,4 @@ export async function publishVersion(
       return { said: `the live state could not be read either (${describe(error)})` }
     }
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') return 'its deadline passed'
-  if (error instanceof CancelledError) return error.message
-  return errorMessage(error)
 }

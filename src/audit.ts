@@ -1,0 +1,198 @@
+import canonicalize from 'canonicalize'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdir, open, stat } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { lock } from 'proper-lockfile'
+import { ActionError } from './errors.js'
+
+/** The `prevHash` of the first record. */
+export const GENESIS_HASH = '0'.repeat(64)
+
+const HEX64 = /^[0-9a-f]{64}$/
+
+/** sha256 hex of the RFC 8785 canonical JSON of a record without its `hash`. */
+export function hashOf(record: Record<string, unknown>): string {
+  const body = { ...record }
+  delete body.hash
+  const canonical = canonicalize(body)
+  if (canonical === undefined) throw new Error('a record must be JSON')
+  return createHash('sha256').update(canonical, 'utf8').digest('hex')
+}
+
+/** The log, or its last line, cannot be trusted: the run must not extend it. */
+export class AuditLogError extends ActionError {}
+
+export type ChainCheck =
+  { ok: true; records: number; head: string } | { ok: false; line: number; reason: string }
+
+/**
+ * Checks every link: each line is a JSON object, its `hash` is the hash of the rest, and its
+ * `prevHash` is the previous line's `hash` (64 zeros first). With `head`, the last record
+ * must be that one: a log cut at a record boundary cannot show the cut by itself.
+ */
+export function verifyChain(text: string, head?: string): ChainCheck {
+  const lines = text.split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  let previous = GENESIS_HASH
+  for (let i = 0; i < lines.length; i++) {
+    const problem = checkLine(lines[i] ?? '', previous)
+    if (typeof problem === 'string') return { ok: false, line: i + 1, reason: problem }
+    previous = problem.hash
+  }
+  if (text !== '' && !text.endsWith('\n')) {
+    return {
+      ok: false,
+      line: lines.length,
+      reason: 'the last record is cut off (no final newline)'
+    }
+  }
+  if (head !== undefined && previous !== head) {
+    return {
+      ok: false,
+      line: lines.length,
+      reason: `the last record's hash is ${previous}, but the anchored head is ${head}: records are missing at the end`
+    }
+  }
+  return { ok: true, records: lines.length, head: previous }
+}
+
+/** The line's own hash when it is sound and links to `previous`; otherwise what is wrong. */
+function checkLine(line: string, previous: string): { hash: string } | string {
+  let record: unknown
+  try {
+    record = JSON.parse(line)
+  } catch {
+    return 'not a JSON record (edited or cut off)'
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return 'not a JSON object'
+  }
+  const { hash, prevHash } = record as { hash?: unknown; prevHash?: unknown }
+  if (typeof hash !== 'string' || !HEX64.test(hash)) return 'no valid "hash" field'
+  if (hash !== hashOf(record as Record<string, unknown>)) {
+    return 'its hash does not match its content (the record was changed)'
+  }
+  if (prevHash !== previous) {
+    return `its prevHash does not link to the record before it (a record was removed, inserted or moved)`
+  }
+  return { hash }
+}
+
+/**
+ * An append-only, hash-chained JSON Lines file. Appends from concurrent runs on one machine
+ * are serialised by a lock (so each links to the one before) and each is one write.
+ */
+export class AuditLog {
+  private constructor(readonly path: string) {}
+
+  /** Opens the log for appending after checking that its last record is sound. */
+  static async open(path: string): Promise<AuditLog> {
+    const log = new AuditLog(path)
+    await log.lastHash()
+    return log
+  }
+
+  /** Adds a record linked to the last one; returns the record as written. */
+  async append(body: Record<string, unknown>): Promise<Record<string, unknown> & { hash: string }> {
+    await mkdir(dirname(this.path), { recursive: true })
+    const release = await lock(this.path, {
+      realpath: false,
+      stale: 10_000,
+      retries: { retries: 50, minTimeout: 20, maxTimeout: 200 }
+    })
+    try {
+      const record: Record<string, unknown> = { ...body, prevHash: await this.lastHash() }
+      const written = { ...record, hash: hashOf(record) }
+      const bytes = Buffer.from(JSON.stringify(written) + '\n', 'utf8')
+      const handle = await open(this.path, 'a')
+      try {
+        const { bytesWritten } = await handle.write(bytes)
+        if (bytesWritten !== bytes.length) {
+          throw new AuditLogError(
+            `audit log ${this.path}: only ${bytesWritten} of ${bytes.length} bytes were written`
+          )
+        }
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      return written
+    } finally {
+      await release()
+    }
+  }
+
+  /** The last record's hash (64 zeros for a new or empty log); refuses a corrupt last line. */
+  async lastHash(): Promise<string> {
+    const size = await stat(this.path).then(
+      s => s.size,
+      () => 0
+    )
+    if (size === 0) return GENESIS_HASH
+    const line = await readLastLine(this.path, size)
+    const checked =
+      line === undefined ? 'the file does not end with a newline (cut off?)' : checkTail(line)
+    if (typeof checked === 'string') {
+      const number = await countLines(this.path)
+      throw new AuditLogError(
+        `audit log ${this.path}: the last record (line ${number}) is corrupt: ${checked}. Not extending it; run verify-audit on it and repair or move it.`,
+        { file: this.path, line: number }
+      )
+    }
+    return checked
+  }
+}
+
+/** The last record checked on its own (its link is checked by a full verify). */
+function checkTail(line: string): string {
+  let record: unknown
+  try {
+    record = JSON.parse(line)
+  } catch {
+    return 'not a JSON record'
+  }
+  if (typeof record !== 'object' || record === null) return 'not a JSON object'
+  const { hash, prevHash } = record as { hash?: unknown; prevHash?: unknown }
+  if (typeof hash !== 'string' || !HEX64.test(hash)) return 'no valid "hash" field'
+  if (typeof prevHash !== 'string' || !HEX64.test(prevHash)) return 'no valid "prevHash" field'
+  if (hashOf(record as Record<string, unknown>) !== hash)
+    return 'its hash does not match its content'
+  return hash
+}
+
+/**
+ * The last line, read backwards from the end (the log may be large, its records are small);
+ * undefined when the file does not end with a newline.
+ */
+async function readLastLine(path: string, size: number): Promise<string | undefined> {
+  const handle = await open(path, 'r')
+  try {
+    const last = Buffer.alloc(1)
+    await handle.read(last, 0, 1, size - 1)
+    if (last[0] !== 10) return undefined
+    let chunk = 64 * 1024
+    for (;;) {
+      const start = Math.max(0, size - 1 - chunk)
+      const buffer = Buffer.alloc(size - 1 - start)
+      await handle.read(buffer, 0, buffer.length, start)
+      const newline = buffer.lastIndexOf(10)
+      if (newline >= 0 || start === 0) return buffer.subarray(newline + 1).toString('utf8')
+      chunk *= 4
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Lines in the file, a last one without a newline included (for pointing at it). */
+async function countLines(path: string): Promise<number> {
+  let lines = 0
+  let last = 10
+  for await (const chunk of createReadStream(path)) {
+    const buffer = chunk as Buffer
+    for (let i = buffer.indexOf(10); i >= 0; i = buffer.indexOf(10, i + 1)) lines++
+    last = buffer[buffer.length - 1] ?? last
+  }
+  return last === 10 ? lines : lines + 1
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod'
+import { MODES, RESULTS } from './constants.js'
+
+/**
+ * The facts of one run, as the webhook sends them and the audit log keeps them. Versioned:
+ * a receiver can rely on every field of `cxone-publish-action/run@1`; a change that removes
+ * or retypes a field gets a new schema name.
+ */
+export const RUN_RECORD_SCHEMA = 'cxone-publish-action/run@1'
+
+const ResultSchema = z.enum(RESULTS)
+
+export const PhaseRecordSchema = z.object({
+  name: z.string(),
+  durationMs: z.number().int().nonnegative(),
+  ok: z.boolean()
+})
+
+export const RollbackRecordSchema = z.object({
+  /** `restore`: the previous version was published again; `unpublish`: none was live. */
+  action: z.enum(['restore', 'unpublish']),
+  versionId: z.string(),
+  verified: z.boolean(),
+  detail: z.string()
+})
+
+/** One data action of the run (a single publish has one; a release has several). */
+export const MemberRecordSchema = z.object({
+  dataActionId: z.string(),
+  versionId: z.string(),
+  previousVersionId: z.string().nullable(),
+  checksum: z.string().nullable(),
+  result: ResultSchema,
+  rollback: RollbackRecordSchema.nullable(),
+  /** What is live in the environment at the end, as read back; null: nothing or unknown. */
+  finalLiveVersionId: z.string().nullable()
+})
+
+export const RunIdentitySchema = z.object({
+  repository: z.string().nullable(),
+  sha: z.string().nullable(),
+  ref: z.string().nullable(),
+  actor: z.string().nullable(),
+  workflow: z.string().nullable(),
+  runId: z.string().nullable(),
+  runAttempt: z.string().nullable(),
+  runUrl: z.string().nullable()
+})
+
+export const RunRecordSchema = z.object({
+  schema: z.literal(RUN_RECORD_SCHEMA),
+  /** What happened, as one word: the run's result. */
+  event: ResultSchema,
+  mode: z.enum(MODES),
+  dataActionIds: z.array(z.string()),
+  versionId: z.string(),
+  previousVersionId: z.string().nullable(),
+  environment: z.string(),
+  /** sha256 of the action code (of the release, for a release). */
+  checksum: z.string().nullable(),
+  /** From the first request to verified live (or to the rollback's end). */
+  latencyMs: z.number().int().nonnegative().nullable(),
+  phases: z.array(PhaseRecordSchema),
+  requests: z.number().int().nonnegative(),
+  retries: z.number().int().nonnegative(),
+  cause: z.string().nullable(),
+  rollback: RollbackRecordSchema.nullable(),
+  members: z.array(MemberRecordSchema),
+  run: RunIdentitySchema,
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime()
+})
+
+export type RunRecord = z.output<typeof RunRecordSchema>
+export type MemberRecord = z.output<typeof MemberRecordSchema>
+export type RunIdentity = z.output<typeof RunIdentitySchema>
+
+/** Who and what ran, from the runner's environment. */
+export function runIdentity(env: NodeJS.ProcessEnv): RunIdentity {
+  const value = (name: string): string | null => env[name] || null
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  const runUrl =
+    env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : null
+  return {
+    repository: value('GITHUB_REPOSITORY'),
+    sha: value('GITHUB_SHA'),
+    ref: value('GITHUB_REF'),
+    actor: value('GITHUB_ACTOR'),
+    workflow: value('GITHUB_WORKFLOW'),
+    runId: value('GITHUB_RUN_ID'),
+    runAttempt: value('GITHUB_RUN_ATTEMPT'),
+    runUrl
+  }
+}

@@ -1,0 +1,115 @@
+import { HttpClient } from '@actions/http-client'
+import { createHmac, randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { ActionError, errorMessage } from './errors.js'
+import { sleep as realSleep, withRetries, type Sleep } from './retry.js'
+import { RunRecordSchema } from './run-record.js'
+
+/**
+ * What a webhook receiver gets: the run record, plus the hash of the audit record written for
+ * this run, which anchors the audit chain outside the log. Exported so receivers can validate.
+ */
+export const WebhookPayloadSchema = RunRecordSchema.extend({
+  auditHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+})
+export type WebhookPayload = z.output<typeof WebhookPayloadSchema>
+
+/** The key bytes of a Standard Webhooks secret: `whsec_` + base64, or else the raw text. */
+export function webhookKey(secret: string): Buffer {
+  if (!secret.startsWith('whsec_')) return Buffer.from(secret, 'utf8')
+  const encoded = secret.slice('whsec_'.length)
+  const key = Buffer.from(encoded, 'base64')
+  if (
+    key.length === 0 ||
+    key.toString('base64').replace(/=+$/, '') !== encoded.replace(/=+$/, '')
+  ) {
+    throw new ActionError("Input 'webhook-secret': a whsec_ secret must be base64 after the prefix")
+  }
+  return key
+}
+
+/** `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, per Standard Webhooks. */
+export function signature(key: Buffer, id: string, timestamp: number, body: string): string {
+  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`
+}
+
+export interface WebhookOptions {
+  url: string
+  /** Signs the request when given. */
+  secret?: string
+  /** Whole budget, retries included. */
+  budgetMs?: number
+  sleep?: Sleep
+}
+
+const ATTEMPT_TIMEOUT_MS = 4_000
+const BACKOFF = { baseMs: 500, maxMs: 1_500 }
+
+/** A transient answer worth one more try. */
+class RetryableWebhookError extends ActionError {}
+
+/**
+ * POSTs the payload once, retrying 429 and 5xx briefly within the budget (15 s). Throws on
+ * failure: the caller turns that into a warning, never a failed step.
+ */
+export async function postWebhook(
+  payload: WebhookPayload,
+  options: WebhookOptions
+): Promise<number> {
+  const body = JSON.stringify(payload)
+  const id = `msg_${randomUUID()}`
+  const key = options.secret ? webhookKey(options.secret) : undefined
+  const budgetMs = options.budgetMs ?? 15_000
+  const deadline = Date.now() + budgetMs
+  const attemptMs = Math.min(ATTEMPT_TIMEOUT_MS, budgetMs)
+  const http = new HttpClient('cxone-publish-action', [], {
+    allowRetries: false,
+    allowRedirects: false,
+    socketTimeout: attemptMs
+  })
+  try {
+    return await withRetries(
+      'webhook',
+      async () => {
+        // Each attempt is signed afresh, so a receiver's replay window holds for retries too.
+        const timestamp = Math.floor(Date.now() / 1000)
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': String(timestamp)
+        }
+        if (key) headers['webhook-signature'] = signature(key, id, timestamp, body)
+        let status: number
+        try {
+          const res = await http.request('POST', options.url, body, headers)
+          await res.readBody()
+          status = res.message.statusCode ?? 0
+        } catch (error) {
+          throw new RetryableWebhookError(
+            `the webhook could not be reached: ${errorMessage(error)}`
+          )
+        }
+        if (status >= 200 && status < 300) return status
+        const message = `the webhook answered ${status}`
+        if (status === 429 || status >= 500) throw new RetryableWebhookError(message)
+        throw new ActionError(message)
+      },
+      {
+        attempts: 3,
+        backoff: BACKOFF,
+        sleep: options.sleep ?? realSleep,
+        // Another try only if a full wait and a full attempt still fit in the budget.
+        classify: error =>
+          error instanceof RetryableWebhookError &&
+          Date.now() + BACKOFF.maxMs + attemptMs <= deadline
+            ? { retry: true }
+            : { retry: false }
+      }
+    )
+  } finally {
+    http.dispose()
+  }
+}
