@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { verifyChain } from '../src/audit.js'
 import { makeWorkspace, NODES, ROOT, runAction } from './helpers.js'
 
 /** The bundled dist/index.js, run the way the runner runs it, on node 20 and node 24. */
@@ -24,7 +25,15 @@ describe.each(NODES)('dist/index.js on %s', (_label, node) => {
       checksum: createHash('sha256')
         .update(readFileSync(`${ROOT}/examples/actions/lookup-customer.js`))
         .digest('hex'),
-      'version-id': 'v2.1.0'
+      'version-id': 'v2.1.0',
+      'audit-hash': expect.stringMatching(/^[0-9a-f]{64}$/),
+      'audit-log-path': expect.stringMatching(/cxone-audit\.jsonl$/)
+    })
+    const log = readFileSync(run.outputs['audit-log-path']!, 'utf8')
+    expect(verifyChain(log, run.outputs['audit-hash'])).toEqual({
+      ok: true,
+      records: 1,
+      head: run.outputs['audit-hash']
     })
     expect(run.summary).toContain('<h2>CXone data action: validated</h2>')
     for (const check of [

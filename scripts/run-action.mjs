@@ -29,8 +29,9 @@ export async function runAction(
     RUNNER_TEMP: dir,
     ...env
   }
-  for (const [name, value] of Object.entries(inputs))
-    childEnv[`INPUT_${name.toUpperCase()}`] = value
+  // Each run gets its own audit log unless the caller names one.
+  const all = { 'audit-log': join(dir, 'cxone-audit.jsonl'), ...inputs }
+  for (const [name, value] of Object.entries(all)) childEnv[`INPUT_${name.toUpperCase()}`] = value
   const started = performance.now()
   const child = spawn(node, [DIST], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''

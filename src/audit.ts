@@ -36,9 +36,17 @@ export function verifyChain(text: string, head?: string): ChainCheck {
   if (lines.at(-1) === '') lines.pop()
   let previous = GENESIS_HASH
   for (let i = 0; i < lines.length; i++) {
-    const problem = checkLine(lines[i] ?? '', previous)
-    if (typeof problem === 'string') return { ok: false, line: i + 1, reason: problem }
-    previous = problem.hash
+    const record = checkRecord(lines[i] ?? '')
+    if (typeof record === 'string') return { ok: false, line: i + 1, reason: record }
+    if (record.prevHash !== previous) {
+      return {
+        ok: false,
+        line: i + 1,
+        reason:
+          'its prevHash does not link to the record before it (a record was removed, inserted or moved)'
+      }
+    }
+    previous = record.hash
   }
   if (text !== '' && !text.endsWith('\n')) {
     return {
@@ -57,8 +65,8 @@ export function verifyChain(text: string, head?: string): ChainCheck {
   return { ok: true, records: lines.length, head: previous }
 }
 
-/** The line's own hash when it is sound and links to `previous`; otherwise what is wrong. */
-function checkLine(line: string, previous: string): { hash: string } | string {
+/** The record's own `hash` and `prevHash` when it is sound on its own; else what is wrong. */
+function checkRecord(line: string): { hash: string; prevHash: string } | string {
   let record: unknown
   try {
     record = JSON.parse(line)
@@ -70,13 +78,11 @@ function checkLine(line: string, previous: string): { hash: string } | string {
   }
   const { hash, prevHash } = record as { hash?: unknown; prevHash?: unknown }
   if (typeof hash !== 'string' || !HEX64.test(hash)) return 'no valid "hash" field'
+  if (typeof prevHash !== 'string' || !HEX64.test(prevHash)) return 'no valid "prevHash" field'
   if (hash !== hashOf(record as Record<string, unknown>)) {
     return 'its hash does not match its content (the record was changed)'
   }
-  if (prevHash !== previous) {
-    return `its prevHash does not link to the record before it (a record was removed, inserted or moved)`
-  }
-  return { hash }
+  return { hash, prevHash }
 }
 
 /**
@@ -123,7 +129,11 @@ export class AuditLog {
     }
   }
 
-  /** The last record's hash (64 zeros for a new or empty log); refuses a corrupt last line. */
+  /**
+   * The last record's hash (64 zeros for a new or empty log); refuses a corrupt last line.
+   * Only that record is checked here (its links are verify-audit's job): reading the whole
+   * log on every run would grow with it.
+   */
   async lastHash(): Promise<string> {
     const size = await stat(this.path).then(
       s => s.size,
@@ -132,7 +142,7 @@ export class AuditLog {
     if (size === 0) return GENESIS_HASH
     const line = await readLastLine(this.path, size)
     const checked =
-      line === undefined ? 'the file does not end with a newline (cut off?)' : checkTail(line)
+      line === undefined ? 'the file does not end with a newline (cut off?)' : checkRecord(line)
     if (typeof checked === 'string') {
       const number = await countLines(this.path)
       throw new AuditLogError(
@@ -140,25 +150,8 @@ export class AuditLog {
         { file: this.path, line: number }
       )
     }
-    return checked
+    return checked.hash
   }
-}
-
-/** The last record checked on its own (its link is checked by a full verify). */
-function checkTail(line: string): string {
-  let record: unknown
-  try {
-    record = JSON.parse(line)
-  } catch {
-    return 'not a JSON record'
-  }
-  if (typeof record !== 'object' || record === null) return 'not a JSON object'
-  const { hash, prevHash } = record as { hash?: unknown; prevHash?: unknown }
-  if (typeof hash !== 'string' || !HEX64.test(hash)) return 'no valid "hash" field'
-  if (typeof prevHash !== 'string' || !HEX64.test(prevHash)) return 'no valid "prevHash" field'
-  if (hashOf(record as Record<string, unknown>) !== hash)
-    return 'its hash does not match its content'
-  return hash
 }
 
 /**

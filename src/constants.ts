@@ -16,11 +16,21 @@ export const Input = {
   MaxActionFileBytes: 'max-action-file-bytes',
   MaxRetries: 'max-retries',
   RequestTimeoutMs: 'request-timeout-ms',
-  PublishTimeoutMs: 'publish-timeout-ms'
+  PublishTimeoutMs: 'publish-timeout-ms',
+  WebhookUrl: 'webhook-url',
+  WebhookSecret: 'webhook-secret',
+  AuditLog: 'audit-log',
+  GithubToken: 'github-token',
+  PrComment: 'pr-comment'
 } as const
 
 /** Inputs whose values are masked in the log before anything else happens. */
-export const SECRET_INPUTS = [Input.ClientId, Input.ClientSecret] as const
+export const SECRET_INPUTS = [
+  Input.ClientId,
+  Input.ClientSecret,
+  Input.WebhookSecret,
+  Input.GithubToken
+] as const
 
 /** Output names, exactly as action.yml declares them. */
 export const Output = {
@@ -30,7 +40,9 @@ export const Output = {
   Published: 'published',
   RolledBack: 'rolled-back',
   VersionId: 'version-id',
-  PreviousVersionId: 'previous-version-id'
+  PreviousVersionId: 'previous-version-id',
+  AuditHash: 'audit-hash',
+  AuditLogPath: 'audit-log-path'
 } as const
 
 export const MODES = ['validate', 'plan', 'publish'] as const

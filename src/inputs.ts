@@ -4,6 +4,7 @@ import { Input, MODES, type Mode } from './constants.js'
 import { defaultApiBase, defaultTokenUrl } from './cxone-client.js'
 import { InputError, ProblemsError } from './errors.js'
 import { checkSecureUrl } from './transport.js'
+import { webhookKey } from './webhook.js'
 
 /** Everything the run needs from its inputs, read once and checked before any side effect. */
 export interface Config {
@@ -32,6 +33,12 @@ export interface Config {
   readonly maxActionFileBytes: number
   /** Where and as whom to reach CXone; absent in validate mode, which makes no call. */
   readonly cxone?: CxoneSettings
+  /** Absolute path of the hash-chained audit log. */
+  readonly auditLog: string
+  /** Where run metrics are POSTed, and the key that signs them. */
+  readonly webhook?: { readonly url: string; readonly secret?: string }
+  /** The pull request report comment: kept when `enabled` and a token is there. */
+  readonly prComment: { readonly enabled: boolean; readonly token: string }
 }
 
 export interface CxoneSettings {
@@ -80,6 +87,8 @@ const secureUrl = z
     return checked.url.toString().replace(/\/+$/, '')
   })
 
+const boolean = z.enum(['true', 'false'], { error: 'expected true or false' })
+
 const InputsSchema = z.object({
   [Input.Mode]: z.enum(MODES, {
     error: issue => `expected one of ${MODES.join(', ')}, got '${String(issue.input)}'`
@@ -99,7 +108,20 @@ const InputsSchema = z.object({
   [Input.TokenUrl]: secureUrl,
   [Input.MaxRetries]: integer(1, 20),
   [Input.RequestTimeoutMs]: integer(100, 600_000),
-  [Input.PublishTimeoutMs]: integer(1_000, 3_600_000)
+  [Input.PublishTimeoutMs]: integer(1_000, 3_600_000),
+  [Input.WebhookUrl]: secureUrl,
+  [Input.WebhookSecret]: z.string().transform((value, ctx) => {
+    if (value === '') return undefined
+    try {
+      webhookKey(value)
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'a whsec_ secret must be base64 after the prefix' })
+    }
+    return value
+  }),
+  [Input.AuditLog]: z.string().trim().min(1, { error: 'expected a path' }),
+  [Input.GithubToken]: z.string().trim(),
+  [Input.PrComment]: boolean
 })
 
 const DEFAULTS: Partial<Record<string, string>> = {
@@ -110,7 +132,9 @@ const DEFAULTS: Partial<Record<string, string>> = {
   [Input.Region]: 'us',
   [Input.MaxRetries]: '5',
   [Input.RequestTimeoutMs]: '30000',
-  [Input.PublishTimeoutMs]: '120000'
+  [Input.PublishTimeoutMs]: '120000',
+  [Input.AuditLog]: 'cxone-audit.jsonl',
+  [Input.PrComment]: 'true'
 }
 
 /**
@@ -136,10 +160,26 @@ export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
   if (!inputs || problems.length > 0) {
     throw new ProblemsError(problems.map(error => ({ message: error.message })))
   }
+  if (inputs[Input.WebhookSecret] && !inputs[Input.WebhookUrl]) {
+    throw new ProblemsError([
+      {
+        message: new InputError(Input.WebhookUrl, 'is required when webhook-secret is given')
+          .message
+      }
+    ])
+  }
   const apiBaseUrl = inputs[Input.ApiBaseUrl] ?? defaultApiBase(inputs[Input.Region])
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
+  const webhookUrl = inputs[Input.WebhookUrl]
+  const webhookSecret = inputs[Input.WebhookSecret]
   return {
     mode: inputs[Input.Mode],
-    workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()),
+    workspace,
+    auditLog: resolve(workspace, inputs[Input.AuditLog]),
+    ...(webhookUrl && {
+      webhook: { url: webhookUrl, ...(webhookSecret && { secret: webhookSecret }) }
+    }),
+    prComment: { enabled: inputs[Input.PrComment] === 'true', token: inputs[Input.GithubToken] },
     actionFile: inputs[Input.ActionFile],
     payload: {
       dataActionId: raw(Input.DataActionId),

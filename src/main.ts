@@ -1,17 +1,19 @@
 import * as core from '@actions/core'
 import { z } from 'zod'
+import { AuditLog } from './audit.js'
 import { Output, SECRET_INPUTS, type Result } from './constants.js'
-import { CxoneClient } from './cxone-client.js'
-import { ActionError, problemsOf, type Problem } from './errors.js'
-import { readConfig, type Config } from './inputs.js'
-import { CancelledError, publishVersion, type PublishOutcome } from './publisher.js'
+import { problemsOf, type Problem } from './errors.js'
+import { leaveEvidence } from './evidence.js'
+import { readConfig } from './inputs.js'
+import { runPromotion } from './promotion.js'
+import { CancelledError } from './publisher.js'
 import { Sandbox } from './sandbox.js'
-import { renderSummary, type SummaryInput } from './summary.js'
-import { validate, type ValidationReport } from './validate.js'
+import { renderReport } from './summary.js'
 
 /**
- * The action: inputs in, outputs, annotations and the job summary out. `sandbox` is started
- * by the entry point before this module loads, so its start-up overlaps the action's.
+ * The action: inputs in; outputs, annotations, the job summary and the evidence out.
+ * `sandbox` is started by the entry point before this module loads, so its start-up
+ * overlaps the action's.
  */
 export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env): Promise<void> {
   // Each schema parses a handful of times in a run: compiling them to code costs more than
@@ -21,95 +23,45 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
     const value = core.getInput(name)
     if (value) core.setSecret(value)
   }
-  let summary: SummaryInput | undefined
+  const cancellation = onCancel()
   try {
     const config = readConfig(name => core.getInput(name), env)
-    if (config.mode === 'plan') {
-      throw new ActionError(`Input 'mode': 'plan' is not available in this version`)
-    }
-    const validation = await core.group('Validate', async () => {
-      const report = await validate(config, sandbox)
-      for (const check of report.checks) {
-        core.info(`${check.status.padEnd(7)} ${check.name}: ${check.detail}`)
-      }
-      return report
-    })
+    // A corrupt log is refused before anything changes, not discovered after a publish.
+    const auditLog = await AuditLog.open(config.auditLog)
+    const report = await runPromotion(
+      config,
+      sandbox,
+      {
+        log: line => core.info(line),
+        mask: secret => core.setSecret(secret),
+        group: (name, fn) => core.group(name, fn)
+      },
+      cancellation.signal
+    )
+    const { validation, publish } = report
+    setResult(report.result)
     if (validation.actionFile) core.setOutput(Output.Checksum, validation.actionFile.sha256)
     core.setOutput(Output.VersionId, config.payload.versionId)
-    if (validation.problems.length > 0 || config.mode === 'validate') {
-      const failed = validation.problems.length > 0
-      setResult(failed ? 'failed' : 'validated')
-      summary = {
-        result: failed ? 'failed' : 'validated',
-        headline: failed
-          ? `Validation found ${validation.problems.length} problem(s) in ${config.actionFile}.`
-          : `${config.actionFile} passed every check.`,
-        validation
-      }
-      if (failed) fail(validation.problems)
-      return
+    if (publish) {
+      core.setOutput(Output.LatencyMs, String(publish.latencyMs))
+      core.setOutput(Output.Published, String(publish.result === 'published'))
+      core.setOutput(Output.RolledBack, String(publish.result === 'rolled-back'))
     }
-    const outcome = await core.group('Publish', () => publish(config, validation))
-    setResult(outcome.result)
-    core.setOutput(Output.LatencyMs, String(outcome.latencyMs))
-    core.setOutput(Output.Published, String(outcome.result === 'published'))
-    core.setOutput(Output.RolledBack, String(outcome.result === 'rolled-back'))
-    core.setOutput(Output.PreviousVersionId, outcome.previous?.versionId ?? '')
-    const what = publishing(validation)
-    summary = {
-      result: outcome.result,
-      headline: headline(what, outcome),
-      validation,
-      publish: outcome
-    }
-    if (outcome.result === 'rolled-back' || outcome.result === 'failed') {
-      fail([{ message: failureMessage(what, outcome) }])
-    }
+    const previous = publish?.previous?.versionId ?? report.plan?.live?.versionId
+    if (publish || report.plan) core.setOutput(Output.PreviousVersionId, previous ?? '')
+
+    const evidence = await leaveEvidence(report, config, auditLog, env)
+    if (evidence.auditHash) core.setOutput(Output.AuditHash, evidence.auditHash)
+    core.setOutput(Output.AuditLogPath, auditLog.path)
+    for (const warning of [...report.warnings, ...evidence.warnings]) core.warning(warning)
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderReport(report, evidence)).write()
+    if (report.problems.length > 0) fail(report.problems)
   } catch (error) {
     setResult('failed')
     fail(problemsOf(error))
   } finally {
-    sandbox.dispose()
-    if (summary && env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(renderSummary(summary)).write()
-    }
-  }
-}
-
-async function publish(config: Config, validation: ValidationReport): Promise<PublishOutcome> {
-  const { cxone } = config
-  const { payload, actionFile } = validation
-  if (!cxone || !payload || !actionFile) throw new ActionError('nothing to publish')
-  const client = new CxoneClient({
-    apiBaseUrl: cxone.apiBaseUrl,
-    tokenUrl: cxone.tokenUrl,
-    clientId: cxone.clientId,
-    clientSecret: cxone.clientSecret,
-    maxAttempts: cxone.maxRetries,
-    requestTimeoutMs: cxone.requestTimeoutMs,
-    lockWaitMs: cxone.publishTimeoutMs,
-    mask: secret => core.setSecret(secret),
-    onRetry: message => core.info(message)
-  })
-  const cancellation = onCancel()
-  try {
-    return await publishVersion(
-      client,
-      {
-        payload,
-        actionCode: actionFile.text,
-        checksum: actionFile.sha256,
-        dependencyMatrix: validation.dependencyMatrix
-      },
-      {
-        publishTimeoutMs: cxone.publishTimeoutMs,
-        cancel: cancellation.signal,
-        log: line => core.info(line)
-      }
-    )
-  } finally {
     cancellation.dispose()
-    client.dispose()
+    sandbox.dispose()
   }
 }
 
@@ -133,31 +85,6 @@ function onCancel(): { signal: AbortSignal; dispose: () => void } {
       process.off('SIGTERM', handler)
     }
   }
-}
-
-function publishing(validation: ValidationReport): string {
-  const p = validation.payload
-  return p ? `${p.versionId} of ${p.dataActionId} to ${p.targetEnvironment}` : 'the version'
-}
-
-function headline(what: string, outcome: PublishOutcome): string {
-  switch (outcome.result) {
-    case 'published':
-      return `Published ${what}; verified live in ${outcome.latencyMs} ms.`
-    case 'unchanged':
-      return `${what}: already live with this checksum; nothing to do.`
-    case 'rolled-back':
-      return `Publishing ${what} failed and was rolled back: ${outcome.rollback?.detail ?? ''}`
-    default:
-      return `Publishing ${what} failed: ${outcome.cause ?? ''}`
-  }
-}
-
-function failureMessage(what: string, outcome: PublishOutcome): string {
-  const cause = `Publishing ${what} failed: ${outcome.cause ?? 'unknown cause'}.`
-  if (!outcome.rollback) return cause
-  if (outcome.rollback.verified) return `${cause} Rolled back: ${outcome.rollback.detail}.`
-  return `${cause} ROLLBACK INCOMPLETE: ${outcome.rollback.detail}. To fix by hand: ${outcome.manualFix ?? ''}`
 }
 
 function setResult(result: Result): void {

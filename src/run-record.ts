@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { MODES, RESULTS } from './constants.js'
+import type { Config } from './inputs.js'
+import type { RunReport } from './promotion.js'
 
 /**
  * The facts of one run, as the webhook sends them and the audit log keeps them. Versioned:
@@ -92,5 +94,79 @@ export function runIdentity(env: NodeJS.ProcessEnv): RunIdentity {
     runId: value('GITHUB_RUN_ID'),
     runAttempt: value('GITHUB_RUN_ATTEMPT'),
     runUrl
+  }
+}
+
+/** The run record of a report: what the webhook sends and the audit log keeps. */
+export function buildRunRecord(report: RunReport, env: NodeJS.ProcessEnv): RunRecord {
+  const { publish, plan, validation, payload } = report
+  const steps = publish?.phases ?? plan?.phases ?? []
+  const previousVersionId = publish?.previous?.versionId ?? plan?.live?.versionId ?? null
+  const checksum = validation.actionFile?.sha256 ?? null
+  const rollback = publish?.rollback
+    ? {
+        action: publish.rollback.action,
+        versionId: publish.rollback.versionId,
+        verified: publish.rollback.verified,
+        detail: publish.rollback.detail
+      }
+    : null
+  return {
+    schema: RUN_RECORD_SCHEMA,
+    event: report.result,
+    mode: report.mode,
+    dataActionIds: [payload.dataActionId],
+    versionId: payload.versionId,
+    previousVersionId,
+    environment: payload.targetEnvironment,
+    checksum,
+    latencyMs: publish?.latencyMs ?? null,
+    phases: [
+      { name: 'Validate', durationMs: report.validateMs, ok: validation.problems.length === 0 },
+      ...steps.map(({ name, durationMs, ok }) => ({ name, durationMs, ok }))
+    ],
+    requests: report.requests,
+    retries: report.retries,
+    cause: publish?.cause ?? report.problems[0]?.message ?? null,
+    rollback,
+    members: [
+      {
+        dataActionId: payload.dataActionId,
+        versionId: payload.versionId,
+        previousVersionId,
+        checksum,
+        result: report.result,
+        rollback,
+        finalLiveVersionId: publish?.finalLive ?? null
+      }
+    ],
+    run: runIdentity(env),
+    startedAt: report.startedAt,
+    finishedAt: report.finishedAt
+  }
+}
+
+/**
+ * The inputs a run used, for the audit record. Secrets are left out, and so is the webhook
+ * URL's path and query (such URLs often carry a token): only its origin is kept.
+ */
+export function auditInputs(config: Config): Record<string, string | number | boolean | null> {
+  return {
+    mode: config.mode,
+    actionFile: config.actionFile,
+    dataActionId: config.payload.dataActionId,
+    versionId: config.payload.versionId,
+    targetEnvironment: config.payload.targetEnvironment,
+    dependencyManifest: config.dependencyManifest ?? null,
+    dependencyPolicy: config.dependencyPolicy ?? null,
+    sandboxTimeoutMs: config.sandboxTimeoutMs,
+    apiBaseUrl: config.cxone?.apiBaseUrl ?? null,
+    tokenUrl: config.cxone?.tokenUrl ?? null,
+    maxRetries: config.cxone?.maxRetries ?? null,
+    requestTimeoutMs: config.cxone?.requestTimeoutMs ?? null,
+    publishTimeoutMs: config.cxone?.publishTimeoutMs ?? null,
+    webhookOrigin: config.webhook ? new URL(config.webhook.url).origin : null,
+    webhookSigned: Boolean(config.webhook?.secret),
+    prComment: config.prComment.enabled
   }
 }

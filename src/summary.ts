@@ -1,15 +1,15 @@
-import type { Result } from './constants.js'
+import type { CxoneVersion } from './cxone-client.js'
+import { dependencyChanges } from './plan.js'
 import type { DependencyVerdict } from './policy.js'
-import type { PublishOutcome } from './publisher.js'
-import type { CheckResult, ValidationReport } from './validate.js'
+import type { RunReport } from './promotion.js'
+import type { CheckResult } from './validate.js'
 
-/** What the job summary reports; everything in it may come from repository files. */
-export interface SummaryInput {
-  result: Result
-  /** One line saying what happened. */
-  headline: string
-  validation?: ValidationReport
-  publish?: PublishOutcome
+/** Evidence left by the run, shown with the report when known. */
+export interface EvidenceNote {
+  auditHash?: string
+  auditPath?: string
+  /** How the webhook went, in words. */
+  webhook?: string
 }
 
 const ICON: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', skipped: '➖' }
@@ -21,69 +21,109 @@ const VERDICT_ICON: Record<DependencyVerdict['verdict'], string> = {
   undeclared: '❌'
 }
 
-/** The job summary as HTML (GitHub renders it; all file-derived text is escaped). */
-export function renderSummary(input: SummaryInput): string {
-  const parts = [`<h2>CXone data action: ${escapeHtml(input.result)}</h2>`]
-  parts.push(`<p>${escapeHtml(input.headline)}</p>`)
-  const publish = input.publish
-  if (publish) {
+/**
+ * The run's report as HTML, for the job summary and the pull request comment: the outcome
+ * first, then phases, checks, dependencies, what changes against the live version, and on
+ * failure the rollback and the verified final state. Everything from files is escaped.
+ */
+export function renderReport(report: RunReport, evidence: EvidenceNote = {}): string {
+  const { validation, publish, plan } = report
+  const parts = [
+    `<h2>CXone data action: ${escapeHtml(report.result)}</h2>`,
+    `<p><strong>${escapeHtml(report.headline)}</strong></p>`
+  ]
+  const steps = [
+    {
+      name: 'Validate',
+      ok: validation.problems.length === 0,
+      durationMs: report.validateMs,
+      detail: `${validation.checks.filter(c => c.status === 'pass').length} checks passed, ${validation.problems.length} problem(s)`
+    },
+    ...(publish?.phases ?? plan?.phases ?? [])
+  ]
+  parts.push(
+    '<h3>Phases</h3>',
+    table(
+      ['Phase', 'Result', 'Duration', 'Detail'],
+      steps.map(p => [p.name, p.ok ? '✅ ok' : '❌ failed', `${p.durationMs} ms`, p.detail])
+    )
+  )
+  if (publish?.rollback) {
     parts.push(
-      '<h3>Publish</h3>',
+      `<p><strong>Rollback</strong> (${publish.rollback.action} ${escapeHtml(publish.rollback.versionId)}): ${publish.rollback.verified ? '✅' : '❌'} ${escapeHtml(publish.rollback.detail)}</p>`
+    )
+  }
+  if (publish?.finalLive !== undefined) {
+    parts.push(
+      `<p>Final state, read back from CXone: <code>${escapeHtml(publish.finalLive ?? 'nothing')}</code> is live.</p>`
+    )
+  }
+  if (publish?.manualFix) {
+    parts.push(`<p>To fix by hand:</p><pre>${escapeHtml(publish.manualFix)}</pre>`)
+  }
+  if (plan) {
+    parts.push(
+      `<p>Planned change: <strong>${escapeHtml(plan.change)}</strong>. Drift: ${plan.drift.state === 'drift' ? '⚠️ ' : ''}${escapeHtml(plan.drift.detail)}.</p>`
+    )
+  }
+  const live = publish ? publish.previous : plan?.live
+  if (validation.actionFile && (publish || plan)) {
+    parts.push(...changes(live, validation.actionFile.sha256, validation.dependencyMatrix))
+  }
+  parts.push(
+    '<h3>Checks</h3>',
+    table(
+      ['Check', 'Result', 'Detail'],
+      validation.checks.map(c => [c.name, `${ICON[c.status]} ${c.status}`, c.detail])
+    )
+  )
+  if (validation.dependencies.length > 0) {
+    parts.push(
+      '<h3>Dependencies</h3>',
       table(
-        ['Phase', 'Result', 'Duration', 'Detail'],
-        publish.phases.map(p => [
-          p.name,
-          p.ok ? '✅ ok' : '❌ failed',
-          `${p.durationMs} ms`,
-          p.detail
+        ['Package', 'Version', 'Verdict', 'Why'],
+        validation.dependencies.map(d => [
+          d.name,
+          d.version ?? '(not declared)',
+          `${VERDICT_ICON[d.verdict]} ${d.verdict}`,
+          d.reason
         ])
-      ),
-      `<p>Previously live: <code>${escapeHtml(publish.previous?.versionId ?? 'nothing')}</code>. Latency: ${publish.latencyMs} ms.</p>`
-    )
-    if (publish.rollback) {
-      parts.push(
-        `<p><strong>Rollback</strong> (${publish.rollback.action} ${escapeHtml(publish.rollback.versionId)}): ${publish.rollback.verified ? '✅' : '❌'} ${escapeHtml(publish.rollback.detail)}</p>`
-      )
-    }
-    if (publish.finalLive !== undefined) {
-      parts.push(
-        `<p>Final state, read back from CXone: <code>${escapeHtml(publish.finalLive ?? 'nothing')}</code> is live.</p>`
-      )
-    }
-    if (publish.manualFix) {
-      parts.push(`<p>To fix by hand:</p><pre>${escapeHtml(publish.manualFix)}</pre>`)
-    }
-  }
-  const validation = input.validation
-  if (validation) {
-    parts.push(
-      '<h3>Checks</h3>',
-      table(
-        ['Check', 'Result', 'Detail'],
-        validation.checks.map(c => [c.name, `${ICON[c.status]} ${c.status}`, c.detail])
       )
     )
-    if (validation.dependencies.length > 0) {
-      parts.push(
-        '<h3>Dependencies</h3>',
-        table(
-          ['Package', 'Version', 'Verdict', 'Why'],
-          validation.dependencies.map(d => [
-            d.name,
-            d.version ?? '(not declared)',
-            `${VERDICT_ICON[d.verdict]} ${d.verdict}`,
-            d.reason
-          ])
-        )
-      )
-    }
-    if (validation.actionFile) {
-      parts.push(
-        `<p>Checksum (sha256 of <code>${escapeHtml(validation.actionFile.path)}</code>): <code>${validation.actionFile.sha256}</code></p>`
-      )
-    }
   }
+  const facts: string[] = []
+  if (validation.actionFile) {
+    facts.push(
+      `Checksum (sha256 of <code>${escapeHtml(validation.actionFile.path)}</code>): <code>${validation.actionFile.sha256}</code>`
+    )
+  }
+  if (evidence.auditHash) {
+    facts.push(
+      `Audit record: <code>${evidence.auditHash}</code> in <code>${escapeHtml(evidence.auditPath ?? '')}</code>`
+    )
+  }
+  if (evidence.webhook) facts.push(`Webhook: ${escapeHtml(evidence.webhook)}`)
+  if (facts.length > 0) parts.push(`<p>${facts.join('<br>')}</p>`)
   return parts.join('\n') + '\n'
+}
+
+function changes(
+  live: CxoneVersion | undefined,
+  checksum: string,
+  matrix: Record<string, string>
+): string[] {
+  if (!live) return ['<h3>Changes</h3>', '<p>Nothing was live before: everything is new.</p>']
+  const deps = dependencyChanges(live.dependencyMatrix, matrix)
+  const rows = [
+    ['version', live.versionId, '(this run)'],
+    ['checksum', live.checksum, checksum],
+    ...deps.map(d => [d.name, d.live ?? '(none)', d.next ?? '(removed)'])
+  ]
+  return [
+    '<h3>Changes against the live version</h3>',
+    table(['What', 'Live', 'This run'], rows),
+    deps.length === 0 ? '<p>Dependencies: no change.</p>' : ''
+  ]
 }
 
 function table(header: string[], rows: string[][]): string {
