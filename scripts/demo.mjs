@@ -1,7 +1,11 @@
 // `npm run demo`: the main job end to end. Starts the embedded CXone emulator with a data
 // action whose v1 is live in production, then runs the real dist/index.js as the runner would.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { CxoneEmulator, DEFAULT_CLIENT } from '../dist/emulator/index.js'
-import { runAction } from './run-action.mjs'
+import { ROOT, runAction } from './run-action.mjs'
 
 const ID = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890'
 const emulator = new CxoneEmulator({
@@ -22,7 +26,10 @@ const emulator = new CxoneEmulator({
 })
 const url = await emulator.start()
 
+// One audit log for the whole demo, as a repository would keep across runs.
+const auditLog = join(mkdtempSync(join(tmpdir(), 'cxone-demo-')), 'cxone-audit.jsonl')
 const common = {
+  'audit-log': auditLog,
   'action-file': 'examples/actions/lookup-customer.js',
   'data-action-id': ID,
   'target-environment': 'production',
@@ -84,6 +91,18 @@ try {
   show('3. Tag v3 pushed, and CXone fails the publish (injected): rolled back', second)
   ok &&= second.outputs.result === 'rolled-back' && emulator.state(ID).live.production === 'v2'
   state('CXone at the end')
+
+  console.log(`\n=== 4. Verify the audit log the three runs left (${auditLog})`)
+  const head = second.outputs['audit-hash']
+  const verified = execFileSync(
+    process.execPath,
+    [join(ROOT, 'dist/cli/index.js'), 'verify-audit', auditLog, '--head', head],
+    { encoding: 'utf8' }
+  )
+  console.log(
+    `  $ npx cxone-publish-action verify-audit ${auditLog} --head ${head}\n  ${verified.trim()}`
+  )
+  ok &&= verified.includes('OK, 3 record(s) chained')
 } finally {
   await emulator.stop()
 }
