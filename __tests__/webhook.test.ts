@@ -6,6 +6,7 @@ import { Receiver } from './receivers.js'
 const record: RunRecord = {
   schema: RUN_RECORD_SCHEMA,
   event: 'published',
+  result: 'published',
   mode: 'publish',
   dataActionIds: ['a1b2c3d4-e5f6-7890-abcd-ef1234567890'],
   versionId: 'v2',

@@ -427,8 +427,10 @@ const RunIdentitySchema = schemas/* object */.Ikc({
 });
 const RunRecordSchema = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(RUN_RECORD_SCHEMA),
-    /** What happened, as one word: the run's result. */
+    /** What happened, as one word. */
     event: ResultSchema,
+    /** The run's `result` output (the same word as `event`). */
+    result: ResultSchema,
     mode: schemas/* enum */.k5n(MODES),
     dataActionIds: schemas/* array */.YOg(schemas/* string */.YjP()),
     versionId: schemas/* string */.YjP(),
@@ -483,6 +485,7 @@ function buildRunRecord(report, env) {
     return {
         schema: RUN_RECORD_SCHEMA,
         event: report.result,
+        result: report.result,
         mode: report.mode,
         dataActionIds: [payload.dataActionId],
         versionId: payload.versionId,

@@ -51,8 +51,10 @@ export const RunIdentitySchema = z.object({
 
 export const RunRecordSchema = z.object({
   schema: z.literal(RUN_RECORD_SCHEMA),
-  /** What happened, as one word: the run's result. */
+  /** What happened, as one word. */
   event: ResultSchema,
+  /** The run's `result` output (the same word as `event`). */
+  result: ResultSchema,
   mode: z.enum(MODES),
   dataActionIds: z.array(z.string()),
   versionId: z.string(),
@@ -114,6 +116,7 @@ export function buildRunRecord(report: RunReport, env: NodeJS.ProcessEnv): RunRe
   return {
     schema: RUN_RECORD_SCHEMA,
     event: report.result,
+    result: report.result,
     mode: report.mode,
     dataActionIds: [payload.dataActionId],
     versionId: payload.versionId,
