@@ -800,7 +800,7 @@ function escapeHtml(text) {
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
 ;// CONCATENATED MODULE: ./src/retry.ts
-const retry_sleep = (ms, signal) => new Promise((resolve, reject) => {
+const sleep = (ms, signal) => new Promise((resolve, reject) => {
     if (signal?.aborted)
         return reject(signal.reason);
     const timer = setTimeout(() => {
@@ -848,7 +848,7 @@ async function withRetries(label, operation, policy) {
                 throw error;
             const delayMs = decision.delayMs ?? backoffDelay(attempt, policy.backoff);
             policy.onRetry?.({ label, attempt, delayMs, error });
-            await (policy.sleep ?? retry_sleep)(delayMs, policy.signal);
+            await (policy.sleep ?? sleep)(delayMs, policy.signal);
         }
     }
 }
@@ -935,7 +935,7 @@ async function postWebhook(payload, options) {
         }, {
             attempts: 3,
             backoff: BACKOFF,
-            sleep: options.sleep ?? retry_sleep,
+            sleep: options.sleep ?? sleep,
             // Another try only if a full wait and a full attempt still fit in the budget.
             classify: error => error instanceof RetryableWebhookError &&
                 Date.now() + BACKOFF.maxMs + attemptMs <= deadline
@@ -1078,6 +1078,8 @@ class TransientError extends CxoneError {
     }
 }
 const RETRY_AFTER_CAP_MS = 60_000;
+/** Under a rate controller 429s cost no attempt; this many in a row still end the call. */
+const MAX_RATE_LIMITED_RETRIES = 30;
 const cxone_client_BACKOFF = { baseMs: 200, maxMs: 8_000 };
 const TOKEN_REFRESH_MARGIN_MS = 60_000;
 class CxoneClient {
@@ -1174,6 +1176,8 @@ class CxoneClient {
         return { status: response.status, data: parsed.data };
     }
     retrying(what, lockDeadline, signal, operation) {
+        let rateLimited = 0;
+        const rate = this.options.rate;
         return withRetries(what, operation, {
             attempts: this.options.maxAttempts,
             backoff: { ...cxone_client_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) },
@@ -1187,6 +1191,10 @@ class CxoneClient {
                     return Date.now() + delayMs <= lockDeadline
                         ? { retry: true, delayMs, free: true }
                         : { retry: false };
+                }
+                // A shared controller already holds every request back for the Retry-After.
+                if (error.status === 429 && rate && ++rateLimited <= MAX_RATE_LIMITED_RETRIES) {
+                    return { retry: true, delayMs: 0, free: true };
                 }
                 return error.retryAfterMs === undefined
                     ? { retry: true }
@@ -1277,20 +1285,28 @@ class CxoneClient {
         }
         if (token)
             headers.authorization = `Bearer ${token}`;
+        const rate = this.options.rate;
+        await rate?.acquire(signal);
         this.stats.requests++;
+        let response;
         try {
             const res = await abortable(this.http.request(method, url, data, headers), signal);
-            return {
+            response = {
                 status: res.message.statusCode ?? 0,
                 headers: res.message.headers,
                 body: await abortable(res.readBody(), signal)
             };
         }
         catch (error) {
+            rate?.release('error');
             if (signal?.aborted)
                 throw error;
             throw new TransientError(`${what}: ${errorMessage(error)}`, undefined, 'network');
         }
+        rate?.release(response.status === 429
+            ? { retryAfterMs: retryAfterMs(header(response, 'retry-after'), RETRY_AFTER_CAP_MS) }
+            : 'ok');
+        return response;
     }
 }
 /** Stops waiting when `signal` aborts; a request already sent cannot be recalled. */
@@ -1525,26 +1541,44 @@ class CancelledError extends ActionError {
 const POLL_FIRST_MS = 100;
 const POLL_MAX_MS = 2_000;
 /**
- * Promotes one version as a transaction: read what is live, upload, publish, verify. Any
- * failure from the publish on (cancellation included) restores the version that was live
- * before, or takes the new one down when none was, and verifies that too.
+ * One data action's promotion, in the steps a single publish and a release both drive:
+ * `prepare` (read live, upload: nothing live changes), `publish` (publish, wait, verify) and,
+ * after a failure, `restore` (the previous version again, or none, verified).
  */
-async function publishVersion(client, promotion, settings) {
-    const { dataActionId: id, versionId, targetEnvironment: env } = promotion.payload;
-    const log = settings.log ?? (() => undefined);
-    const sleep = settings.sleep ?? retry_sleep;
-    const recorder = new Phases(log);
-    const phases = recorder.list;
-    const phase = recorder.run.bind(recorder);
-    const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
-    const signal = settings.cancel;
-    const call = signal ? { signal } : {};
-    // Until the publish starts nothing live has changed: a failure or cancellation just stops.
-    let previous;
-    try {
-        previous = await phase('Read live', () => client.liveVersion(id, env, call), v => (v ? `${v.versionId} is live in ${env}` : `nothing is live in ${env}`));
-        await phase('Upload', () => client.upload({
+class VersionTransaction {
+    client;
+    promotion;
+    settings;
+    /** The version live before, once read. */
+    previous;
+    /** Set when the publish was asked for: from then on a failure must be rolled back. */
+    touched = false;
+    phases;
+    sleep;
+    constructor(client, promotion, settings) {
+        this.client = client;
+        this.promotion = promotion;
+        this.settings = settings;
+        this.phases = new Phases(settings.log);
+        this.sleep = settings.sleep ?? sleep;
+    }
+    get id() {
+        return this.promotion.payload.dataActionId;
+    }
+    get versionId() {
+        return this.promotion.payload.versionId;
+    }
+    get env() {
+        return this.promotion.payload.targetEnvironment;
+    }
+    /** Reads what is live and uploads; `unchanged` when this exact version is already live. */
+    async prepare(signal) {
+        const { id, versionId, env, promotion } = this;
+        const call = signal ? { signal } : {};
+        const previous = await this.phases.run('Read live', () => this.client.liveVersion(id, env, call), v => (v ? `${v.versionId} is live in ${env}` : `nothing is live in ${env}`));
+        if (previous)
+            this.previous = previous;
+        await this.phases.run('Upload', () => this.client.upload({
             dataActionId: id,
             versionId,
             targetEnvironment: env,
@@ -1552,87 +1586,45 @@ async function publishVersion(client, promotion, settings) {
             dependencyMatrix: promotion.dependencyMatrix,
             actionCode: promotion.actionCode
         }, call), u => u.created ? `created ${versionId}` : `${versionId} was already uploaded with this checksum`);
+        return previous?.versionId === versionId && previous.checksum === promotion.checksum
+            ? 'unchanged'
+            : 'ready';
     }
-    catch (error) {
-        return {
-            ...(previous ? { previous } : {}),
-            phases,
-            result: 'failed',
-            cause: `${signal?.aborted ? 'the job was cancelled' : describeFailure(error)} (nothing live was changed)`,
-            latencyMs: elapsed()
-        };
+    /** Publishes, waits until live (polling a 202) within the deadline, and verifies. */
+    async publish(signal) {
+        const { id, versionId, env, promotion } = this;
+        const call = signal ? { signal } : {};
+        const deadline = Date.now() + this.settings.publishTimeoutMs;
+        this.touched = true;
+        await this.phases.run('Publish', async () => this.settle(await this.client.publish(id, versionId, env, promotion.checksum, call), deadline, call), v => `${v.versionId} is ${v.status}`);
+        await this.phases.run('Verify', async () => this.expectLive(await this.client.getVersion(id, versionId, call), promotion.checksum), () => `${versionId} reads back live in ${env} with checksum ${promotion.checksum.slice(0, 12)}…`);
     }
-    const base = { ...(previous ? { previous } : {}), phases };
-    if (previous?.versionId === versionId && previous.checksum === promotion.checksum) {
-        return { ...base, result: 'unchanged', latencyMs: elapsed(), finalLive: versionId };
-    }
-    const deadline = Date.now() + settings.publishTimeoutMs;
-    try {
-        await phase('Publish', async () => settle(await client.publish(id, versionId, env, promotion.checksum, call), deadline, call), v => `${v.versionId} is ${v.status}`);
-        await phase('Verify', async () => expectLive(await client.getVersion(id, versionId, call), promotion.checksum), () => `${versionId} reads back live in ${env} with checksum ${promotion.checksum.slice(0, 12)}…`);
-        return { ...base, result: 'published', latencyMs: elapsed(), finalLive: versionId };
-    }
-    catch (error) {
-        const cause = signal?.aborted ? 'the job was cancelled' : describeFailure(error);
-        // After a cancellation the runner kills the process soon: the restore gets a hard
-        // deadline. Otherwise its own steps are bounded (lock budget, publish deadline, retries).
-        const restoreSignal = signal?.aborted
-            ? AbortSignal.timeout(settings.cancelRestoreMs ?? 6_000)
-            : undefined;
-        const rollback = await rollBack(restoreSignal);
-        return {
-            ...base,
-            ...rollback,
-            result: rollback.rollback?.verified ? 'rolled-back' : 'failed',
-            cause,
-            latencyMs: elapsed()
-        };
-    }
-    /** Polls a `publishing` version until it is published or failed, within the deadline. */
-    async function settle(version, until, options) {
-        let current = version;
-        for (let wait = POLL_FIRST_MS; current.status === 'publishing'; wait = Math.min(POLL_MAX_MS, wait * 2)) {
-            const left = until - Date.now();
-            if (left <= 0) {
-                throw new ActionError(`version ${current.versionId} was still publishing when the publish deadline passed`);
-            }
-            await sleep(Math.min(wait, left), options.signal);
-            current = await client.getVersion(id, current.versionId, options);
-        }
-        if (current.status === 'failed')
-            throw new ActionError(`CXone reported the publish of ${current.versionId} as failed`);
-        return current;
-    }
-    function expectLive(version, checksum) {
-        const wrong = [
-            version.published ? '' : `published is ${version.published}`,
-            version.environment === env ? '' : `environment is ${version.environment}`,
-            version.checksum === checksum ? '' : `checksum is ${version.checksum}, expected ${checksum}`
-        ].filter(Boolean);
-        if (wrong.length > 0) {
-            throw new ActionError(`version ${version.versionId} does not read back live in ${env}: ${wrong.join(', ')}`);
-        }
-        return version;
-    }
-    async function rollBack(restoreSignal) {
-        const options = restoreSignal ? { signal: restoreSignal } : {};
-        const target = previous;
+    /**
+     * Puts back what was live before: the previous version published again and verified, or,
+     * when none was, the new one unpublished and verified; then reads the live state once more.
+     * A rollback that cannot finish says what CXone reports and how to fix it by hand.
+     */
+    async restore(signal) {
+        const { id, versionId, env } = this;
+        const options = signal ? { signal } : {};
+        const target = this.previous;
         const action = target ? 'restore' : 'unpublish';
         const targetId = target?.versionId ?? versionId;
         try {
-            await phase('Rollback', async () => {
+            await this.phases.run('Rollback', async () => {
                 if (target) {
-                    await settle(await client.publish(id, target.versionId, env, target.checksum, options), Date.now() + settings.publishTimeoutMs, options);
-                    expectLive(await client.getVersion(id, target.versionId, options), target.checksum);
+                    const deadline = Date.now() + this.settings.publishTimeoutMs;
+                    await this.settle(await this.client.publish(id, target.versionId, env, target.checksum, options), deadline, options);
+                    this.expectLive(await this.client.getVersion(id, target.versionId, options), target.checksum);
                 }
                 else {
-                    await client.unpublish(id, versionId, env, options);
-                    const after = await client.getVersion(id, versionId, options);
+                    await this.client.unpublish(id, versionId, env, options);
+                    const after = await this.client.getVersion(id, versionId, options);
                     if (after.published && after.environment === env) {
                         throw new ActionError(`version ${versionId} is still live in ${env} after the unpublish`);
                     }
                 }
-                const live = await client.liveVersion(id, env, options);
+                const live = await this.client.liveVersion(id, env, options);
                 if ((live?.versionId ?? null) !== (target?.versionId ?? null)) {
                     throw new ActionError(`${live?.versionId ?? 'nothing'} is live in ${env}, expected ${target?.versionId ?? 'nothing'}`);
                 }
@@ -1645,20 +1637,20 @@ async function publishVersion(client, promotion, settings) {
                     action,
                     versionId: targetId,
                     verified: true,
-                    detail: recorder.last?.detail ?? ''
+                    detail: this.phases.last?.detail ?? ''
                 },
                 finalLive: target?.versionId ?? null
             };
         }
         catch (error) {
-            const state = await readState();
+            const state = await this.readState();
             const fix = target
-                ? client.manualCommand('PATCH', id, target.versionId, {
+                ? this.client.manualCommand('PATCH', id, target.versionId, {
                     published: true,
                     environment: env,
                     checksum: target.checksum
                 })
-                : client.manualCommand('PATCH', id, versionId, { published: false, environment: env });
+                : this.client.manualCommand('PATCH', id, versionId, { published: false, environment: env });
             return {
                 rollback: {
                     action,
@@ -1671,18 +1663,108 @@ async function publishVersion(client, promotion, settings) {
             };
         }
     }
+    /** Polls a `publishing` version until it is published or failed, within the deadline. */
+    async settle(version, until, options) {
+        let current = version;
+        for (let wait = POLL_FIRST_MS; current.status === 'publishing'; wait = Math.min(POLL_MAX_MS, wait * 2)) {
+            const left = until - Date.now();
+            if (left <= 0) {
+                throw new ActionError(`version ${current.versionId} was still publishing when the publish deadline passed`);
+            }
+            await this.sleep(Math.min(wait, left), options.signal);
+            current = await this.client.getVersion(this.id, current.versionId, options);
+        }
+        if (current.status === 'failed')
+            throw new ActionError(`CXone reported the publish of ${current.versionId} as failed`);
+        return current;
+    }
+    expectLive(version, checksum) {
+        const wrong = [
+            version.published ? '' : `published is ${version.published}`,
+            version.environment === this.env ? '' : `environment is ${version.environment}`,
+            version.checksum === checksum ? '' : `checksum is ${version.checksum}, expected ${checksum}`
+        ].filter(Boolean);
+        if (wrong.length > 0) {
+            throw new ActionError(`version ${version.versionId} does not read back live in ${this.env}: ${wrong.join(', ')}`);
+        }
+        return version;
+    }
     /** Best effort, after a failed rollback: what CXone says is live now. */
-    async function readState() {
+    async readState() {
         try {
-            const live = await client.liveVersion(id, env, { signal: AbortSignal.timeout(3_000) });
+            const live = await this.client.liveVersion(this.id, this.env, {
+                signal: AbortSignal.timeout(3_000)
+            });
             return {
                 live: live?.versionId ?? null,
-                said: `CXone now reports ${live ? `${live.versionId} (checksum ${live.checksum})` : 'nothing'} live in ${env}`
+                said: `CXone now reports ${live ? `${live.versionId} (checksum ${live.checksum})` : 'nothing'} live in ${this.env}`
             };
         }
         catch (error) {
             return { said: `the live state could not be read either (${describeFailure(error)})` };
         }
+    }
+}
+/** After a cancellation the runner kills the process soon: the restore gets a hard deadline. */
+function restoreSignal(settings) {
+    return settings.cancel?.aborted
+        ? AbortSignal.timeout(settings.cancelRestoreMs ?? 6_000)
+        : undefined;
+}
+/**
+ * Promotes one version as a transaction: read what is live, upload, publish, verify. Any
+ * failure from the publish on (cancellation included) restores the version that was live
+ * before, or takes the new one down when none was, and verifies that too.
+ */
+async function publishVersion(client, promotion, settings) {
+    const transaction = new VersionTransaction(client, promotion, settings);
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const signal = settings.cancel;
+    const outcome = () => ({
+        ...(transaction.previous ? { previous: transaction.previous } : {}),
+        phases: transaction.phases.list
+    });
+    let prepared;
+    try {
+        prepared = await transaction.prepare(signal);
+    }
+    catch (error) {
+        // Nothing live has changed yet: a failure or cancellation just stops.
+        return {
+            ...outcome(),
+            result: 'failed',
+            cause: `${signal?.aborted ? 'the job was cancelled' : describeFailure(error)} (nothing live was changed)`,
+            latencyMs: elapsed()
+        };
+    }
+    if (prepared === 'unchanged') {
+        return {
+            ...outcome(),
+            result: 'unchanged',
+            latencyMs: elapsed(),
+            finalLive: promotion.payload.versionId
+        };
+    }
+    try {
+        await transaction.publish(signal);
+        return {
+            ...outcome(),
+            result: 'published',
+            latencyMs: elapsed(),
+            finalLive: promotion.payload.versionId
+        };
+    }
+    catch (error) {
+        const cause = signal?.aborted ? 'the job was cancelled' : describeFailure(error);
+        const restored = await transaction.restore(restoreSignal(settings));
+        return {
+            ...outcome(),
+            ...restored,
+            result: restored.rollback.verified ? 'rolled-back' : 'failed',
+            cause,
+            latencyMs: elapsed()
+        };
     }
 }
 

@@ -2,6 +2,7 @@ import { HttpClient, type HttpClientResponse } from '@actions/http-client'
 import { z } from 'zod'
 import { ActionError, errorMessage } from './errors.js'
 import { EnvironmentSchema, type Environment } from './payload.js'
+import type { RateController } from './rate-controller.js'
 import { retryAfterMs, withRetries, type Backoff, type Sleep } from './retry.js'
 
 /*
@@ -85,6 +86,8 @@ export interface CxoneClientOptions {
   random?: () => number
   /** Told of each retry, for the log. */
   onRetry?: (message: string) => void
+  /** Paces and bounds requests shared with other work (a release); a 429 then waits there. */
+  rate?: RateController
 }
 
 /** Per call: a signal that stops the waiting (cancellation, or a rollback's own deadline). */
@@ -98,6 +101,8 @@ export interface CallStats {
 }
 
 const RETRY_AFTER_CAP_MS = 60_000
+/** Under a rate controller 429s cost no attempt; this many in a row still end the call. */
+const MAX_RATE_LIMITED_RETRIES = 30
 const BACKOFF: Backoff = { baseMs: 200, maxMs: 8_000 }
 const TOKEN_REFRESH_MARGIN_MS = 60_000
 
@@ -305,6 +310,8 @@ export class CxoneClient {
     signal: AbortSignal | undefined,
     operation: () => Promise<Response>
   ): Promise<Response> {
+    let rateLimited = 0
+    const rate = this.options.rate
     return withRetries(what, operation, {
       attempts: this.options.maxAttempts,
       backoff: { ...BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) },
@@ -317,6 +324,10 @@ export class CxoneClient {
           return Date.now() + delayMs <= lockDeadline
             ? { retry: true, delayMs, free: true }
             : { retry: false }
+        }
+        // A shared controller already holds every request back for the Retry-After.
+        if (error.status === 429 && rate && ++rateLimited <= MAX_RATE_LIMITED_RETRIES) {
+          return { retry: true, delayMs: 0, free: true }
         }
         return error.retryAfterMs === undefined
           ? { retry: true }
@@ -426,21 +437,31 @@ export class CxoneClient {
       data = JSON.stringify(body)
     }
     if (token) headers.authorization = `Bearer ${token}`
+    const rate = this.options.rate
+    await rate?.acquire(signal)
     this.stats.requests++
+    let response: Response
     try {
       const res: HttpClientResponse = await abortable(
         this.http.request(method, url, data, headers),
         signal
       )
-      return {
+      response = {
         status: res.message.statusCode ?? 0,
         headers: res.message.headers,
         body: await abortable(res.readBody(), signal)
       }
     } catch (error) {
+      rate?.release('error')
       if (signal?.aborted) throw error
       throw new TransientError(`${what}: ${errorMessage(error)}`, undefined, 'network')
     }
+    rate?.release(
+      response.status === 429
+        ? { retryAfterMs: retryAfterMs(header(response, 'retry-after'), RETRY_AFTER_CAP_MS) }
+        : 'ok'
+    )
+    return response
   }
 }
 
