@@ -95,8 +95,8 @@ describe.each(NODES)('dist/index.js on %s', (_label, node) => {
     expect(run.outputs.result).toBe('failed')
     expect(run.errors).toEqual([
       "::error::Input 'mode': expected one of validate, plan, publish, got 'deploy'",
-      "::error::Input 'action-file': is required",
-      "::error::Input 'sandbox-timeout-ms': expected a whole number"
+      "::error::Input 'sandbox-timeout-ms': expected a whole number",
+      "::error::Input 'action-file': is required (or give release-manifest)"
     ])
   })
 

@@ -94,6 +94,21 @@ describe('readConfig', () => {
     }
   )
 
+  test('release-manifest replaces the single-action inputs', () => {
+    expect(problems({ mode: 'validate', 'release-manifest': 'release.yml' })).toEqual([])
+    expect(
+      problems({
+        mode: 'validate',
+        'release-manifest': 'release.yml',
+        'action-file': 'a.js',
+        'data-action-id': 'x'
+      })
+    ).toEqual([
+      "Input 'action-file': cannot be combined with release-manifest",
+      "Input 'data-action-id': cannot be combined with release-manifest"
+    ])
+  })
+
   test('a bad region is named', () => {
     expect(problems({ ...base, region: 'US East' })).toEqual([
       "Input 'region': expected a region name such as us, eu or au"
@@ -120,9 +135,9 @@ describe('readConfig', () => {
       problems({ mode: 'deploy', 'sandbox-timeout-ms': '3s', 'max-action-file-bytes': '0' })
     ).toEqual([
       "Input 'mode': expected one of validate, plan, publish, got 'deploy'",
-      "Input 'action-file': is required",
       "Input 'sandbox-timeout-ms': expected a whole number",
-      "Input 'max-action-file-bytes': expected at least 1"
+      "Input 'max-action-file-bytes': expected at least 1",
+      "Input 'action-file': is required (or give release-manifest)"
     ])
   })
 

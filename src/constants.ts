@@ -21,7 +21,9 @@ export const Input = {
   WebhookSecret: 'webhook-secret',
   AuditLog: 'audit-log',
   GithubToken: 'github-token',
-  PrComment: 'pr-comment'
+  PrComment: 'pr-comment',
+  ReleaseManifest: 'release-manifest',
+  Concurrency: 'concurrency'
 } as const
 
 /** Inputs whose values are masked in the log before anything else happens. */

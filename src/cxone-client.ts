@@ -93,6 +93,8 @@ export interface CxoneClientOptions {
 /** Per call: a signal that stops the waiting (cancellation, or a rollback's own deadline). */
 export interface CallOptions {
   signal?: AbortSignal
+  /** Told just before each request of the call goes out (after any wait for its turn). */
+  onSend?: () => void
 }
 
 export interface CallStats {
@@ -275,15 +277,31 @@ export class CxoneClient {
     path: string,
     body: unknown,
     schema: S,
-    { signal }: CallOptions
+    { signal, onSend }: CallOptions
   ): Promise<{ status: number; data: z.output<S> }> {
     const lockDeadline = Date.now() + this.options.lockWaitMs
     const url = `${this.apiBase}${path}`
     const response = await this.retrying(what, lockDeadline, signal, async () => {
-      let res = await this.send(what, method, url, body, await this.accessToken(signal), signal)
+      let res = await this.send(
+        what,
+        method,
+        url,
+        body,
+        await this.accessToken(signal),
+        signal,
+        onSend
+      )
       if (res.status === 401) {
         this.token = undefined
-        res = await this.send(what, method, url, body, await this.accessToken(signal), signal)
+        res = await this.send(
+          what,
+          method,
+          url,
+          body,
+          await this.accessToken(signal),
+          signal,
+          onSend
+        )
         if (res.status === 401) {
           throw new CxoneError(
             `${what}: CXone rejected a fresh access token (401); check the client's tenant`,
@@ -425,7 +443,8 @@ export class CxoneClient {
     url: string,
     body: unknown,
     token: string | undefined,
-    signal: AbortSignal | undefined
+    signal: AbortSignal | undefined,
+    onSend?: () => void
   ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' }
     let data: string | null = null
@@ -439,6 +458,7 @@ export class CxoneClient {
     if (token) headers.authorization = `Bearer ${token}`
     const rate = this.options.rate
     await rate?.acquire(signal)
+    onSend?.()
     this.stats.requests++
     let response: Response
     try {

@@ -12,8 +12,12 @@ export interface Config {
   readonly mode: Mode
   /** Absolute path of the checkout; every file input must lie inside it. */
   readonly workspace: string
-  /** Path of the data action's JavaScript, as given. */
+  /** Path of the data action's JavaScript, as given ('' for a release). */
   readonly actionFile: string
+  /** Path of a release manifest: the data actions promoted together, all or none. */
+  readonly releaseManifest?: string
+  /** Most requests in flight at once for a release. */
+  readonly concurrency: number
   /**
    * The promotion's identity as given (the version defaulted from the tag). Checked by the
    * payload check, so a bad id is reported together with every other problem.
@@ -93,7 +97,9 @@ const InputsSchema = z.object({
   [Input.Mode]: z.enum(MODES, {
     error: issue => `expected one of ${MODES.join(', ')}, got '${String(issue.input)}'`
   }),
-  [Input.ActionFile]: z.string().trim().min(1, { error: 'is required' }),
+  [Input.ActionFile]: z.string().trim(),
+  [Input.ReleaseManifest]: optionalPath,
+  [Input.Concurrency]: integer(1, 64),
   [Input.DependencyManifest]: optionalPath,
   [Input.DependencyPolicy]: optionalPath,
   [Input.SandboxTimeoutMs]: integer(50, 600_000),
@@ -134,7 +140,8 @@ const DEFAULTS: Partial<Record<string, string>> = {
   [Input.RequestTimeoutMs]: '30000',
   [Input.PublishTimeoutMs]: '120000',
   [Input.AuditLog]: 'cxone-audit.jsonl',
-  [Input.PrComment]: 'true'
+  [Input.PrComment]: 'true',
+  [Input.Concurrency]: '4'
 }
 
 /**
@@ -156,6 +163,22 @@ export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
         problems.push(new InputError(name, `is required in ${inputs[Input.Mode]} mode`))
       }
     }
+  }
+  if (raw(Input.ReleaseManifest)) {
+    // A release names its data actions itself; the single-action inputs would be ambiguous.
+    for (const name of [Input.ActionFile, Input.DataActionId, Input.DependencyManifest]) {
+      if (raw(name)) problems.push(new InputError(name, 'cannot be combined with release-manifest'))
+    }
+    if (raw(Input.Mode) === 'plan') {
+      problems.push(
+        new InputError(
+          Input.ReleaseManifest,
+          'plan mode takes one data action; use validate or publish'
+        )
+      )
+    }
+  } else if (!raw(Input.ActionFile)) {
+    problems.push(new InputError(Input.ActionFile, 'is required (or give release-manifest)'))
   }
   if (!inputs || problems.length > 0) {
     throw new ProblemsError(problems.map(error => ({ message: error.message })))
@@ -181,6 +204,8 @@ export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
     }),
     prComment: { enabled: inputs[Input.PrComment] === 'true', token: inputs[Input.GithubToken] },
     actionFile: inputs[Input.ActionFile],
+    ...(inputs[Input.ReleaseManifest] && { releaseManifest: inputs[Input.ReleaseManifest] }),
+    concurrency: inputs[Input.Concurrency],
     payload: {
       dataActionId: raw(Input.DataActionId),
       versionId: raw(Input.VersionId) || tagOf(env.GITHUB_REF),

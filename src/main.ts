@@ -5,7 +5,7 @@ import { Output, SECRET_INPUTS, type Result } from './constants.js'
 import { problemsOf, type Problem } from './errors.js'
 import { leaveEvidence } from './evidence.js'
 import { readConfig } from './inputs.js'
-import { runPromotion } from './promotion.js'
+import { runPromotion, type RunReport } from './promotion.js'
 import { CancelledError } from './publisher.js'
 import { Sandbox } from './sandbox.js'
 import { renderReport } from './summary.js'
@@ -38,17 +38,19 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
       },
       cancellation.signal
     )
-    const { validation, publish } = report
+    const { validation, publish, release } = report
     setResult(report.result)
-    if (validation.actionFile) core.setOutput(Output.Checksum, validation.actionFile.sha256)
-    core.setOutput(Output.VersionId, config.payload.versionId)
-    if (publish) {
-      core.setOutput(Output.LatencyMs, String(publish.latencyMs))
-      core.setOutput(Output.Published, String(publish.result === 'published'))
-      core.setOutput(Output.RolledBack, String(publish.result === 'rolled-back'))
+    const checksum = release?.checksum ?? validation.actionFile?.sha256
+    if (checksum) core.setOutput(Output.Checksum, checksum)
+    core.setOutput(Output.VersionId, versionIdOf(report))
+    const promoted = publish ?? release
+    if (promoted) {
+      core.setOutput(Output.LatencyMs, String(promoted.latencyMs))
+      core.setOutput(Output.Published, String(promoted.result === 'published'))
+      core.setOutput(Output.RolledBack, String(promoted.result === 'rolled-back'))
     }
     const previous = publish?.previous?.versionId ?? report.plan?.live?.versionId
-    if (publish || report.plan) core.setOutput(Output.PreviousVersionId, previous ?? '')
+    if (promoted || report.plan) core.setOutput(Output.PreviousVersionId, previous ?? '')
 
     const evidence = await leaveEvidence(report, config, auditLog, env)
     if (evidence.auditHash) core.setOutput(Output.AuditHash, evidence.auditHash)
@@ -85,6 +87,13 @@ function onCancel(): { signal: AbortSignal; dispose: () => void } {
       process.off('SIGTERM', handler)
     }
   }
+}
+
+/** The version id; for a release, the one all members share (else empty). */
+function versionIdOf(report: RunReport): string {
+  if (!report.members) return report.payload.versionId
+  const ids = new Set(report.members.map(m => m.versionId))
+  return ids.size === 1 ? ([...ids][0] ?? '') : ''
 }
 
 function setResult(result: Result): void {

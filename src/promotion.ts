@@ -1,11 +1,17 @@
-import type { Mode, Result } from './constants.js'
+import { availableParallelism } from 'node:os'
+import pLimit from 'p-limit'
+import { Input, type Mode, type Result } from './constants.js'
 import { CxoneClient } from './cxone-client.js'
-import type { Problem } from './errors.js'
+import { problemsOf, type Problem } from './errors.js'
 import type { Config, CxoneSettings } from './inputs.js'
 import { planVersion, type PlanOutcome } from './plan.js'
 import { publishVersion, type Promotion, type PublishOutcome } from './publisher.js'
-import type { Sandbox } from './sandbox.js'
-import { validate, type ValidationReport } from './validate.js'
+import { RateController } from './rate-controller.js'
+import { publishRelease, type ReleaseOutcome } from './release.js'
+import { parseReleaseManifest, type ReleaseMember } from './release-manifest.js'
+import { Sandbox } from './sandbox.js'
+import { validate, type CheckResult, type ValidationReport } from './validate.js'
+import { readWorkspaceFile } from './workspace-file.js'
 
 /** Everything one run found and did, for outputs, summary, comment, webhook and audit. */
 export interface RunReport {
@@ -22,6 +28,11 @@ export interface RunReport {
   validateMs: number
   publish?: PublishOutcome
   plan?: PlanOutcome
+  release?: ReleaseOutcome
+  /** The data actions of a release, as validated. */
+  members?: ReleaseMember[]
+  /** 429 responses the run met. */
+  rateLimited: number
   requests: number
   retries: number
   startedAt: string
@@ -42,6 +53,7 @@ export async function runPromotion(
   io: RunIo,
   cancel?: AbortSignal
 ): Promise<RunReport> {
+  if (config.releaseManifest) return runRelease(config, config.releaseManifest, sandbox, io, cancel)
   const startedAt = new Date().toISOString()
   const validateStarted = performance.now()
   const validation = await io.group('Validate', async () => {
@@ -58,6 +70,7 @@ export async function runPromotion(
     warnings: [],
     requests: 0,
     retries: 0,
+    rateLimited: 0,
     startedAt
   }
   const finished = (): string => new Date().toISOString()
@@ -135,7 +148,182 @@ export async function runPromotion(
   }
 }
 
-function createClient(settings: CxoneSettings, io: RunIo): CxoneClient {
+/**
+ * A release: every member validated (in parallel, bounded by the cores), and only when all
+ * pass, promoted together, all or none, under one rate controller.
+ */
+async function runRelease(
+  config: Config,
+  manifestPath: string,
+  prestarted: Sandbox,
+  io: RunIo,
+  cancel?: AbortSignal
+): Promise<RunReport> {
+  const startedAt = new Date().toISOString()
+  const validateStarted = performance.now()
+  const base = {
+    mode: config.mode,
+    payload: config.payload,
+    warnings: [],
+    requests: 0,
+    retries: 0,
+    rateLimited: 0,
+    startedAt
+  }
+  let members: ReleaseMember[]
+  try {
+    const file = await readWorkspaceFile(config.workspace, manifestPath, {
+      input: Input.ReleaseManifest,
+      maxBytes: 1024 * 1024
+    })
+    members = parseReleaseManifest(file, config.payload.versionId)
+  } catch (error) {
+    prestarted.dispose()
+    const problems = problemsOf(error)
+    return {
+      ...base,
+      validation: aggregate([], problems),
+      validateMs: Math.round(performance.now() - validateStarted),
+      result: 'failed',
+      headline: `The release manifest ${manifestPath} has ${problems.length} problem(s).`,
+      problems,
+      finishedAt: new Date().toISOString()
+    }
+  }
+
+  const limit = pLimit(availableParallelism())
+  const reports = await io.group(`Validate ${members.length} data actions`, () =>
+    Promise.all(
+      members.map((member, index) =>
+        limit(async () => {
+          const report = await validate(config, index === 0 ? prestarted : Sandbox.start(), {
+            actionFile: member.actionFile,
+            payload: {
+              dataActionId: member.dataActionId,
+              versionId: member.versionId,
+              targetEnvironment: config.payload.targetEnvironment
+            },
+            ...(member.dependencyManifest ? { dependencyManifest: member.dependencyManifest } : {})
+          })
+          io.log(
+            `${report.problems.length === 0 ? 'pass' : 'fail'}    ${member.dataActionId} (${member.actionFile})`
+          )
+          return report
+        })
+      )
+    )
+  )
+  const checks: CheckResult[] = members.map((member, i) => {
+    const report = reports[i]
+    const problems = report?.problems ?? []
+    return {
+      name: `${member.dataActionId} ${member.versionId}`,
+      status: problems.length === 0 ? 'pass' : 'fail',
+      detail:
+        problems.length === 0
+          ? `${member.actionFile}: every check passed`
+          : problems.map(p => p.message).join('; ')
+    }
+  })
+  const problems = members.flatMap((member, i) =>
+    (reports[i]?.problems ?? []).map(p => ({
+      ...p,
+      message: `[${member.dataActionId}] ${p.message}`
+    }))
+  )
+  const validation = aggregate(checks, problems)
+  const validated = {
+    ...base,
+    members,
+    validation,
+    validateMs: Math.round(performance.now() - validateStarted)
+  }
+  const failing = checks.filter(c => c.status === 'fail').length
+  if (problems.length > 0 || config.mode === 'validate') {
+    return {
+      ...validated,
+      result: problems.length > 0 ? 'failed' : 'validated',
+      headline:
+        problems.length > 0
+          ? `${failing} of ${members.length} data actions failed validation; nothing was sent to CXone.`
+          : `All ${members.length} data actions of the release passed every check.`,
+      problems,
+      finishedAt: new Date().toISOString()
+    }
+  }
+
+  if (!config.cxone) throw new Error('publish mode without CXone settings')
+  const rate = new RateController({ maxInFlight: config.concurrency })
+  const client = createClient(config.cxone, io, rate)
+  try {
+    const promotions: Promotion[] = members.map((member, i) => {
+      const report = reports[i]
+      if (!report?.payload || !report.actionFile)
+        throw new Error('validation passed without a payload')
+      return {
+        payload: report.payload,
+        actionCode: report.actionFile.text,
+        checksum: report.actionFile.sha256,
+        dependencyMatrix: report.dependencyMatrix
+      }
+    })
+    const release = await io.group(`Publish ${members.length} data actions`, () =>
+      publishRelease(client, promotions, {
+        publishTimeoutMs: config.cxone?.publishTimeoutMs ?? 120_000,
+        ...(cancel ? { cancel } : {}),
+        log: io.log
+      })
+    )
+    const failed = release.result === 'rolled-back' || release.result === 'failed'
+    return {
+      ...validated,
+      ...client.stats,
+      rateLimited: rate.rateLimitedAt.length,
+      release,
+      result: release.result,
+      headline: releaseHeadline(release),
+      problems: failed ? [{ message: releaseFailure(release) }] : [],
+      finishedAt: new Date().toISOString()
+    }
+  } finally {
+    client.dispose()
+  }
+}
+
+/** A release's validation, as one report: a check row and the problems of each member. */
+function aggregate(checks: CheckResult[], problems: Problem[]): ValidationReport {
+  return { checks, problems, dependencies: [], dependencyMatrix: {} }
+}
+
+function releaseHeadline(release: ReleaseOutcome): string {
+  const n = release.members.length
+  const count = (result: string): number => release.members.filter(m => m.result === result).length
+  switch (release.result) {
+    case 'published':
+      return `Released ${n} data actions: ${count('published')} published and verified live, ${count('unchanged')} unchanged, in ${release.latencyMs} ms.`
+    case 'unchanged':
+      return `Released ${n} data actions: all were already live with this code; nothing to do.`
+    case 'rolled-back':
+      return `The release of ${n} data actions failed and was rolled back: every member is back to what was live before (verified).`
+    default:
+      return `The release of ${n} data actions failed: ${release.cause ?? ''}`
+  }
+}
+
+function releaseFailure(release: ReleaseOutcome): string {
+  const cause = `The release failed: ${release.cause ?? 'unknown cause'}.`
+  if (release.result === 'rolled-back') {
+    const restored = release.members.filter(m => m.rollback?.verified).length
+    return `${cause} Rolled back: ${restored} member(s) restored to what was live before (verified).`
+  }
+  const broken = release.members.filter(m => m.rollback && !m.rollback.verified)
+  if (broken.length === 0) return cause
+  return `${cause} ROLLBACK INCOMPLETE for ${broken.map(m => m.dataActionId).join(', ')}: ${broken
+    .map(m => `${m.dataActionId}: ${m.rollback?.detail ?? ''} To fix by hand: ${m.manualFix ?? ''}`)
+    .join(' | ')}`
+}
+
+function createClient(settings: CxoneSettings, io: RunIo, rate?: RateController): CxoneClient {
   return new CxoneClient({
     apiBaseUrl: settings.apiBaseUrl,
     tokenUrl: settings.tokenUrl,
@@ -145,7 +333,8 @@ function createClient(settings: CxoneSettings, io: RunIo): CxoneClient {
     requestTimeoutMs: settings.requestTimeoutMs,
     lockWaitMs: settings.publishTimeoutMs,
     mask: io.mask,
-    onRetry: io.log
+    onRetry: io.log,
+    ...(rate ? { rate } : {})
   })
 }
 

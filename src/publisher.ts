@@ -136,12 +136,13 @@ export class VersionTransaction {
     const { id, versionId, env, promotion } = this
     const call = signal ? { signal } : {}
     const deadline = Date.now() + this.settings.publishTimeoutMs
-    this.touched = true
+    // Touched once the PATCH may have reached CXone: from then on only a restore undoes it.
+    const sent = { ...call, onSend: () => (this.touched = true) }
     await this.phases.run(
       'Publish',
       async () =>
         this.settle(
-          await this.client.publish(id, versionId, env, promotion.checksum, call),
+          await this.client.publish(id, versionId, env, promotion.checksum, sent),
           deadline,
           call
         ),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MODES, RESULTS } from './constants.js'
 import type { Config } from './inputs.js'
 import type { RunReport } from './promotion.js'
+import type { Rollback } from './publisher.js'
 
 /**
  * The facts of one run, as the webhook sends them and the audit log keeps them. Versioned:
@@ -101,48 +102,69 @@ export function runIdentity(env: NodeJS.ProcessEnv): RunIdentity {
 
 /** The run record of a report: what the webhook sends and the audit log keeps. */
 export function buildRunRecord(report: RunReport, env: NodeJS.ProcessEnv): RunRecord {
-  const { publish, plan, validation, payload } = report
-  const steps = publish?.phases ?? plan?.phases ?? []
-  const previousVersionId = publish?.previous?.versionId ?? plan?.live?.versionId ?? null
-  const checksum = validation.actionFile?.sha256 ?? null
-  const rollback = publish?.rollback
-    ? {
-        action: publish.rollback.action,
-        versionId: publish.rollback.versionId,
-        verified: publish.rollback.verified,
-        detail: publish.rollback.detail
-      }
-    : null
+  const { publish, plan, release, validation, payload } = report
+  const steps = publish?.phases ?? plan?.phases ?? release?.phases ?? []
+  const rollbackOf = (rollback: Rollback | undefined): RunRecord['rollback'] =>
+    rollback
+      ? {
+          action: rollback.action,
+          versionId: rollback.versionId,
+          verified: rollback.verified,
+          detail: rollback.detail
+        }
+      : null
+  const single = {
+    dataActionId: payload.dataActionId,
+    versionId: payload.versionId,
+    previousVersionId: publish?.previous?.versionId ?? plan?.live?.versionId ?? null,
+    checksum: validation.actionFile?.sha256 ?? null,
+    result: report.result,
+    rollback: rollbackOf(publish?.rollback),
+    finalLiveVersionId: publish?.finalLive ?? null
+  }
+  const members: MemberRecord[] = release
+    ? release.members.map(m => ({
+        dataActionId: m.dataActionId,
+        versionId: m.versionId,
+        previousVersionId: m.previous?.versionId ?? null,
+        checksum: m.checksum,
+        result: m.result === 'not published' ? 'failed' : m.result,
+        rollback: rollbackOf(m.rollback),
+        finalLiveVersionId: m.finalLive ?? null
+      }))
+    : report.members
+      ? report.members.map(m => ({
+          dataActionId: m.dataActionId,
+          versionId: m.versionId,
+          previousVersionId: null,
+          checksum: null,
+          result: report.result,
+          rollback: null,
+          finalLiveVersionId: null
+        }))
+      : [single]
   return {
     schema: RUN_RECORD_SCHEMA,
     event: report.result,
     result: report.result,
     mode: report.mode,
-    dataActionIds: [payload.dataActionId],
-    versionId: payload.versionId,
-    previousVersionId,
+    dataActionIds: members.map(m => m.dataActionId),
+    versionId: report.members
+      ? [...new Set(members.map(m => m.versionId))].join(',')
+      : payload.versionId,
+    previousVersionId: report.members ? null : single.previousVersionId,
     environment: payload.targetEnvironment,
-    checksum,
-    latencyMs: publish?.latencyMs ?? null,
+    checksum: release?.checksum ?? single.checksum,
+    latencyMs: publish?.latencyMs ?? release?.latencyMs ?? null,
     phases: [
       { name: 'Validate', durationMs: report.validateMs, ok: validation.problems.length === 0 },
       ...steps.map(({ name, durationMs, ok }) => ({ name, durationMs, ok }))
     ],
     requests: report.requests,
     retries: report.retries,
-    cause: publish?.cause ?? report.problems[0]?.message ?? null,
-    rollback,
-    members: [
-      {
-        dataActionId: payload.dataActionId,
-        versionId: payload.versionId,
-        previousVersionId,
-        checksum,
-        result: report.result,
-        rollback,
-        finalLiveVersionId: publish?.finalLive ?? null
-      }
-    ],
+    cause: publish?.cause ?? release?.cause ?? report.problems[0]?.message ?? null,
+    rollback: report.members ? null : single.rollback,
+    members,
     run: runIdentity(env),
     startedAt: report.startedAt,
     finishedAt: report.finishedAt
@@ -157,6 +179,8 @@ export function auditInputs(config: Config): Record<string, string | number | bo
   return {
     mode: config.mode,
     actionFile: config.actionFile,
+    releaseManifest: config.releaseManifest ?? null,
+    concurrency: config.concurrency,
     dataActionId: config.payload.dataActionId,
     versionId: config.payload.versionId,
     targetEnvironment: config.payload.targetEnvironment,

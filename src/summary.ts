@@ -27,7 +27,7 @@ const VERDICT_ICON: Record<DependencyVerdict['verdict'], string> = {
  * failure the rollback and the verified final state. Everything from files is escaped.
  */
 export function renderReport(report: RunReport, evidence: EvidenceNote = {}): string {
-  const { validation, publish, plan } = report
+  const { validation, publish, plan, release } = report
   const parts = [
     `<h2>CXone data action: ${escapeHtml(report.result)}</h2>`,
     `<p><strong>${escapeHtml(report.headline)}</strong></p>`
@@ -39,7 +39,7 @@ export function renderReport(report: RunReport, evidence: EvidenceNote = {}): st
       durationMs: report.validateMs,
       detail: `${validation.checks.filter(c => c.status === 'pass').length} checks passed, ${validation.problems.length} problem(s)`
     },
-    ...(publish?.phases ?? plan?.phases ?? [])
+    ...(publish?.phases ?? plan?.phases ?? release?.phases ?? [])
   ]
   parts.push(
     '<h3>Phases</h3>',
@@ -48,6 +48,24 @@ export function renderReport(report: RunReport, evidence: EvidenceNote = {}): st
       steps.map(p => [p.name, p.ok ? '✅ ok' : '❌ failed', `${p.durationMs} ms`, p.detail])
     )
   )
+  if (release) {
+    parts.push(
+      `<h3>Release (checksum <code>${release.checksum}</code>)</h3>`,
+      table(
+        ['Data action', 'Version', 'Was live', 'Result', 'Live at the end', 'Detail'],
+        release.members.map(m => [
+          m.dataActionId,
+          m.versionId,
+          m.previous?.versionId ?? 'nothing',
+          m.result,
+          m.finalLive === undefined ? '?' : (m.finalLive ?? 'nothing'),
+          [m.cause, m.rollback?.detail, m.manualFix ? `fix by hand: ${m.manualFix}` : undefined]
+            .filter(Boolean)
+            .join('; ')
+        ])
+      )
+    )
+  }
   if (publish?.rollback) {
     parts.push(
       `<p><strong>Rollback</strong> (${publish.rollback.action} ${escapeHtml(publish.rollback.versionId)}): ${publish.rollback.verified ? '✅' : '❌'} ${escapeHtml(publish.rollback.detail)}</p>`

@@ -36,6 +36,9 @@ export interface ValidationReport {
   sandbox?: SandboxReport
 }
 
+/** What one validation is about: a data action's code, identity and manifest. */
+export type ValidationTarget = Pick<Config, 'actionFile' | 'payload' | 'dependencyManifest'>
+
 const FAILING: ReadonlySet<DependencyVerdict['verdict']> = new Set([
   'blocked',
   'outside range',
@@ -46,7 +49,11 @@ const FAILING: ReadonlySet<DependencyVerdict['verdict']> = new Set([
  * Runs every check and reports all problems at once. The sandbox evaluation starts as soon
  * as the action file is read and runs while the manifest and policy are checked.
  */
-export async function validate(config: Config, sandbox: Sandbox): Promise<ValidationReport> {
+export async function validate(
+  config: Config,
+  sandbox: Sandbox,
+  target: ValidationTarget = config
+): Promise<ValidationReport> {
   const checks: CheckResult[] = []
   const problems: Problem[] = []
   const record = (name: string, found: Problem[], passDetail: string): void => {
@@ -62,7 +69,7 @@ export async function validate(config: Config, sandbox: Sandbox): Promise<Valida
   }
 
   const actionFile = await attempt(() =>
-    readWorkspaceFile(config.workspace, config.actionFile, {
+    readWorkspaceFile(config.workspace, target.actionFile, {
       input: Input.ActionFile,
       maxBytes: config.maxActionFileBytes
     })
@@ -77,7 +84,7 @@ export async function validate(config: Config, sandbox: Sandbox): Promise<Valida
     actionFile.value ? `${actionFile.value.path}, ${actionFile.value.bytes.length} bytes` : ''
   )
 
-  const payload = PromotionPayloadSchema.safeParse(config.payload)
+  const payload = PromotionPayloadSchema.safeParse(target.payload)
   record(
     'Payload',
     payload.success
@@ -89,14 +96,14 @@ export async function validate(config: Config, sandbox: Sandbox): Promise<Valida
       ? `${payload.data.dataActionId} ${payload.data.versionId} → ${payload.data.targetEnvironment}`
       : ''
   )
-  const environment = environmentOf(config.payload.targetEnvironment)
+  const environment = environmentOf(target.payload.targetEnvironment)
 
   let dependencies: Dependency[] = []
   let declaredNames = new Set<string>()
   let manifestPath: string | undefined
-  if (config.dependencyManifest) {
+  if (target.dependencyManifest) {
     const manifest = await attempt(async () => {
-      const file = await readStructured(config, config.dependencyManifest, Input.DependencyManifest)
+      const file = await readStructured(config, target.dependencyManifest, Input.DependencyManifest)
       return { path: file.path, ...parseDependencyManifest(file) }
     })
     dependencies = manifest.value?.dependencies ?? []
