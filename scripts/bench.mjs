@@ -166,8 +166,119 @@ async function benchPublish() {
   console.log(`peak RSS of its sandbox child: ${peakSandbox} MB`)
 }
 
+async function benchRelease() {
+  const MEMBERS = Number(process.env.BENCH_RELEASE_MEMBERS ?? 100)
+  const RATE = 50
+  console.log(
+    `\n# Release (issue 5): ${MEMBERS} data actions, rate limit ${RATE}/s (token bucket), 10 ms latency`
+  )
+  const ids = Array.from(
+    { length: MEMBERS },
+    (_, i) => `c1b2c3d4-e5f6-7890-abcd-${String(i).padStart(12, '0')}`
+  )
+  const ws = mkdtempSync(join(tmpdir(), 'cxone-bench-release-'))
+  mkdirSync(join(ws, 'actions'))
+  const typical = readFileSync(join(ROOT, 'examples/actions/lookup-customer.js'), 'utf8')
+  ids.forEach((id, i) =>
+    writeFileSync(join(ws, `actions/m${i}.js`), `${typical}\n// member ${i}\n`)
+  )
+  writeFileSync(join(ws, 'deps.json'), readFileSync(join(ROOT, 'examples/actions/package.json')))
+  writeFileSync(
+    join(ws, 'release.yml'),
+    [
+      'versionId: v2',
+      'dependencyManifest: deps.json',
+      'dataActions:',
+      ...ids.map((id, i) => `  - { dataActionId: ${id}, actionFile: actions/m${i}.js }`)
+    ].join('\n') + '\n'
+  )
+  const emulatorFor = () =>
+    new CxoneEmulator({
+      latencyMs: 10,
+      rateLimit: { perSecond: RATE },
+      dataActions: ids.map(id => ({
+        id,
+        versions: [
+          { versionId: 'v1', actionCode: 'exports.handler = () => 1\n', liveIn: 'production' }
+        ]
+      }))
+    })
+  const credentials = url => ({
+    'api-base-url': url,
+    'client-id': DEFAULT_CLIENT.clientId,
+    'client-secret': DEFAULT_CLIENT.clientSecret
+  })
+
+  const emulator = emulatorFor()
+  const url = await emulator.start()
+  const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'))`
+  let run
+  try {
+    run = await runAction(
+      {
+        mode: 'publish',
+        'release-manifest': 'release.yml',
+        'target-environment': 'production',
+        ...credentials(url)
+      },
+      { cwd: ws, env: { NODE_OPTIONS: `--import=${hook}` } }
+    )
+  } finally {
+    await emulator.stop()
+  }
+  const failures = ids.filter(id => emulator.state(id).live.production !== 'v2').length
+  if (run.outputs.result !== 'published' || failures > 0)
+    throw new Error(`release failed:\n${run.stdout.slice(-3000)}`)
+  const answered = emulator.requests.filter(r => r.status !== 429)
+  const limited = emulator.requests.filter(r => r.status === 429)
+  const first = emulator.requests[0]?.at ?? 0
+  const lateLimited = limited.filter(r => r.at - first > 1000).length
+  const ideal = (answered.length / RATE) * 1000
+  const latency = Number(run.outputs['latency-ms'])
+  console.log(
+    `release: ${answered.length} requests answered (+${limited.length} answered 429, ${lateLimited} after the first second); ` +
+      `latency-ms ${latency} against the ideal ${answered.length} ÷ ${RATE}/s = ${ideal.toFixed(0)} ms; ${failures} failures`
+  )
+  report('release time ÷ ideal (requests ÷ rate limit)', latency / ideal, 1.15)
+  report('429 responses after the first second', lateLimited, 5, '')
+  const rss = Number(/maxrss=(\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024
+  report('peak RSS of the release run (action process)', rss, 150, ' MB')
+
+  // Side by side: the same members promoted one at a time by single-action runs.
+  const sequential = emulatorFor()
+  const seqUrl = await sequential.start()
+  const started = performance.now()
+  try {
+    for (let i = 0; i < MEMBERS; i++) {
+      const single = await runAction(
+        {
+          mode: 'publish',
+          'action-file': `actions/m${i}.js`,
+          'data-action-id': ids[i],
+          'version-id': 'v2',
+          'dependency-manifest': 'deps.json',
+          'target-environment': 'production',
+          ...credentials(seqUrl)
+        },
+        { cwd: ws }
+      )
+      if (single.outputs.result !== 'published')
+        throw new Error(`sequential run ${i} failed:\n${single.stdout}`)
+    }
+  } finally {
+    await sequential.stop()
+  }
+  const sequentialMs = performance.now() - started
+  console.log(
+    `sequential single-action runs: ${(sequentialMs / 1000).toFixed(1)} s in all (each validates and starts node); ` +
+      `release: ${(run.durationMs / 1000).toFixed(1)} s in all, ${(latency / 1000).toFixed(1)} s publishing; ` +
+      `sequential ÷ release (whole runs) = ${(sequentialMs / run.durationMs).toFixed(2)}×`
+  )
+}
+
 await benchValidate()
 await benchPublish()
+await benchRelease()
 const failed = results.filter(ok => !ok).length
 console.log(failed === 0 ? '\nAll targets met.' : `\n${failed} target(s) missed.`)
 process.exitCode = failed === 0 ? 0 : 1
