@@ -213,6 +213,31 @@ describe('publishing a release', () => {
     expect(outcome.members[0]?.manualFix).toContain('curl -X PATCH')
   })
 
+  test('a cancellation mid-release restores every member whose publish was sent', async () => {
+    emulator = await emulatorFor()
+    emulator.faults.add({ call: 'publish', versionId: 'v2-slow', fault: { kind: 'hang' } })
+    const { client } = clientFor(emulator!, {
+      rate: new RateController({ maxInFlight: 4 }),
+      requestTimeoutMs: 30_000
+    })
+    const cancel = new AbortController()
+    setTimeout(() => cancel.abort(), 300)
+    const started = Date.now()
+    const outcome = await publishRelease(
+      client,
+      [promotion(0), promotion(1, 'v2-slow'), promotion(2)],
+      {
+        publishTimeoutMs: 5000,
+        cancel: cancel.signal,
+        cancelRestoreMs: 3000
+      }
+    )
+    expect(Date.now() - started).toBeLessThan(3500)
+    expect(outcome.result).toBe('rolled-back')
+    expect(outcome.cause).toBe('the job was cancelled')
+    expect(live().slice(0, 3)).toEqual(['v1', 'v1', 'v1'])
+  })
+
   test('under a rate limit: no failures, and the controller keeps 429s to the first burst', async () => {
     emulator = await emulatorFor({ rateLimit: { perSecond: 10 } })
     const rate = new RateController({ maxInFlight: 4 })
