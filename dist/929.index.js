@@ -2724,20 +2724,16 @@ async function runPromotion(config, sandbox, io, cancel) {
             finishedAt: finished()
         };
     }
-    const { payload, actionFile } = validation;
-    if (!config.cxone || !payload || !actionFile)
-        throw new Error('validation passed without a payload');
-    const promotion = {
-        payload,
-        actionCode: actionFile.text,
-        checksum: actionFile.sha256,
-        dependencyMatrix: validation.dependencyMatrix
-    };
-    const client = createClient(config.cxone, io);
+    const { cxone } = config;
+    if (!cxone)
+        throw new Error(`${config.mode} mode without CXone settings`);
+    const promotion = promotionOf(validation);
+    const { payload } = promotion;
+    const client = createClient(cxone, io);
     const what = `${payload.versionId} of ${payload.dataActionId} to ${payload.targetEnvironment}`;
     try {
         if (config.mode === 'plan') {
-            const plan = await io.group('Plan', () => planVersion(client, promotion, { workspace: config.workspace, actionFile: actionFile.path }, io.log));
+            const plan = await io.group('Plan', () => planVersion(client, promotion, { workspace: config.workspace, actionFile: validation.actionFile?.path ?? '' }, io.log));
             const conflict = plan.change === 'conflict';
             return {
                 ...base,
@@ -2756,11 +2752,7 @@ async function runPromotion(config, sandbox, io, cancel) {
                 finishedAt: finished()
             };
         }
-        const outcome = await io.group('Publish', () => publishVersion(client, promotion, {
-            publishTimeoutMs: config.cxone?.publishTimeoutMs ?? 120_000,
-            ...(cancel ? { cancel } : {}),
-            log: io.log
-        }));
+        const outcome = await io.group('Publish', () => publishVersion(client, promotion, publishSettings(cxone, io, cancel)));
         const failed = outcome.result === 'rolled-back' || outcome.result === 'failed';
         return {
             ...base,
@@ -2861,27 +2853,14 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
             finishedAt: new Date().toISOString()
         };
     }
-    if (!config.cxone)
+    const { cxone } = config;
+    if (!cxone)
         throw new Error('publish mode without CXone settings');
     const rate = new RateController({ maxInFlight: config.concurrency });
-    const client = createClient(config.cxone, io, rate);
+    const client = createClient(cxone, io, rate);
     try {
-        const promotions = members.map((member, i) => {
-            const report = reports[i];
-            if (!report?.payload || !report.actionFile)
-                throw new Error('validation passed without a payload');
-            return {
-                payload: report.payload,
-                actionCode: report.actionFile.text,
-                checksum: report.actionFile.sha256,
-                dependencyMatrix: report.dependencyMatrix
-            };
-        });
-        const release = await io.group(`Publish ${members.length} data actions`, () => publishRelease(client, promotions, {
-            publishTimeoutMs: config.cxone?.publishTimeoutMs ?? 120_000,
-            ...(cancel ? { cancel } : {}),
-            log: io.log
-        }));
+        const promotions = reports.map(promotionOf);
+        const release = await io.group(`Publish ${members.length} data actions`, () => publishRelease(client, promotions, publishSettings(cxone, io, cancel)));
         const failed = release.result === 'rolled-back' || release.result === 'failed';
         return {
             ...validated,
@@ -2897,6 +2876,21 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
     finally {
         client.dispose();
     }
+}
+/** What a validated data action promotes: its identity, exact code and dependencies. */
+function promotionOf(report) {
+    const { payload, actionFile } = report;
+    if (!payload || !actionFile)
+        throw new Error('validation passed without a payload');
+    return {
+        payload,
+        actionCode: actionFile.text,
+        checksum: actionFile.sha256,
+        dependencyMatrix: report.dependencyMatrix
+    };
+}
+function publishSettings(settings, io, cancel) {
+    return { publishTimeoutMs: settings.publishTimeoutMs, ...(cancel ? { cancel } : {}), log: io.log };
 }
 /** A release's validation, as one report: a check row and the problems of each member. */
 function aggregate(checks, problems) {

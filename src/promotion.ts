@@ -5,7 +5,12 @@ import { CxoneClient } from './cxone-client.js'
 import { problemsOf, type Problem } from './errors.js'
 import type { Config, CxoneSettings } from './inputs.js'
 import { planVersion, type PlanOutcome } from './plan.js'
-import { publishVersion, type Promotion, type PublishOutcome } from './publisher.js'
+import {
+  publishVersion,
+  type Promotion,
+  type PublishOutcome,
+  type PublishSettings
+} from './publisher.js'
 import { RateController } from './rate-controller.js'
 import { publishRelease, type ReleaseOutcome } from './release.js'
 import { parseReleaseManifest, type ReleaseMember } from './release-manifest.js'
@@ -87,16 +92,11 @@ export async function runPromotion(
     }
   }
 
-  const { payload, actionFile } = validation
-  if (!config.cxone || !payload || !actionFile)
-    throw new Error('validation passed without a payload')
-  const promotion: Promotion = {
-    payload,
-    actionCode: actionFile.text,
-    checksum: actionFile.sha256,
-    dependencyMatrix: validation.dependencyMatrix
-  }
-  const client = createClient(config.cxone, io)
+  const { cxone } = config
+  if (!cxone) throw new Error(`${config.mode} mode without CXone settings`)
+  const promotion = promotionOf(validation)
+  const { payload } = promotion
+  const client = createClient(cxone, io)
   const what = `${payload.versionId} of ${payload.dataActionId} to ${payload.targetEnvironment}`
   try {
     if (config.mode === 'plan') {
@@ -104,7 +104,7 @@ export async function runPromotion(
         planVersion(
           client,
           promotion,
-          { workspace: config.workspace, actionFile: actionFile.path },
+          { workspace: config.workspace, actionFile: validation.actionFile?.path ?? '' },
           io.log
         )
       )
@@ -127,11 +127,7 @@ export async function runPromotion(
       }
     }
     const outcome = await io.group('Publish', () =>
-      publishVersion(client, promotion, {
-        publishTimeoutMs: config.cxone?.publishTimeoutMs ?? 120_000,
-        ...(cancel ? { cancel } : {}),
-        log: io.log
-      })
+      publishVersion(client, promotion, publishSettings(cxone, io, cancel))
     )
     const failed = outcome.result === 'rolled-back' || outcome.result === 'failed'
     return {
@@ -252,27 +248,14 @@ async function runRelease(
     }
   }
 
-  if (!config.cxone) throw new Error('publish mode without CXone settings')
+  const { cxone } = config
+  if (!cxone) throw new Error('publish mode without CXone settings')
   const rate = new RateController({ maxInFlight: config.concurrency })
-  const client = createClient(config.cxone, io, rate)
+  const client = createClient(cxone, io, rate)
   try {
-    const promotions: Promotion[] = members.map((member, i) => {
-      const report = reports[i]
-      if (!report?.payload || !report.actionFile)
-        throw new Error('validation passed without a payload')
-      return {
-        payload: report.payload,
-        actionCode: report.actionFile.text,
-        checksum: report.actionFile.sha256,
-        dependencyMatrix: report.dependencyMatrix
-      }
-    })
+    const promotions = reports.map(promotionOf)
     const release = await io.group(`Publish ${members.length} data actions`, () =>
-      publishRelease(client, promotions, {
-        publishTimeoutMs: config.cxone?.publishTimeoutMs ?? 120_000,
-        ...(cancel ? { cancel } : {}),
-        log: io.log
-      })
+      publishRelease(client, promotions, publishSettings(cxone, io, cancel))
     )
     const failed = release.result === 'rolled-back' || release.result === 'failed'
     return {
@@ -288,6 +271,26 @@ async function runRelease(
   } finally {
     client.dispose()
   }
+}
+
+/** What a validated data action promotes: its identity, exact code and dependencies. */
+function promotionOf(report: ValidationReport): Promotion {
+  const { payload, actionFile } = report
+  if (!payload || !actionFile) throw new Error('validation passed without a payload')
+  return {
+    payload,
+    actionCode: actionFile.text,
+    checksum: actionFile.sha256,
+    dependencyMatrix: report.dependencyMatrix
+  }
+}
+
+function publishSettings(
+  settings: CxoneSettings,
+  io: RunIo,
+  cancel?: AbortSignal
+): PublishSettings {
+  return { publishTimeoutMs: settings.publishTimeoutMs, ...(cancel ? { cancel } : {}), log: io.log }
 }
 
 /** A release's validation, as one report: a check row and the problems of each member. */
