@@ -194,7 +194,7 @@ describe('transient failures are retried', () => {
     expect(calls()).toEqual(['token 200', `get ${status}`, `get ${status}`, 'get 200'])
     // Full jitter: half of 200·2^1, then of 200·2^2.
     expect(waits).toEqual([200, 400])
-    expect(client.stats).toEqual({ requests: 4, retries: 2 })
+    expect(client.stats).toEqual({ requests: 4, retries: 2, rateLimited: 0 })
   })
 
   test('a persistent 503 uses up max-retries attempts, then fails naming the call', async () => {
@@ -215,6 +215,7 @@ describe('transient failures are retried', () => {
     await client.liveVersion(ID, 'production')
     expect(waits).toEqual([2000])
     expect(calls()).toEqual(['token 200', 'list 429', 'list 200'])
+    expect(client.stats.rateLimited).toBe(1)
   })
 
   test('429 waits Retry-After given as an HTTP date', async () => {

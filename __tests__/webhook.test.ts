@@ -17,6 +17,7 @@ const record: RunRecord = {
   phases: [{ name: 'Publish', durationMs: 40, ok: true }],
   requests: 5,
   retries: 0,
+  rateLimited: 0,
   cause: null,
   rollback: null,
   members: [],

@@ -445,6 +445,8 @@ const RunRecordSchema = schemas/* object */.Ikc({
     phases: schemas/* array */.YOg(PhaseRecordSchema),
     requests: schemas/* number */.aig().int().nonnegative(),
     retries: schemas/* number */.aig().int().nonnegative(),
+    /** Requests CXone answered 429 (rate limited). */
+    rateLimited: schemas/* number */.aig().int().nonnegative(),
     cause: schemas/* string */.YjP().nullable(),
     rollback: RollbackRecordSchema.nullable(),
     members: schemas/* array */.YOg(MemberRecordSchema),
@@ -531,6 +533,7 @@ function buildRunRecord(report, env) {
         ],
         requests: report.requests,
         retries: report.retries,
+        rateLimited: report.rateLimited,
         cause: publish?.cause ?? release?.cause ?? report.problems[0]?.message ?? null,
         rollback: report.members ? null : single.rollback,
         members,
@@ -1120,7 +1123,7 @@ const cxone_client_BACKOFF = { baseMs: 200, maxMs: 8_000 };
 const TOKEN_REFRESH_MARGIN_MS = 60_000;
 class CxoneClient {
     options;
-    stats = { requests: 0, retries: 0 };
+    stats = { requests: 0, retries: 0, rateLimited: 0 };
     http;
     apiBase;
     token;
@@ -1340,6 +1343,8 @@ class CxoneClient {
                 throw error;
             throw new TransientError(`${what}: ${errorMessage(error)}`, undefined, 'network');
         }
+        if (response.status === 429)
+            this.stats.rateLimited++;
         rate?.release(response.status === 429
             ? { retryAfterMs: retryAfterMs(header(response, 'retry-after'), RETRY_AFTER_CAP_MS) }
             : 'ok');
@@ -1850,8 +1855,6 @@ class RateController {
     lastIncreaseAt;
     successes = [];
     waiting = [];
-    /** When each 429 arrived (ms on the controller's clock), for reports and benchmarks. */
-    rateLimitedAt = [];
     now;
     sleep;
     constructor(options) {
@@ -1898,7 +1901,6 @@ class RateController {
         if (outcome === 'error')
             return;
         if (outcome !== 'ok') {
-            this.rateLimitedAt.push(now);
             this.pausedUntil = Math.max(this.pausedUntil, now + (outcome.retryAfterMs ?? 1000));
             // The 429s of one burst come together: decrease once for them.
             if (now - this.lastDecreaseAt > 1000) {
@@ -2865,7 +2867,6 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
         return {
             ...validated,
             ...client.stats,
-            rateLimited: rate.rateLimitedAt.length,
             release,
             result: release.result,
             headline: releaseHeadline(release),

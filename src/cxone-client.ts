@@ -100,6 +100,8 @@ export interface CallOptions {
 export interface CallStats {
   requests: number
   retries: number
+  /** Answers of 429. */
+  rateLimited: number
 }
 
 const RETRY_AFTER_CAP_MS = 60_000
@@ -115,7 +117,7 @@ interface Response {
 }
 
 export class CxoneClient {
-  readonly stats: CallStats = { requests: 0, retries: 0 }
+  readonly stats: CallStats = { requests: 0, retries: 0, rateLimited: 0 }
   private readonly http: HttpClient
   private readonly apiBase: string
   private token?: { value: string; refreshAt: number }
@@ -476,6 +478,7 @@ export class CxoneClient {
       if (signal?.aborted) throw error
       throw new TransientError(`${what}: ${errorMessage(error)}`, undefined, 'network')
     }
+    if (response.status === 429) this.stats.rateLimited++
     rate?.release(
       response.status === 429
         ? { retryAfterMs: retryAfterMs(header(response, 'retry-after'), RETRY_AFTER_CAP_MS) }

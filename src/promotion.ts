@@ -261,7 +261,6 @@ async function runRelease(
     return {
       ...validated,
       ...client.stats,
-      rateLimited: rate.rateLimitedAt.length,
       release,
       result: release.result,
       headline: releaseHeadline(release),

@@ -26,8 +26,6 @@ export class RateController {
   private lastIncreaseAt: number
   private readonly successes: number[] = []
   private readonly waiting: Array<() => void> = []
-  /** When each 429 arrived (ms on the controller's clock), for reports and benchmarks. */
-  readonly rateLimitedAt: number[] = []
   private readonly now: () => number
   private readonly sleep: Sleep
 
@@ -72,7 +70,6 @@ export class RateController {
     this.free()
     if (outcome === 'error') return
     if (outcome !== 'ok') {
-      this.rateLimitedAt.push(now)
       this.pausedUntil = Math.max(this.pausedUntil, now + (outcome.retryAfterMs ?? 1000))
       // The 429s of one burst come together: decrease once for them.
       if (now - this.lastDecreaseAt > 1000) {

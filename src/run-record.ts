@@ -68,6 +68,8 @@ export const RunRecordSchema = z.object({
   phases: z.array(PhaseRecordSchema),
   requests: z.number().int().nonnegative(),
   retries: z.number().int().nonnegative(),
+  /** Requests CXone answered 429 (rate limited). */
+  rateLimited: z.number().int().nonnegative(),
   cause: z.string().nullable(),
   rollback: RollbackRecordSchema.nullable(),
   members: z.array(MemberRecordSchema),
@@ -162,6 +164,7 @@ export function buildRunRecord(report: RunReport, env: NodeJS.ProcessEnv): RunRe
     ],
     requests: report.requests,
     retries: report.retries,
+    rateLimited: report.rateLimited,
     cause: publish?.cause ?? release?.cause ?? report.problems[0]?.message ?? null,
     rollback: report.members ? null : single.rollback,
     members,
