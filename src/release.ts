@@ -102,45 +102,52 @@ export async function publishRelease(
     if (stop.signal.aborted) throw firstFailure?.error ?? cancel?.reason
   }
 
+  let ready: VersionTransaction[] = []
   try {
-    let done = 0
-    await phases.run(
-      'Prepare',
-      () =>
-        forEach(transactions, async tx => {
-          prepared.set(tx, await tx.prepare(stop.signal))
-          done++
-          if (done === total || done % progressEvery(total) === 0)
-            log(`${done}/${total} read and uploaded`)
-        }),
-      () => `${total} read and uploaded; ${count(prepared, 'unchanged')} already live`
-    )
-  } catch {
-    return finish('failed', true)
-  }
-
-  const ready = transactions.filter(tx => prepared.get(tx) === 'ready')
-  try {
-    await phases.run(
-      'Publish',
-      () =>
-        forEach(ready, async tx => {
-          await tx.publish(stop.signal)
-          published.add(tx)
-          if (
-            published.size === ready.length ||
-            published.size % progressEvery(ready.length) === 0
-          ) {
-            log(`${published.size}/${ready.length} published`)
-          }
-        }),
-      () => `${ready.length} published and verified live`
-    )
-    return finish(ready.length === 0 ? 'unchanged' : 'published', false)
-  } catch {
-    return rollBack()
+    return await promote()
   } finally {
     cancel?.removeEventListener('abort', onCancel)
+  }
+
+  async function promote(): Promise<ReleaseOutcome> {
+    try {
+      let done = 0
+      await phases.run(
+        'Prepare',
+        () =>
+          forEach(transactions, async tx => {
+            prepared.set(tx, await tx.prepare(stop.signal))
+            done++
+            if (done === total || done % progressEvery(total) === 0) {
+              log(`${done}/${total} read and uploaded`)
+            }
+          }),
+        () => `${total} read and uploaded; ${count(prepared, 'unchanged')} already live`
+      )
+    } catch {
+      return finish('failed', true)
+    }
+    ready = transactions.filter(tx => prepared.get(tx) === 'ready')
+    try {
+      await phases.run(
+        'Publish',
+        () =>
+          forEach(ready, async tx => {
+            await tx.publish(stop.signal)
+            published.add(tx)
+            if (
+              published.size === ready.length ||
+              published.size % progressEvery(ready.length) === 0
+            ) {
+              log(`${published.size}/${ready.length} published`)
+            }
+          }),
+        () => `${ready.length} published and verified live`
+      )
+      return finish(ready.length === 0 ? 'unchanged' : 'published', false)
+    } catch {
+      return rollBack()
+    }
   }
 
   async function rollBack(): Promise<ReleaseOutcome> {
