@@ -3010,6 +3010,12 @@ async function main_run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = pro
     const cancellation = onCancel();
     try {
         const config = readConfig(name => core/* getInput */.V4(name), env);
+        // Webhook URLs often carry a token in their path: keep the path out of the log too.
+        if (config.webhook) {
+            const { pathname, search } = new URL(config.webhook.url);
+            if (`${pathname}${search}`.length > 8)
+                core/* setSecret */.Pq(`${pathname}${search}`);
+        }
         // A corrupt log is refused before anything changes, not discovered after a publish.
         const auditLog = await AuditLog.open(config.auditLog);
         const report = await runPromotion(config, sandbox, {

@@ -26,6 +26,11 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
   const cancellation = onCancel()
   try {
     const config = readConfig(name => core.getInput(name), env)
+    // Webhook URLs often carry a token in their path: keep the path out of the log too.
+    if (config.webhook) {
+      const { pathname, search } = new URL(config.webhook.url)
+      if (`${pathname}${search}`.length > 8) core.setSecret(`${pathname}${search}`)
+    }
     // A corrupt log is refused before anything changes, not discovered after a publish.
     const auditLog = await AuditLog.open(config.auditLog)
     const report = await runPromotion(

@@ -26,8 +26,6 @@ const PolicySchema = RulesSchema.extend({
     .optional()
 })
 
-export type Policy = z.output<typeof PolicySchema>
-
 /** A rule and where it was written, so a verdict can say which rule decided it. */
 interface Rule {
   scope: 'all environments' | Environment
