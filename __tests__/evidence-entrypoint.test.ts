@@ -153,6 +153,16 @@ test('a webhook that fails is a warning, never a failed step', async () => {
   expect(hook.received.length).toBeGreaterThan(1)
 })
 
+test("a webhook URL's path (where such URLs keep their token) is masked at once", async () => {
+  const hook = new Receiver()
+  const url = `${await started(hook)}/services/T000/B000/XXXXsecretXXXX`
+  const run = await runAction(publishInputs({ 'version-id': 'v2', 'webhook-url': url }), {
+    env: RUNNER
+  })
+  expect(run.stdout).toContain('::add-mask::/services/T000/B000/XXXXsecretXXXX')
+  expect(hook.received[0]?.url).toBe('/services/T000/B000/XXXXsecretXXXX')
+})
+
 test('an audit log whose last line is corrupt stops the run before anything changes', async () => {
   const auditLog = join(mkdtempSync(join(tmpdir(), 'cxone-ev-')), 'audit.jsonl')
   writeFileSync(auditLog, '{"event":"published","hash":"not a hash"}\n')
