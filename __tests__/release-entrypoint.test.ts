@@ -95,6 +95,16 @@ test('every failing member is reported, and not one request is sent', async () =
   expect(emulator.requests).toEqual([])
 })
 
+test("a member's missing file is reported against release-manifest", async () => {
+  const ws = releaseWorkspace({
+    'release.yml': `- { dataActionId: ${ids[0]}, actionFile: actions/gone.js, versionId: v2 }\n`
+  })
+  const run = await runAction(inputs('validate'), { cwd: ws })
+  expect(run.errors).toEqual([
+    `::error::[${ids[0]}] Input 'release-manifest': 'actions/gone.js' does not exist`
+  ])
+})
+
 test('a failing member rolls the whole release back: one error line, every member as before', async () => {
   emulator.faults.add({
     call: 'get',

@@ -2543,7 +2543,7 @@ async function validate(config, sandbox, target = config) {
         checks.push({ name, status: 'skipped', detail: why });
     };
     const actionFile = await attempt(() => readWorkspaceFile(config.workspace, target.actionFile, {
-        input: Input.ActionFile,
+        input: target.namedBy ?? Input.ActionFile,
         maxBytes: config.maxActionFileBytes
     }));
     const evaluation = actionFile.value
@@ -2566,7 +2566,7 @@ async function validate(config, sandbox, target = config) {
     let manifestPath;
     if (target.dependencyManifest) {
         const manifest = await attempt(async () => {
-            const file = await readStructured(config, target.dependencyManifest, Input.DependencyManifest);
+            const file = await readStructured(config, target.dependencyManifest, target.namedBy ?? Input.DependencyManifest);
             return { path: file.path, ...parseDependencyManifest(file) };
         });
         dependencies = manifest.value?.dependencies ?? [];
@@ -2818,6 +2818,7 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
     const reports = await io.group(`Validate ${members.length} data actions`, () => Promise.all(members.map((member, index) => limit(async () => {
         const report = await validate(config, index === 0 ? prestarted : src_sandbox/* Sandbox */.ak.start(), {
             actionFile: member.actionFile,
+            namedBy: Input.ReleaseManifest,
             payload: {
                 dataActionId: member.dataActionId,
                 versionId: member.versionId,

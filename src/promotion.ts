@@ -194,6 +194,7 @@ async function runRelease(
         limit(async () => {
           const report = await validate(config, index === 0 ? prestarted : Sandbox.start(), {
             actionFile: member.actionFile,
+            namedBy: Input.ReleaseManifest,
             payload: {
               dataActionId: member.dataActionId,
               versionId: member.versionId,

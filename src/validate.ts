@@ -36,8 +36,13 @@ export interface ValidationReport {
   sandbox?: SandboxReport
 }
 
-/** What one validation is about: a data action's code, identity and manifest. */
-export type ValidationTarget = Pick<Config, 'actionFile' | 'payload' | 'dependencyManifest'>
+/**
+ * What one validation is about: a data action's code, identity and manifest, and the input
+ * that named them (problems with the files name it: a release member's come from the manifest).
+ */
+export type ValidationTarget = Pick<Config, 'actionFile' | 'payload' | 'dependencyManifest'> & {
+  namedBy?: string
+}
 
 const FAILING: ReadonlySet<DependencyVerdict['verdict']> = new Set([
   'blocked',
@@ -70,7 +75,7 @@ export async function validate(
 
   const actionFile = await attempt(() =>
     readWorkspaceFile(config.workspace, target.actionFile, {
-      input: Input.ActionFile,
+      input: target.namedBy ?? Input.ActionFile,
       maxBytes: config.maxActionFileBytes
     })
   )
@@ -103,7 +108,11 @@ export async function validate(
   let manifestPath: string | undefined
   if (target.dependencyManifest) {
     const manifest = await attempt(async () => {
-      const file = await readStructured(config, target.dependencyManifest, Input.DependencyManifest)
+      const file = await readStructured(
+        config,
+        target.dependencyManifest,
+        target.namedBy ?? Input.DependencyManifest
+      )
       return { path: file.path, ...parseDependencyManifest(file) }
     })
     dependencies = manifest.value?.dependencies ?? []
