@@ -89,19 +89,26 @@ async function benchValidate() {
   )
   report("validate 2 KB ÷ node -e ''", median(typical) / base, 3.5)
   report('validate 1 MB − validate 2 KB', median(big) - median(typical), 300, ' ms')
-  const rss = await peakRss(inputs('typical.js'), ws)
+  const { actionMb, sandboxMb } = await runMeasured(inputs('typical.js'), { cwd: ws })
   console.log(
-    `peak RSS of a validate run: action ${rss.action} MB, sandbox child ${rss.sandbox} MB`
+    `peak RSS of a validate run: action ${Math.round(actionMb)} MB, sandbox child ${sandboxMb} MB`
   )
 }
 
-/** Peak resident memory of the action process and, as it reports it, of its sandbox child. */
-async function peakRss(inputs, cwd) {
-  const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'))`
-  const run = await runAction(inputs, { cwd, env: { NODE_OPTIONS: `--import=${hook}` } })
-  const action = Number(/maxrss=(\d+)/.exec(run.stderr)?.[1] ?? 0)
-  const sandbox = /Sandbox: .*peak (\d+) MB/.exec(run.stdout)?.[1] ?? '?'
-  return { action: Math.round(action / 1024), sandbox }
+// Prints the action process's peak resident memory as it exits (it cannot see its own end).
+const RSS_HOOK = `--import=data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'))`
+
+/** Runs the action with its peak memory measured: the action process's and, as the summary line reports it, its sandbox child's (MB). */
+async function runMeasured(inputs, options = {}) {
+  const run = await runAction(inputs, {
+    ...options,
+    env: { ...options.env, NODE_OPTIONS: RSS_HOOK }
+  })
+  return {
+    run,
+    actionMb: Number(/maxrss=(\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024,
+    sandboxMb: Number(/Sandbox: .*peak (\d+) MB/.exec(run.stdout)?.[1] ?? 0)
+  }
 }
 
 async function benchPublish() {
@@ -119,7 +126,6 @@ async function benchPublish() {
     ]
   })
   const url = await emulator.start()
-  const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'))`
   const ratios = []
   let worst = { latency: 0, requests: 0 }
   let peakAction = 0
@@ -127,30 +133,24 @@ async function benchPublish() {
   try {
     for (let i = 0; i < ROUNDS; i++) {
       const before = emulator.requests.length
-      const run = await runAction(
-        {
-          mode: 'publish',
-          'action-file': 'examples/actions/lookup-customer.js',
-          'dependency-manifest': 'examples/actions/package.json',
-          'data-action-id': ID,
-          'version-id': `bench-${i}`,
-          'target-environment': 'production',
-          'api-base-url': url,
-          'client-id': DEFAULT_CLIENT.clientId,
-          'client-secret': DEFAULT_CLIENT.clientSecret
-        },
-        { env: { NODE_OPTIONS: `--import=${hook}` } }
-      )
+      const { run, actionMb, sandboxMb } = await runMeasured({
+        mode: 'publish',
+        'action-file': 'examples/actions/lookup-customer.js',
+        'dependency-manifest': 'examples/actions/package.json',
+        'data-action-id': ID,
+        'version-id': `bench-${i}`,
+        'target-environment': 'production',
+        'api-base-url': url,
+        'client-id': DEFAULT_CLIENT.clientId,
+        'client-secret': DEFAULT_CLIENT.clientSecret
+      })
       if (run.outputs.result !== 'published') throw new Error(`publish failed:\n${run.stdout}`)
       const requests = emulator.requests.length - before
       const latency = Number(run.outputs['latency-ms'])
       ratios.push(latency / (requests * (LATENCY + 5)))
       if (latency > worst.latency) worst = { latency, requests }
-      peakAction = Math.max(peakAction, Number(/maxrss=(\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024)
-      peakSandbox = Math.max(
-        peakSandbox,
-        Number(/Sandbox: .*peak (\d+) MB/.exec(run.stdout)?.[1] ?? 0)
-      )
+      peakAction = Math.max(peakAction, actionMb)
+      peakSandbox = Math.max(peakSandbox, sandboxMb)
     }
   } finally {
     await emulator.stop()
@@ -211,21 +211,21 @@ async function benchRelease() {
 
   const emulator = emulatorFor()
   const url = await emulator.start()
-  const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'))`
-  let run
+  let measured
   try {
-    run = await runAction(
+    measured = await runMeasured(
       {
         mode: 'publish',
         'release-manifest': 'release.yml',
         'target-environment': 'production',
         ...credentials(url)
       },
-      { cwd: ws, env: { NODE_OPTIONS: `--import=${hook}` } }
+      { cwd: ws }
     )
   } finally {
     await emulator.stop()
   }
+  const { run } = measured
   const failures = ids.filter(id => emulator.state(id).live.production !== 'v2').length
   if (run.outputs.result !== 'published' || failures > 0)
     throw new Error(`release failed:\n${run.stdout.slice(-3000)}`)
@@ -241,8 +241,7 @@ async function benchRelease() {
   )
   report('release time ÷ ideal (requests ÷ rate limit)', latency / ideal, 1.15)
   report('429 responses after the first second', lateLimited, 5, '')
-  const rss = Number(/maxrss=(\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024
-  report('peak RSS of the release run (action process)', rss, 150, ' MB')
+  report('peak RSS of the release run (action process)', measured.actionMb, 150, ' MB')
 
   // Side by side: the same members promoted one at a time by single-action runs.
   const sequential = emulatorFor()
