@@ -2701,7 +2701,7 @@ function sandboxDetail(report) {
 async function runPromotion(config, sandbox, io, cancel) {
     if (config.releaseManifest)
         return runRelease(config, config.releaseManifest, sandbox, io, cancel);
-    const startedAt = new Date().toISOString();
+    const started = reportStart(config);
     const validateStarted = performance.now();
     const validation = await io.group('Validate', async () => {
         const report = await validate(config, sandbox);
@@ -2710,17 +2710,10 @@ async function runPromotion(config, sandbox, io, cancel) {
         return report;
     });
     const base = {
-        mode: config.mode,
-        payload: config.payload,
+        ...started,
         validation,
-        validateMs: Math.round(performance.now() - validateStarted),
-        warnings: [],
-        requests: 0,
-        retries: 0,
-        rateLimited: 0,
-        startedAt
+        validateMs: Math.round(performance.now() - validateStarted)
     };
-    const finished = () => new Date().toISOString();
     if (validation.problems.length > 0 || config.mode === 'validate') {
         const failed = validation.problems.length > 0;
         return {
@@ -2730,7 +2723,7 @@ async function runPromotion(config, sandbox, io, cancel) {
                 ? `Validation found ${validation.problems.length} problem(s) in ${config.actionFile}.`
                 : `${config.actionFile} passed every check.`,
             problems: validation.problems,
-            finishedAt: finished()
+            finishedAt: now()
         };
     }
     const { cxone } = config;
@@ -2758,7 +2751,7 @@ async function runPromotion(config, sandbox, io, cancel) {
                     ]
                     : [],
                 warnings: plan.drift.state === 'drift' ? [`Drift: ${plan.drift.detail}`] : [],
-                finishedAt: finished()
+                finishedAt: now()
             };
         }
         const outcome = await io.group('Publish', () => publishVersion(client, promotion, publishSettings(cxone, io, cancel)));
@@ -2770,7 +2763,7 @@ async function runPromotion(config, sandbox, io, cancel) {
             result: outcome.result,
             headline: publishHeadline(what, outcome),
             problems: failed ? [{ message: publishFailure(what, outcome) }] : [],
-            finishedAt: finished()
+            finishedAt: now()
         };
     }
     finally {
@@ -2782,17 +2775,8 @@ async function runPromotion(config, sandbox, io, cancel) {
  * pass, promoted together, all or none, under one rate controller.
  */
 async function runRelease(config, manifestPath, prestarted, io, cancel) {
-    const startedAt = new Date().toISOString();
+    const base = reportStart(config);
     const validateStarted = performance.now();
-    const base = {
-        mode: config.mode,
-        payload: config.payload,
-        warnings: [],
-        requests: 0,
-        retries: 0,
-        rateLimited: 0,
-        startedAt
-    };
     let members;
     try {
         const file = await readWorkspaceFile(config.workspace, manifestPath, {
@@ -2811,7 +2795,7 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
             result: 'failed',
             headline: `The release manifest ${manifestPath} has ${problems.length} problem(s).`,
             problems,
-            finishedAt: new Date().toISOString()
+            finishedAt: now()
         };
     }
     const limit = (0,p_limit/* default */.A)((0,external_node_os_.availableParallelism)());
@@ -2860,7 +2844,7 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
                 ? `${failing} of ${members.length} data actions failed validation; nothing was sent to CXone.`
                 : `All ${members.length} data actions of the release passed every check.`,
             problems,
-            finishedAt: new Date().toISOString()
+            finishedAt: now()
         };
     }
     const { cxone } = config;
@@ -2879,12 +2863,27 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
             result: release.result,
             headline: releaseHeadline(release),
             problems: failed ? [{ message: releaseFailure(release) }] : [],
-            finishedAt: new Date().toISOString()
+            finishedAt: now()
         };
     }
     finally {
         client.dispose();
     }
+}
+/** The fields every report starts with; the counts are the client's, once it has run. */
+function reportStart(config) {
+    return {
+        mode: config.mode,
+        payload: config.payload,
+        warnings: [],
+        requests: 0,
+        retries: 0,
+        rateLimited: 0,
+        startedAt: now()
+    };
+}
+function now() {
+    return new Date().toISOString();
 }
 /** What a validated data action promotes: its identity, exact code and dependencies. */
 function promotionOf(report) {

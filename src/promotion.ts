@@ -59,7 +59,7 @@ export async function runPromotion(
   cancel?: AbortSignal
 ): Promise<RunReport> {
   if (config.releaseManifest) return runRelease(config, config.releaseManifest, sandbox, io, cancel)
-  const startedAt = new Date().toISOString()
+  const started = reportStart(config)
   const validateStarted = performance.now()
   const validation = await io.group('Validate', async () => {
     const report = await validate(config, sandbox)
@@ -68,17 +68,10 @@ export async function runPromotion(
     return report
   })
   const base = {
-    mode: config.mode,
-    payload: config.payload,
+    ...started,
     validation,
-    validateMs: Math.round(performance.now() - validateStarted),
-    warnings: [],
-    requests: 0,
-    retries: 0,
-    rateLimited: 0,
-    startedAt
+    validateMs: Math.round(performance.now() - validateStarted)
   }
-  const finished = (): string => new Date().toISOString()
   if (validation.problems.length > 0 || config.mode === 'validate') {
     const failed = validation.problems.length > 0
     return {
@@ -88,7 +81,7 @@ export async function runPromotion(
         ? `Validation found ${validation.problems.length} problem(s) in ${config.actionFile}.`
         : `${config.actionFile} passed every check.`,
       problems: validation.problems,
-      finishedAt: finished()
+      finishedAt: now()
     }
   }
 
@@ -123,7 +116,7 @@ export async function runPromotion(
             ]
           : [],
         warnings: plan.drift.state === 'drift' ? [`Drift: ${plan.drift.detail}`] : [],
-        finishedAt: finished()
+        finishedAt: now()
       }
     }
     const outcome = await io.group('Publish', () =>
@@ -137,7 +130,7 @@ export async function runPromotion(
       result: outcome.result,
       headline: publishHeadline(what, outcome),
       problems: failed ? [{ message: publishFailure(what, outcome) }] : [],
-      finishedAt: finished()
+      finishedAt: now()
     }
   } finally {
     client.dispose()
@@ -155,17 +148,8 @@ async function runRelease(
   io: RunIo,
   cancel?: AbortSignal
 ): Promise<RunReport> {
-  const startedAt = new Date().toISOString()
+  const base = reportStart(config)
   const validateStarted = performance.now()
-  const base = {
-    mode: config.mode,
-    payload: config.payload,
-    warnings: [],
-    requests: 0,
-    retries: 0,
-    rateLimited: 0,
-    startedAt
-  }
   let members: ReleaseMember[]
   try {
     const file = await readWorkspaceFile(config.workspace, manifestPath, {
@@ -183,7 +167,7 @@ async function runRelease(
       result: 'failed',
       headline: `The release manifest ${manifestPath} has ${problems.length} problem(s).`,
       problems,
-      finishedAt: new Date().toISOString()
+      finishedAt: now()
     }
   }
 
@@ -245,7 +229,7 @@ async function runRelease(
           ? `${failing} of ${members.length} data actions failed validation; nothing was sent to CXone.`
           : `All ${members.length} data actions of the release passed every check.`,
       problems,
-      finishedAt: new Date().toISOString()
+      finishedAt: now()
     }
   }
 
@@ -266,11 +250,28 @@ async function runRelease(
       result: release.result,
       headline: releaseHeadline(release),
       problems: failed ? [{ message: releaseFailure(release) }] : [],
-      finishedAt: new Date().toISOString()
+      finishedAt: now()
     }
   } finally {
     client.dispose()
   }
+}
+
+/** The fields every report starts with; the counts are the client's, once it has run. */
+function reportStart(config: Config) {
+  return {
+    mode: config.mode,
+    payload: config.payload,
+    warnings: [] as string[],
+    requests: 0,
+    retries: 0,
+    rateLimited: 0,
+    startedAt: now()
+  }
+}
+
+function now(): string {
+  return new Date().toISOString()
 }
 
 /** What a validated data action promotes: its identity, exact code and dependencies. */
