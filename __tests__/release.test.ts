@@ -273,6 +273,21 @@ describe('the rate controller', () => {
     expect(most).toBe(3)
   })
 
+  test('a 429 halves the window of requests in flight', async () => {
+    const rate = new RateController({ maxInFlight: 4, sleep: async () => undefined })
+    await rate.acquire()
+    rate.release({ retryAfterMs: 0 })
+    const held = [rate.acquire(), rate.acquire()]
+    await Promise.all(held)
+    let third = false
+    const waiting = rate.acquire().then(() => (third = true))
+    await new Promise(resolve => setTimeout(resolve, 20))
+    expect(third).toBe(false)
+    rate.release('ok')
+    await waiting
+    expect(third).toBe(true)
+  })
+
   test('a 429 pauses everyone for Retry-After and sets the pace under what got through', async () => {
     let clock = 0
     const waits: number[] = []
