@@ -13,5 +13,14 @@ export default tseslint.config(
   { languageOptions: { globals: globals.node } },
   { files: ['__tests__/**'], ...jest.configs['flat/recommended'] },
   { files: ['__tests__/**'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+  {
+    // The sandbox child program: plain CommonJS, run as it is in a child process.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-dynamic-delete': 'off'
+    }
+  },
   prettier
 )

@@ -280,6 +280,7 @@ const Input = {
     DependencyManifest: 'dependency-manifest',
     DependencyPolicy: 'dependency-policy',
     SandboxTimeoutMs: 'sandbox-timeout-ms',
+    ValidationTimeoutMs: 'validation-timeout-ms',
     MaxActionFileBytes: 'max-action-file-bytes',
     MaxRetries: 'max-retries',
     RequestTimeoutMs: 'request-timeout-ms',
@@ -1460,6 +1461,7 @@ const InputsSchema = schemas/* object */.Ikc({
     [Input.DependencyManifest]: optionalPath,
     [Input.DependencyPolicy]: optionalPath,
     [Input.SandboxTimeoutMs]: integer(50, 600_000),
+    [Input.ValidationTimeoutMs]: integer(1_000, 3_600_000),
     [Input.MaxActionFileBytes]: integer(1, 64 * 1024 * 1024),
     [Input.ClientId]: schemas/* string */.YjP().trim(),
     [Input.ClientSecret]: schemas/* string */.YjP().trim(),
@@ -1491,6 +1493,7 @@ const DEFAULTS = {
     [Input.Mode]: 'publish',
     [Input.TargetEnvironment]: 'sandbox',
     [Input.SandboxTimeoutMs]: '3000',
+    [Input.ValidationTimeoutMs]: '30000',
     [Input.MaxActionFileBytes]: String(5 * 1024 * 1024),
     [Input.Region]: 'us',
     [Input.MaxRetries]: '5',
@@ -1569,6 +1572,7 @@ function readConfig(read, env) {
         }),
         ...(inputs[Input.DependencyPolicy] && { dependencyPolicy: inputs[Input.DependencyPolicy] }),
         sandboxTimeoutMs: inputs[Input.SandboxTimeoutMs],
+        validationTimeoutMs: inputs[Input.ValidationTimeoutMs],
         maxActionFileBytes: inputs[Input.MaxActionFileBytes],
         ...(needsCxone && {
             cxone: {
@@ -1588,10 +1592,6 @@ function tagOf(ref) {
     return ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __webpack_require__(370);
 ;// CONCATENATED MODULE: ./src/publisher.ts
 
 
@@ -2243,7 +2243,7 @@ function parseReleaseManifest(file, defaultVersionId) {
 }
 
 // EXTERNAL MODULE: ./src/sandbox.ts + 1 modules
-var src_sandbox = __webpack_require__(7146);
+var src_sandbox = __webpack_require__(3447);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -2337,8 +2337,10 @@ function parsePolicy(file, environment) {
         }
         scopeRules?.blockedPackages?.forEach((name, index) => {
             const line = doc.lineOf([...base, 'blockedPackages', index]);
-            if (!rules.blocked.has(name))
-                rules.blocked.set(name, { scope, ...(line ? { line } : {}) });
+            // `node:fs` in a policy blocks `fs`, whichever spelling the code uses.
+            const key = withoutNodePrefix(name);
+            if (!rules.blocked.has(key))
+                rules.blocked.set(key, { scope, ...(line ? { line } : {}) });
         });
     };
     add(policy, 'all environments', []);
@@ -2380,8 +2382,9 @@ function judgeDependencies(dependencies, rules, manifestPath) {
     });
 }
 /**
- * Judges what the code asked for in the sandbox: each package must be declared in the
- * manifest and not blocked. Node built-ins need no declaration but can be blocked.
+ * Judges what the code asks for (found in its text or asked for as it ran): each package must
+ * be declared in the manifest and not blocked. Node built-ins need no declaration but can be
+ * blocked; `node:fs/promises` is `fs` to the policy, as `lodash/get` is `lodash`.
  */
 function judgeRequires(requires, declared, rules, actionFilePath) {
     const seen = new Set();
@@ -2392,7 +2395,7 @@ function judgeRequires(requires, declared, rules, actionFilePath) {
             continue;
         seen.add(name);
         const location = { file: actionFilePath, ...(line ? { line } : {}) };
-        const blocked = rules.blocked.get(name) ?? rules.blocked.get(specifier);
+        const blocked = blockingRule(rules, specifier);
         if (blocked) {
             verdicts.push({ name, verdict: 'blocked', reason: `blocked (${blocked.scope})`, location });
         }
@@ -2418,14 +2421,24 @@ function judgeRequires(requires, declared, rules, actionFilePath) {
     }
     return verdicts;
 }
-/** `lodash/get` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs` → `fs`. */
+/** The rule blocking a specifier: by its package (or built-in) name, or by the exact subpath. */
+function blockingRule(rules, specifier) {
+    const bare = withoutNodePrefix(specifier);
+    return rules.blocked.get(packageNameOf(specifier)) ?? rules.blocked.get(bare);
+}
+function withoutNodePrefix(specifier) {
+    return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+}
+/**
+ * `lodash/get` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs/promises` → `fs`: what a
+ * policy names. Local paths stay as they are.
+ */
 function packageNameOf(specifier) {
     if (specifier.startsWith('.') || specifier.startsWith('/'))
         return specifier;
-    if (specifier.startsWith('node:'))
-        return specifier.slice(5);
-    const parts = specifier.split('/');
-    return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+    const bare = withoutNodePrefix(specifier);
+    const parts = bare.split('/');
+    return bare.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? bare);
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -2517,40 +2530,51 @@ function firstNonUtf8Line(bytes) {
 
 
 
-/** Manifests and policies are small; anything bigger is a mistake, not a manifest. */
-const MAX_MANIFEST_BYTES = 1024 * 1024;
+/**
+ * Manifests and policies are small; anything bigger is a mistake, not a manifest. The cap
+ * also bounds the time the action spends parsing YAML it was handed.
+ */
+const MAX_STRUCTURED_FILE_BYTES = 256 * 1024;
 const FAILING = new Set([
     'blocked',
     'outside range',
     'undeclared'
 ]);
 /**
- * Runs every check and reports all problems at once. The sandbox evaluation starts as soon
- * as the action file is read and runs while the manifest and policy are checked.
+ * Runs every check of one data action and reports all problems at once: its files are read and
+ * parsed first, then its code is evaluated in the sandbox.
  */
-async function validate(config, sandbox, target = config) {
+async function validate(config, sandbox, target = config, signal) {
+    const policy = await loadPolicy(config, target.payload.targetEnvironment);
+    const prepared = await prepareValidation(config, target, policy);
+    if (!prepared.actionFile) {
+        sandbox.dispose();
+        return finishValidation(prepared);
+    }
+    const { text, path } = prepared.actionFile;
+    return finishValidation(prepared, await sandbox.evaluate(text, path, config.sandboxTimeoutMs, signal), config.sandboxTimeoutMs);
+}
+/** Reads and parses the dependency policy, once for every data action of a run. */
+async function loadPolicy(config, targetEnvironment) {
+    const environment = environmentOf(targetEnvironment);
+    if (!config.dependencyPolicy)
+        return { rules: emptyRules(environment) };
+    const policy = await attempt(async () => parsePolicy(await readStructured(config, config.dependencyPolicy, Input.DependencyPolicy), environment));
+    return { rules: policy.value ?? emptyRules(environment), problems: policy.problems };
+}
+/**
+ * Every check that needs no sandbox: the action file, the payload, the manifest against the
+ * policy. All parsing happens here, before any code is evaluated, so no parse of the action's
+ * competes with the sandbox's deadline and memory watchdog (timers of this process).
+ */
+async function prepareValidation(config, target, policy) {
     const checks = [];
     const problems = [];
-    const record = (name, found, passDetail) => {
-        problems.push(...found);
-        checks.push({
-            name,
-            status: found.length === 0 ? 'pass' : 'fail',
-            detail: found.length === 0 ? passDetail : listed(found.map(p => p.message))
-        });
-    };
-    const skip = (name, why) => {
-        checks.push({ name, status: 'skipped', detail: why });
-    };
+    const record = recorder(checks, problems);
     const actionFile = await attempt(() => readWorkspaceFile(config.workspace, target.actionFile, {
         input: target.namedBy ?? Input.ActionFile,
         maxBytes: config.maxActionFileBytes
     }));
-    const evaluation = actionFile.value
-        ? sandbox.evaluate(actionFile.value.text, actionFile.value.path, config.sandboxTimeoutMs)
-        : undefined;
-    if (!evaluation)
-        sandbox.dispose();
     record('Action file', actionFile.problems, actionFile.value ? `${actionFile.value.path}, ${actionFile.value.bytes.length} bytes` : '');
     const payload = PromotionPayloadSchema.safeParse(target.payload);
     record('Payload', payload.success
@@ -2560,7 +2584,6 @@ async function validate(config, sandbox, target = config) {
         })), payload.success
         ? `${payload.data.dataActionId} ${payload.data.versionId} → ${payload.data.targetEnvironment}`
         : '');
-    const environment = environmentOf(target.payload.targetEnvironment);
     let dependencies = [];
     let declaredNames = new Set();
     let manifestPath;
@@ -2575,46 +2598,80 @@ async function validate(config, sandbox, target = config) {
         record('Dependency manifest', [...manifest.problems, ...(manifest.value?.problems ?? [])], `${dependencies.length} dependencies, all exact versions`);
     }
     else {
-        skip('Dependency manifest', 'none given: the code may require no packages');
+        checks.push({
+            name: 'Dependency manifest',
+            status: 'skipped',
+            detail: 'none given: the code may require no packages'
+        });
     }
-    let rules = emptyRules(environment);
-    let policyProblems;
-    if (config.dependencyPolicy) {
-        const policy = await attempt(async () => parsePolicy(await readStructured(config, config.dependencyPolicy, Input.DependencyPolicy), environment));
-        rules = policy.value ?? rules;
-        policyProblems = policy.problems;
-    }
-    const declared = judgeDependencies(dependencies, rules, manifestPath);
-    if (policyProblems) {
-        record('Dependency policy', [...policyProblems, ...declared.filter(v => FAILING.has(v.verdict)).map(verdictProblem)], `${declared.length} dependencies judged for ${environment ?? 'all environments'}`);
+    const declared = judgeDependencies(dependencies, policy.rules, manifestPath);
+    if (policy.problems) {
+        record('Dependency policy', [...policy.problems, ...declared.filter(v => FAILING.has(v.verdict)).map(verdictProblem)], `${declared.length} dependencies judged for ${policy.rules.environment ?? 'all environments'}`);
     }
     else {
-        skip('Dependency policy', 'none given');
-    }
-    let report;
-    let required = [];
-    if (evaluation && actionFile.value) {
-        report = await evaluation;
-        const file = actionFile.value;
-        record('Sandbox', sandboxProblems(report, file.path, config.sandboxTimeoutMs), sandboxDetail(report));
-        if (!report.failure || report.requires.length > 0) {
-            required = judgeRequires(report.requires, declaredNames, rules, file.path);
-            record('Required modules', required.map(verdictProblem), report.requires.length === 0
-                ? 'requires nothing'
-                : `requires ${[...new Set(report.requires.map(r => r.specifier))].join(', ')}`);
-        }
-    }
-    else {
-        skip('Sandbox', 'the action file could not be read');
+        checks.push({ name: 'Dependency policy', status: 'skipped', detail: 'none given' });
     }
     return {
         checks,
         problems,
         ...(actionFile.value ? { actionFile: actionFile.value } : {}),
         ...(payload.success ? { payload: payload.data } : {}),
-        dependencies: [...declared, ...required],
-        dependencyMatrix: Object.fromEntries(dependencies.map(d => [d.name, d.version])),
+        dependencies,
+        declaredNames,
+        rules: policy.rules,
+        declared
+    };
+}
+/** Adds the sandbox's verdict on the code (absent when the file could not be read). */
+function finishValidation(prepared, report, timeoutMs = 0) {
+    const checks = [...prepared.checks];
+    const problems = [...prepared.problems];
+    const record = recorder(checks, problems);
+    const file = prepared.actionFile;
+    let required = [];
+    if (report && file) {
+        record('Sandbox', sandboxProblems(report, file.path, timeoutMs), sandboxDetail(report));
+        required = judgeRequires(report.requires, prepared.declaredNames, prepared.rules, file.path);
+        const uncheckable = report.uncheckable.map(use => ({
+            message: `${file.path}: ${use.message}`,
+            location: {
+                file: file.path,
+                ...(use.line ? { line: use.line } : {}),
+                ...(use.column ? { column: use.column } : {})
+            }
+        }));
+        // A file that could not be parsed says nothing about what it requires.
+        if (report.failure?.kind !== 'syntax' || report.requires.length > 0) {
+            record('Required modules', [...required.map(verdictProblem), ...uncheckable], report.requires.length === 0
+                ? 'requires nothing'
+                : `requires ${[...new Set(report.requires.map(r => r.specifier))].join(', ')}`);
+        }
+    }
+    else {
+        checks.push({
+            name: 'Sandbox',
+            status: 'skipped',
+            detail: 'the action file could not be read'
+        });
+    }
+    return {
+        checks,
+        problems,
+        ...(file ? { actionFile: file } : {}),
+        ...(prepared.payload ? { payload: prepared.payload } : {}),
+        dependencies: [...prepared.declared, ...required],
+        dependencyMatrix: Object.fromEntries(prepared.dependencies.map(d => [d.name, d.version])),
         ...(report ? { sandbox: report } : {})
+    };
+}
+function recorder(checks, problems) {
+    return (name, found, passDetail) => {
+        problems.push(...found);
+        checks.push({
+            name,
+            status: found.length === 0 ? 'pass' : 'fail',
+            detail: found.length === 0 ? passDetail : listed(found.map(p => p.message))
+        });
     };
 }
 /** The first few items, then how many more: a check's detail is one table cell. */
@@ -2633,7 +2690,7 @@ function environmentOf(value) {
 function readStructured(config, path, input) {
     return readWorkspaceFile(config.workspace, path ?? '', {
         input,
-        maxBytes: MAX_MANIFEST_BYTES,
+        maxBytes: MAX_STRUCTURED_FILE_BYTES,
         allowEmpty: true
     });
 }
@@ -2695,8 +2752,6 @@ function sandboxDetail(report) {
 
 
 
-
-
 /** Validates, then plans or publishes as the mode says. Run failures are in the report. */
 async function runPromotion(config, sandbox, io, cancel) {
     if (config.releaseManifest)
@@ -2704,7 +2759,7 @@ async function runPromotion(config, sandbox, io, cancel) {
     const started = reportStart(config);
     const validateStarted = performance.now();
     const validation = await io.group('Validate', async () => {
-        const report = await validate(config, sandbox);
+        const report = await validate(config, sandbox, config, cancel);
         for (const check of report.checks)
             io.log(`${check.status.padEnd(7)} ${check.name}: ${check.detail}`);
         return report;
@@ -2798,21 +2853,7 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
             finishedAt: now()
         };
     }
-    const limit = (0,p_limit/* default */.A)((0,external_node_os_.availableParallelism)());
-    const reports = await io.group(`Validate ${members.length} data actions`, () => Promise.all(members.map((member, index) => limit(async () => {
-        const report = await validate(config, index === 0 ? prestarted : src_sandbox/* Sandbox */.ak.start(), {
-            actionFile: member.actionFile,
-            namedBy: Input.ReleaseManifest,
-            payload: {
-                dataActionId: member.dataActionId,
-                versionId: member.versionId,
-                targetEnvironment: config.payload.targetEnvironment
-            },
-            ...(member.dependencyManifest ? { dependencyManifest: member.dependencyManifest } : {})
-        });
-        io.log(`${report.problems.length === 0 ? 'pass' : 'fail'}    ${member.dataActionId} (${member.actionFile})`);
-        return report;
-    }))));
+    const reports = await io.group(`Validate ${members.length} data actions`, () => validateMembers(config, members, prestarted, io, cancel));
     const checks = members.map((member, i) => {
         const report = reports[i];
         const problems = report?.problems ?? [];
@@ -2868,6 +2909,63 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
     }
     finally {
         client.dispose();
+    }
+}
+/**
+ * Validates every member of a release: all files are read and parsed first, then the code is
+ * evaluated by a pool of sandbox children under one budget for the whole release. A member
+ * not evaluated when the budget runs out (or the job is cancelled) fails, named.
+ */
+async function validateMembers(config, members, prestarted, io, cancel) {
+    const policy = await loadPolicy(config, config.payload.targetEnvironment);
+    const prepared = [];
+    for (const member of members) {
+        prepared.push(await prepareValidation(config, {
+            actionFile: member.actionFile,
+            namedBy: Input.ReleaseManifest,
+            payload: {
+                dataActionId: member.dataActionId,
+                versionId: member.versionId,
+                targetEnvironment: config.payload.targetEnvironment
+            },
+            ...(member.dependencyManifest ? { dependencyManifest: member.dependencyManifest } : {})
+        }, policy));
+    }
+    const budget = AbortSignal.timeout(config.validationTimeoutMs);
+    const signal = cancel ? AbortSignal.any([budget, cancel]) : budget;
+    const pool = new src_sandbox/* SandboxPool */.up((0,src_sandbox/* sandboxChildren */.B1)(), prestarted);
+    try {
+        return await Promise.all(prepared.map(async (ready, i) => {
+            const member = members[i];
+            const file = ready.actionFile;
+            let report;
+            if (!file) {
+                report = finishValidation(ready);
+            }
+            else {
+                try {
+                    const evaluated = await pool.evaluate(file.text, file.path, config.sandboxTimeoutMs, signal);
+                    report = finishValidation(ready, evaluated, config.sandboxTimeoutMs);
+                }
+                catch {
+                    const why = cancel?.aborted
+                        ? 'the job was cancelled'
+                        : `the release's validation ran out of time (${Input.ValidationTimeoutMs}: ${config.validationTimeoutMs})`;
+                    report = finishValidation({
+                        ...ready,
+                        problems: [
+                            ...ready.problems,
+                            { message: `${member.actionFile} was not validated: ${why}` }
+                        ]
+                    });
+                }
+            }
+            io.log(`${report.problems.length === 0 ? 'pass' : 'fail'}    ${member.dataActionId} (${member.actionFile})`);
+            return report;
+        }));
+    }
+    finally {
+        pool.dispose();
     }
 }
 /** The fields every report starts with; the counts are the client's, once it has run. */

@@ -5,11 +5,14 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7146);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3447);
 
+// A SIGUSR1 with no listener makes node open its inspector on 127.0.0.1:9229, where any
+// local process could run code in this one: keep one for the whole run.
+process.on('SIGUSR1', () => undefined);
 // Started before the rest of the action loads, so the child's start-up overlaps ours.
 const sandbox = _sandbox_js__WEBPACK_IMPORTED_MODULE_0__/* .Sandbox */ .ak.start();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(454), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7929));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(431), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7929));
 await run(sandbox);
 
 __webpack_async_result__();
@@ -17,338 +20,76 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7146:
+/***/ 3447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ak: () => (/* binding */ Sandbox)
+  ak: () => (/* binding */ Sandbox),
+  up: () => (/* binding */ SandboxPool),
+  B1: () => (/* binding */ sandboxChildren)
 });
 
 // UNUSED EXPORTS: SANDBOX_HEAP_MB, SANDBOX_RSS_MB, spawnSandboxProcess
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
 var schemas = __nccwpck_require__(3798);
-;// CONCATENATED MODULE: ./src/sandbox-child.ts
-/**
- * The program of the sandbox child process (started by sandbox.ts). It is shipped as this
- * function's source text through `node -e`, so it may use nothing from outside its own body:
- * built-ins come from `process.getBuiltinModule`, which bundlers leave alone.
- *
- * Protocol: stdin carries one JSON header line `{"filename", "timeoutMs"}`, then the action
- * code until EOF. stdout carries exactly one JSON line, the report (see sandbox.ts).
- *
- * The action code runs in a context with no host object in it: the context's global is
- * `Object.create(null)` and everything the code sees (`module`, `exports`, `require`,
- * `console`) is made by a bootstrap script evaluated inside the context, so no property
- * chain leads to this realm's `Function` and so to `process`.
- */
-function sandboxChild() {
-    const vm = process.getBuiltinModule('node:vm');
-    const chunks = [];
-    process.stdin.on('data', (chunk) => chunks.push(chunk));
-    process.stdin.on('end', () => {
-        const input = Buffer.concat(chunks);
-        const newline = input.indexOf(10);
-        const header = JSON.parse(input.subarray(0, newline).toString('utf8'));
-        evaluate(input.subarray(newline + 1).toString('utf8'), header.filename, header.timeoutMs).then(send, (error) => send({ failure: { kind: 'crashed', message: describe(error) } }));
-    });
-    let sent = false;
-    function send(report) {
-        if (sent)
-            return;
-        sent = true;
-        const peakRssKb = process.resourceUsage().maxRSS;
-        process.stdout.write(JSON.stringify({ ...report, peakRssKb }) + '\n', () => process.exit(0));
-    }
-    // A top-level await that never settles leaves the event loop empty.
-    process.on('beforeExit', () => send({ failure: { kind: 'timeout', message: 'top-level await never settled' } }));
-    // Errors may come from the context's realm (so `instanceof Error` is false) and, when the
-    // action code threw them, may be proxies or carry getters: read only plain data values.
-    function describe(error) {
-        try {
-            if (typeof error === 'object' && error !== null) {
-                const name = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(error) ?? {}, 'name');
-                const message = Object.getOwnPropertyDescriptor(error, 'message');
-                const n = typeof name?.value === 'string' ? name.value : 'Error';
-                const m = typeof message?.value === 'string' ? message.value : '';
-                return `${n}: ${m}`.slice(0, 500);
-            }
-            return `threw ${typeof error === 'string' ? JSON.stringify(error.slice(0, 200)) : typeof error}`;
-        }
-        catch {
-            return 'threw an unreadable value';
-        }
-    }
-    function isTimeout(error) {
-        if (typeof error !== 'object' || error === null)
-            return false;
-        try {
-            return (Object.getOwnPropertyDescriptor(error, 'code')?.value === 'ERR_SCRIPT_EXECUTION_TIMEOUT');
-        }
-        catch {
-            return false;
-        }
-    }
-    // V8 decorates a script's SyntaxError stack with "file:line", the source line and carets.
-    function syntaxLocation(error, filename) {
-        const stack = String(error.stack ?? '');
-        const lines = stack.split('\n');
-        const head = lines[0] ?? '';
-        if (!head.startsWith(filename + ':'))
-            return {};
-        const line = Number(head.slice(filename.length + 1));
-        const caret = (lines[2] ?? '').indexOf('^');
-        return Number.isInteger(line) ? { line, ...(caret >= 0 ? { column: caret + 1 } : {}) } : {};
-    }
-    function lineOf(code, specifier) {
-        for (const quote of ["'", '"', '`']) {
-            const at = code.indexOf(quote + specifier + quote);
-            if (at >= 0)
-                return code.slice(0, at).split('\n').length;
-        }
-        return undefined;
-    }
-    async function evaluate(code, filename, timeoutMs) {
-        const context = vm.createContext(Object.create(null), {
-            name: 'data action sandbox',
-            codeGeneration: { strings: false, wasm: false },
-            microtaskMode: 'afterEvaluate'
-        });
-        const boot = vm.runInContext(bootstrap(filename), context);
-        const imports = [];
-        const standInModule = (specifier, names) => {
-            const exportNames = ['default', ...names];
-            return new vm.SyntheticModule(exportNames, function () {
-                for (const name of exportNames)
-                    this.setExport(name, boot.standIn);
-            }, { context, identifier: `stand-in:${specifier}` });
-        };
-        const importDynamically = (specifier) => {
-            imports.push({ specifier, line: lineOf(code, specifier) });
-            return standInModule(specifier, []);
-        };
-        // The import callback is a host function V8 calls, never one handed to the action code.
-        const dynamicImport = importDynamically;
-        const deadline = Date.now() + timeoutMs;
-        const remaining = () => Math.max(1, deadline - Date.now());
-        let fn;
-        try {
-            fn = vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], {
-                parsingContext: context,
-                filename,
-                importModuleDynamically: dynamicImport
-            });
-        }
-        catch (error) {
-            const message = describe(error);
-            const looksLikeModule = message.includes('Cannot use import statement') ||
-                message.includes("Unexpected token 'export'") ||
-                message.includes('import.meta') ||
-                message.includes('await is only valid');
-            if (!looksLikeModule) {
-                return { failure: { kind: 'syntax', message, ...syntaxLocation(error, filename) } };
-            }
-            return evaluateModule(code, filename, context, boot, imports, standInModule, remaining);
-        }
-        try {
-            const globals = context;
-            globals.__sandboxStart = boot.start;
-            globals.__sandboxFn = fn;
-            const handler = vm.runInContext(START, context, { timeout: remaining() });
-            return {
-                format: 'commonjs',
-                handler: typeof handler === 'string' && handler !== '' ? handler : null,
-                requires: [...JSON.parse(boot.requires()), ...imports]
-            };
-        }
-        catch (error) {
-            return {
-                requires: [...JSON.parse(boot.requires()), ...imports],
-                failure: isTimeout(error)
-                    ? { kind: 'timeout', message: `did not finish within ${timeoutMs} ms` }
-                    : { kind: 'threw', message: describe(error) }
-            };
-        }
-    }
-    async function evaluateModule(code, filename, context, boot, imports, standInModule, remaining) {
-        // A stand-in module must declare the names imported from it before linking, and only
-        // the link error says which names those are: add each missing name and link again.
-        const named = new Map();
-        for (let attempt = 0; attempt < 10_000; attempt++) {
-            let mod;
-            try {
-                mod = new vm.SourceTextModule(code, { context, identifier: filename });
-            }
-            catch (error) {
-                return { failure: { kind: 'syntax', message: describe(error) } };
-            }
-            const seen = new Set();
-            try {
-                await mod.link(specifier => {
-                    if (!seen.has(specifier)) {
-                        seen.add(specifier);
-                        if (attempt === 0)
-                            imports.push({ specifier, line: lineOf(code, specifier) });
-                    }
-                    return standInModule(specifier, named.get(specifier) ?? []);
-                });
-            }
-            catch (error) {
-                const message = describe(error);
-                const missing = /module '(.+)' does not provide an export named '(.+)'/.exec(message);
-                if (missing?.[1] !== undefined && missing[2] !== undefined) {
-                    const names = named.get(missing[1]) ?? new Set();
-                    names.add(missing[2]);
-                    named.set(missing[1], names);
-                    continue;
-                }
-                return { requires: imports, failure: { kind: 'syntax', message } };
-            }
-            try {
-                const evaluation = mod.evaluate({ timeout: remaining() });
-                evaluation.catch(() => undefined);
-                // The context's microtasks (and so the evaluation's settling) only run after a script
-                // is evaluated in it: run an empty one, under the same deadline.
-                vm.runInContext('undefined', context, { timeout: remaining() });
-                await evaluation;
-            }
-            catch (error) {
-                return {
-                    requires: imports,
-                    failure: isTimeout(error)
-                        ? { kind: 'timeout', message: `did not finish within the sandbox timeout` }
-                        : { kind: 'threw', message: describe(error) }
-                };
-            }
-            const namespace = mod.namespace;
-            let handler = null;
-            try {
-                if (typeof namespace.handler === 'function')
-                    handler = 'export handler';
-                else if (typeof namespace.default === 'function')
-                    handler = 'export default';
-            }
-            catch {
-                handler = null;
-            }
-            return { format: 'module', handler, requires: imports };
-        }
-        return { requires: imports, failure: { kind: 'syntax', message: 'too many imported names' } };
-    }
-    // Runs inside the context before the action code. Its completion value is the only object
-    // the host side keeps. Intrinsics are captured first so the action code cannot change what
-    // the host later reads through `handler()` and `requires()`.
-    const bootstrap = (filename) => `(() => {
-    'use strict';
-    const g = globalThis;
-    const stringify = JSON.stringify;
-    const captureStackTrace = Error.captureStackTrace;
-    const indexOf = String.prototype.indexOf;
-    const sliceString = String.prototype.slice;
-    const apply = Reflect.apply;
-    const defineProperty = Object.defineProperty;
-    const FILENAME = ${JSON.stringify(filename)};
-    const recorded = [];
-    let count = 0;
-    const standIn = new Proxy(function () {}, {
-      get(target, key) {
-        if (key === 'then') return undefined;
-        if (key === Symbol.toPrimitive) return () => '';
-        return standIn;
-      },
-      apply() { return standIn; },
-      construct() { return standIn; }
-    });
-    function callerLine() {
-      const holder = { __proto__: null };
-      captureStackTrace(holder, require);
-      const stack = holder.stack;
-      if (typeof stack !== 'string') return 0;
-      const at = apply(indexOf, stack, [FILENAME + ':']);
-      if (at < 0) return 0;
-      let line = 0;
-      for (let i = at + FILENAME.length + 1; i < stack.length; i++) {
-        const digit = stack.charCodeAt(i) - 48;
-        if (digit < 0 || digit > 9) break;
-        line = line * 10 + digit;
-      }
-      return line;
-    }
-    function require(specifier) {
-      if (typeof specifier !== 'string') throw new TypeError('require() expects a string');
-      if (count < 1000) {
-        recorded[count] = '{"specifier":' + stringify(apply(sliceString, specifier, [0, 214])) + ',"line":' + callerLine() + '}';
-        count++;
-      }
-      return standIn;
-    }
-    const module = { exports: {} };
-    const noop = () => undefined;
-    const console = { log: noop, info: noop, warn: noop, error: noop, debug: noop, trace: noop };
-    defineProperty(g, 'console', { value: console, writable: true, configurable: true });
-    defineProperty(g, 'global', { value: g, writable: true, configurable: true });
-    for (const name of ['Atomics', 'SharedArrayBuffer', 'WebAssembly']) delete g[name];
-    return {
-      standIn,
-      // Runs the action's top level, then reports what it exports as its handler.
-      start(fn) {
-        apply(fn, module.exports, [module.exports, require, module, FILENAME, '.']);
-        const exported = module.exports;
-        if (typeof exported === 'function') return 'module.exports';
-        if (exported !== null && typeof exported === 'object' && typeof exported.handler === 'function') return 'exports.handler';
-        return '';
-      },
-      requires() {
-        let out = '[';
-        for (let i = 0; i < count; i++) out += (i ? ',' : '') + recorded[i];
-        return out + ']';
-      }
-    };
-  })()`;
-    // Runs under the vm timeout; takes its inputs from globals that exist only until it starts.
-    const START = `(() => {
-    'use strict';
-    const start = globalThis.__sandboxStart, fn = globalThis.__sandboxFn;
-    delete globalThis.__sandboxStart; delete globalThis.__sandboxFn;
-    return start(fn);
-  })()`;
-}
-
 ;// CONCATENATED MODULE: ./src/sandbox.ts
 
 
 
 
-/** V8 heap of the sandbox child; a bigger allocation aborts the child, never the runner. */
+
+
+/** V8 heap of a sandbox child; a bigger allocation aborts the child, never the runner. */
 const SANDBOX_HEAP_MB = 128;
-/** Resident memory of the child (array buffers live outside the V8 heap). Linux only. */
-const SANDBOX_RSS_MB = 320;
-/** The child is killed this long after the deadline it was told to keep by itself. */
+/** Resident memory of a child (array buffers live outside the V8 heap). Linux only. */
+const SANDBOX_RSS_MB = 256;
+/** A child is killed this long after the deadline it keeps by itself. */
 const KILL_GRACE_MS = 300;
-const RSS_POLL_MS = 20;
+const RSS_POLL_MS = 10;
 const MAX_REPORT_BYTES = 256 * 1024;
-// The child is untrusted once the action code has run in it: its one line is parsed strictly.
+/** What of a crashed child's stderr is kept to say why it crashed. */
+const MAX_STDERR_CHARS = 2000;
+/**
+ * Children of one pool: each may reach SANDBOX_RSS_MB (plus what it allocates between two
+ * looks of the watchdog) while the action itself holds ~100 MB; two keep it all under 1 GB
+ * whatever the files do and however many cores the runner has.
+ */
+const MAX_CHILDREN = 2;
+/** Files one child evaluates before it is replaced (bounds what one file can leave behind). */
+const FILES_PER_CHILD = 50;
+const Position = {
+    line: schemas/* number */.aig().int().positive().optional(),
+    column: schemas/* number */.aig().int().positive().optional()
+};
+// The child is untrusted once code has run in it: its answer is parsed strictly.
 const ChildReportSchema = schemas/* strictObject */.rej({
+    nonce: schemas/* string */.YjP(),
     format: schemas/* enum */.k5n(['commonjs', 'module']).optional(),
     handler: schemas/* string */.YjP().max(100).nullable().optional(),
-    requires: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        specifier: schemas/* string */.YjP().max(214),
-        line: schemas/* number */.aig().int().nonnegative().optional()
-    }))
-        .max(2000)
+    requires: schemas/* array */.YOg(schemas/* strictObject */.rej({ specifier: schemas/* string */.YjP().max(214), ...Position }))
+        .max(256)
+        .default([]),
+    problems: schemas/* array */.YOg(schemas/* strictObject */.rej({ message: schemas/* string */.YjP().max(500), ...Position }))
+        .max(21)
         .default([]),
     peakRssKb: schemas/* number */.aig().int().nonnegative().optional(),
     failure: schemas/* strictObject */.rej({
         kind: schemas/* enum */.k5n(['syntax', 'threw', 'timeout', 'crashed']),
         message: schemas/* string */.YjP().max(2000),
-        line: schemas/* number */.aig().int().positive().optional(),
-        column: schemas/* number */.aig().int().positive().optional()
+        ...Position
     })
         .optional()
 });
@@ -359,14 +100,61 @@ function permissionFlag() {
         : '--experimental-permission';
 }
 /**
- * Starts `node -e program` as the sandbox's outer layer: no environment, no file system,
- * child processes, workers or native addons (node's permission model), a V8 heap limit, no
- * code generation from strings, in a process group of its own so it can be killed whole.
- * This is what code that escaped the inner context would still be held by.
+ * The child's boot loader, given to `node -e`. It reads two frames from fd 0, acorn and the
+ * child program (too big for a command line), compiles each as a CommonJS module, and hands
+ * the child the frame reader. A frame is `<byte length>\n<bytes>`.
+ */
+const BOOT = `'use strict';
+const { readSync } = process.getBuiltinModule('node:fs');
+const { compileFunction } = process.getBuiltinModule('node:vm');
+const builtin = process.getBuiltinModule;
+const read = size => {
+  const buffer = Buffer.allocUnsafe(size);
+  for (let at = 0; at < size; ) {
+    const got = readSync(0, buffer, at, size - at, null);
+    if (got === 0) return null;
+    at += got;
+  }
+  return buffer;
+};
+const readFrame = () => {
+  let size = '';
+  for (;;) {
+    const byte = read(1);
+    if (byte === null) return null;
+    if (byte[0] === 10) return read(Number(size));
+    size += String.fromCharCode(byte[0]);
+  }
+};
+const load = (filename, modules) => {
+  const module = { exports: {} };
+  compileFunction(readFrame().toString('utf8'), ['module', 'exports', 'require'], { filename })(
+    module, module.exports, id => modules[id] ?? builtin(id));
+  return module.exports;
+};
+load('sandbox-child.cjs', { acorn: load('acorn.js', {}) })(readFrame);`;
+let programs;
+/** The frames every child starts with: acorn, then the child program (assets of the bundle). */
+function childPrograms() {
+    programs ??= Buffer.concat([
+        sandbox_frame((0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(5418), __nccwpck_require__.b))),
+        sandbox_frame((0,external_node_fs_.readFileSync)(new URL(/* asset import */ __nccwpck_require__(7184), __nccwpck_require__.b)))
+    ]);
+    return programs;
+}
+function sandbox_frame(bytes) {
+    return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes]);
+}
+/**
+ * Starts `node -e program` as the sandbox's outer layer: no environment; no file system,
+ * child processes, workers or native addons (node's permission model); frozen intrinsics; a V8
+ * heap limit; no code generation from strings; in a process group of its own so it can be
+ * killed whole. This is what code that escaped the inner context would still be held by.
  */
 function spawnSandboxProcess(program) {
     return (0,external_node_child_process_.spawn)(process.execPath, [
         permissionFlag(),
+        '--frozen-intrinsics',
         `--max-old-space-size=${SANDBOX_HEAP_MB}`,
         '--disallow-code-generation-from-strings',
         '--experimental-vm-modules',
@@ -376,42 +164,114 @@ function spawnSandboxProcess(program) {
     ], { env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true, windowsHide: true });
 }
 /**
- * One sandbox child process, started before the code is known so its start-up overlaps the
- * action's own. Layers: the process above, a resident-memory watchdog, a deadline that kills
- * the whole process group, and inside, a context with no host object (sandbox-child.ts).
+ * One sandbox child process, started before any code is known so its start-up overlaps the
+ * action's own. It evaluates files one after another, each in a fresh context; each answer
+ * must carry the nonce of its request, or the child is killed and the file fails. Around it:
+ * a resident-memory watchdog and a deadline that kill the whole process group.
  */
 class Sandbox {
     child;
     exited;
-    used = false;
-    constructor() {
-        // Strict, so no stack frame of the child's own code hands out its `this` or function.
-        this.child = spawnSandboxProcess(`'use strict';(${sandboxChild.toString()})()`);
+    stderr = '';
+    stdout = '';
+    /** Takes the next answer line; unset while no request is out. */
+    awaiting;
+    /** The child printed something that was not the answer to a request. */
+    outOfProtocol = false;
+    evaluations = 0;
+    busy = false;
+    constructor(program) {
+        this.child = spawnSandboxProcess(program);
         this.exited = new Promise(resolve => this.child.once('close', (code, signal) => resolve({ code, signal })));
         // A write to a child that already died must not become an unhandled error.
         this.child.stdin?.on('error', () => undefined);
-        this.child.stderr?.resume();
+        this.child.stdin?.write(childPrograms());
+        this.child.stderr?.setEncoding('utf8').on('data', (chunk) => {
+            if (this.stderr.length < MAX_STDERR_CHARS)
+                this.stderr += chunk;
+        });
+        this.child.stdout?.setEncoding('utf8').on('data', (chunk) => this.read(chunk));
+        this.hold(false);
     }
-    static start() {
-        return new Sandbox();
+    /** Starts a child; `program` replaces the boot loader (tests of the protocol only). */
+    static start(program = BOOT) {
+        return new Sandbox(program);
     }
-    /** Evaluates the code's top level once; a sandbox serves one evaluation. */
-    async evaluate(code, filename, timeoutMs) {
-        if (this.used)
-            throw new Error('a sandbox evaluates one file');
-        this.used = true;
+    /** Whether the child can take another file. */
+    get usable() {
+        return this.alive && !this.outOfProtocol && this.evaluations < FILES_PER_CHILD;
+    }
+    get alive() {
+        return this.child.exitCode === null && this.child.signalCode === null;
+    }
+    async evaluate(code, filename, timeoutMs, signal) {
+        if (this.busy)
+            throw new Error('a sandbox evaluates one file at a time');
+        this.busy = true;
+        this.evaluations++;
+        this.hold(true);
+        try {
+            return await this.exchange(code, filename, timeoutMs, signal);
+        }
+        finally {
+            this.busy = false;
+            this.awaiting = undefined;
+            this.hold(false);
+        }
+    }
+    /** An idle child must not keep the action alive (it ends by itself when its stdin closes). */
+    hold(busy) {
+        // The pipes are sockets, though typed as plain streams.
+        const pipes = [
+            this.child.stdin,
+            this.child.stdout,
+            this.child.stderr
+        ];
+        for (const handle of [this.child, ...pipes]) {
+            if (busy)
+                handle?.ref();
+            else
+                handle?.unref();
+        }
+    }
+    /** Stops the child. */
+    dispose() {
+        if (this.alive)
+            this.killGroup();
+    }
+    /** Exactly one line answers each request; any other output ends the child. */
+    read(chunk) {
+        this.stdout += chunk;
+        for (let newline = this.stdout.indexOf('\n'); newline >= 0;) {
+            const line = this.stdout.slice(0, newline);
+            this.stdout = this.stdout.slice(newline + 1);
+            const take = this.awaiting;
+            this.awaiting = undefined;
+            if (take)
+                take(line);
+            else
+                this.violate();
+            newline = this.stdout.indexOf('\n');
+        }
+        if (this.stdout.length > MAX_REPORT_BYTES)
+            this.violate();
+    }
+    violate() {
+        this.outOfProtocol = true;
+        this.killGroup();
+    }
+    async exchange(code, filename, timeoutMs, signal) {
+        signal?.throwIfAborted();
         const started = performance.now();
+        const nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex');
         let killedFor;
         const kill = (reason) => {
             killedFor ??= reason;
             this.killGroup();
         };
-        let stdout = '';
-        this.child.stdout?.setEncoding('utf8');
-        this.child.stdout?.on('data', (chunk) => {
-            stdout += chunk;
-            if (stdout.length > MAX_REPORT_BYTES)
-                kill('report too large');
+        const answer = new Promise(resolve => {
+            this.awaiting = resolve;
+            void this.exited.then(() => resolve(undefined));
         });
         const deadline = setTimeout(() => kill('timeout'), timeoutMs + KILL_GRACE_MS);
         const watchdog = setInterval(() => {
@@ -420,15 +280,21 @@ class Sandbox {
                     kill('memory');
             });
         }, RSS_POLL_MS);
-        this.child.stdin?.write(JSON.stringify({ filename, timeoutMs }) + '\n');
-        this.child.stdin?.end(code);
-        const { code: exitCode, signal } = await this.exited;
+        const onAbort = () => kill('aborted');
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const header = Buffer.from(JSON.stringify({ nonce, filename, timeoutMs }));
+        this.child.stdin?.write(Buffer.concat([sandbox_frame(header), sandbox_frame(Buffer.from(code, 'utf8'))]));
+        const line = await answer;
         clearTimeout(deadline);
         clearInterval(watchdog);
+        signal?.removeEventListener('abort', onAbort);
+        if (killedFor === 'aborted')
+            throw signal?.reason ?? new Error('aborted');
         const durationMs = Math.round(performance.now() - started);
         const failed = (failure) => ({
             handler: null,
             requires: [],
+            uncheckable: [],
             failure,
             durationMs
         });
@@ -438,42 +304,41 @@ class Sandbox {
         if (killedFor === 'memory') {
             return failed({ kind: 'memory', message: `used more than ${SANDBOX_RSS_MB} MB of memory` });
         }
-        if (killedFor === 'report too large') {
-            return failed({ kind: 'crashed', message: 'the sandbox report exceeded its size limit' });
-        }
-        const line = stdout.split('\n')[0] ?? '';
-        const parsed = line === '' ? undefined : ChildReportSchema.safeParse(safeJson(line));
-        if (parsed?.success) {
-            const { format, handler, requires, peakRssKb } = parsed.data;
-            const failure = parsed.data.failure?.kind === 'syntax' && !parsed.data.failure.line
-                ? { ...parsed.data.failure, ...(await locateModuleSyntaxError(code)) }
-                : parsed.data.failure;
+        if (line !== undefined) {
+            const parsed = ChildReportSchema.safeParse(safeJson(line));
+            // Anything but the answer to this request means the child cannot be trusted any more.
+            if (!parsed.success || parsed.data.nonce !== nonce || this.outOfProtocol) {
+                this.violate();
+                return failed({ kind: 'crashed', message: 'the sandbox answered outside its protocol' });
+            }
+            const { format, handler, requires, problems, failure, peakRssKb } = parsed.data;
             return {
                 ...(format ? { format } : {}),
                 handler: handler ?? null,
-                requires: requires.map(r => (r.line ? r : { specifier: r.specifier })),
+                requires,
+                uncheckable: problems,
                 ...(failure ? { failure } : {}),
                 durationMs,
                 ...(peakRssKb ? { peakRssMb: Math.round(peakRssKb / 1024) } : {})
             };
         }
+        if (this.outOfProtocol) {
+            return failed({ kind: 'crashed', message: 'the sandbox answered outside its protocol' });
+        }
+        const { code: exitCode, signal: exitSignal } = await this.exited;
         // V8 aborts the process when the heap limit is reached.
-        if (signal === 'SIGABRT' || signal === 'SIGTRAP' || exitCode === 134) {
+        if (exitSignal === 'SIGABRT' || exitSignal === 'SIGTRAP' || exitCode === 134) {
             return failed({ kind: 'memory', message: `exceeded the ${SANDBOX_HEAP_MB} MB heap limit` });
         }
+        const said = this.stderr.trim().split('\n').slice(-5).join(' ').slice(-500);
         return failed({
             kind: 'crashed',
-            message: `the sandbox process ended without a report (${signal ?? `exit code ${exitCode}`})`
+            message: `the sandbox process ended without an answer (${exitSignal ?? `exit code ${exitCode}`})${said ? `: ${said}` : ''}`
         });
-    }
-    /** Stops the child if it was never used or is still running. */
-    dispose() {
-        if (this.child.exitCode === null && this.child.signalCode === null)
-            this.killGroup();
     }
     killGroup() {
         const pid = this.child.pid;
-        if (pid === undefined)
+        if (pid === undefined || !this.alive)
             return;
         try {
             process.kill(-pid, 'SIGKILL');
@@ -484,20 +349,85 @@ class Sandbox {
     }
 }
 /**
- * V8 gives a module's syntax error no position (a script's it does), so parse the module
- * again with acorn to find it. Loaded only on this path: it is not needed to start.
+ * Several sandbox children sharing a queue of files (the members of one release, which come
+ * from one commit: sharing a child crosses no trust boundary). A child that was killed, or has
+ * served its share, is replaced for the files still to come.
  */
-async function locateModuleSyntaxError(code) {
-    const { parse } = await __nccwpck_require__.e(/* import() */ 559).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
-    try {
-        parse(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+class SandboxPool {
+    size;
+    idle = [];
+    waiting = [];
+    started = 0;
+    disposed = false;
+    constructor(size, first) {
+        this.size = size;
+        if (first) {
+            this.idle.push(first);
+            this.started = 1;
+        }
     }
-    catch (error) {
-        const loc = error.loc;
-        if (loc)
-            return { line: loc.line, column: loc.column + 1 };
+    async evaluate(code, filename, timeoutMs, signal) {
+        const sandbox = await this.take(signal);
+        try {
+            return await sandbox.evaluate(code, filename, timeoutMs, signal);
+        }
+        finally {
+            this.give(sandbox);
+        }
     }
-    return {};
+    dispose() {
+        this.disposed = true;
+        for (const sandbox of this.idle.splice(0))
+            sandbox.dispose();
+    }
+    take(signal) {
+        signal?.throwIfAborted();
+        const ready = this.idle.pop();
+        if (ready)
+            return Promise.resolve(ready);
+        if (this.started < this.size) {
+            this.started++;
+            return Promise.resolve(Sandbox.start());
+        }
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                const at = this.waiting.indexOf(waiter);
+                if (at >= 0)
+                    this.waiting.splice(at, 1);
+                reject(signal?.reason);
+            };
+            const waiter = (sandbox) => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve(sandbox);
+            };
+            this.waiting.push(waiter);
+            signal?.addEventListener('abort', onAbort, { once: true });
+        });
+    }
+    give(sandbox) {
+        if (this.disposed)
+            return sandbox.dispose();
+        let next = sandbox;
+        if (!sandbox.usable) {
+            // Replaced only when a file is waiting; else take() starts one when one comes.
+            sandbox.dispose();
+            this.started--;
+            next = undefined;
+        }
+        const waiter = this.waiting.shift();
+        if (!waiter) {
+            if (next)
+                this.idle.push(next);
+            return;
+        }
+        if (!next)
+            this.started++;
+        waiter(next ?? Sandbox.start());
+    }
+}
+/** How many children a pool of this machine runs. */
+function sandboxChildren() {
+    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), MAX_CHILDREN));
 }
 function safeJson(text) {
     try {
@@ -520,6 +450,20 @@ async function residentMegabytes(pid) {
     }
 }
 
+
+/***/ }),
+
+/***/ 5418:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "d70827c17242661a4468.js";
+
+/***/ }),
+
+/***/ 7184:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "b5d438c91bc60f7bd0be.cjs";
 
 /***/ }),
 
@@ -695,13 +639,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -10838,9 +10775,20 @@ function constantCatch(value) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	// no baseURI
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched

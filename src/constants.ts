@@ -13,6 +13,7 @@ export const Input = {
   DependencyManifest: 'dependency-manifest',
   DependencyPolicy: 'dependency-policy',
   SandboxTimeoutMs: 'sandbox-timeout-ms',
+  ValidationTimeoutMs: 'validation-timeout-ms',
   MaxActionFileBytes: 'max-action-file-bytes',
   MaxRetries: 'max-retries',
   RequestTimeoutMs: 'request-timeout-ms',

@@ -33,6 +33,8 @@ export interface Config {
   readonly dependencyPolicy?: string
   /** Wall-clock limit of the sandbox evaluation. */
   readonly sandboxTimeoutMs: number
+  /** Wall-clock limit of validating every member of a release. */
+  readonly validationTimeoutMs: number
   /** Largest action file accepted. */
   readonly maxActionFileBytes: number
   /** Where and as whom to reach CXone; absent in validate mode, which makes no call. */
@@ -103,6 +105,7 @@ const InputsSchema = z.object({
   [Input.DependencyManifest]: optionalPath,
   [Input.DependencyPolicy]: optionalPath,
   [Input.SandboxTimeoutMs]: integer(50, 600_000),
+  [Input.ValidationTimeoutMs]: integer(1_000, 3_600_000),
   [Input.MaxActionFileBytes]: integer(1, 64 * 1024 * 1024),
   [Input.ClientId]: z.string().trim(),
   [Input.ClientSecret]: z.string().trim(),
@@ -134,6 +137,7 @@ const DEFAULTS: Partial<Record<string, string>> = {
   [Input.Mode]: 'publish',
   [Input.TargetEnvironment]: 'sandbox',
   [Input.SandboxTimeoutMs]: '3000',
+  [Input.ValidationTimeoutMs]: '30000',
   [Input.MaxActionFileBytes]: String(5 * 1024 * 1024),
   [Input.Region]: 'us',
   [Input.MaxRetries]: '5',
@@ -216,6 +220,7 @@ export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
     }),
     ...(inputs[Input.DependencyPolicy] && { dependencyPolicy: inputs[Input.DependencyPolicy] }),
     sandboxTimeoutMs: inputs[Input.SandboxTimeoutMs],
+    validationTimeoutMs: inputs[Input.ValidationTimeoutMs],
     maxActionFileBytes: inputs[Input.MaxActionFileBytes],
     ...(needsCxone && {
       cxone: {

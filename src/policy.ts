@@ -74,7 +74,9 @@ export function parsePolicy(
     }
     scopeRules?.blockedPackages?.forEach((name, index) => {
       const line = doc.lineOf([...base, 'blockedPackages', index])
-      if (!rules.blocked.has(name)) rules.blocked.set(name, { scope, ...(line ? { line } : {}) })
+      // `node:fs` in a policy blocks `fs`, whichever spelling the code uses.
+      const key = withoutNodePrefix(name)
+      if (!rules.blocked.has(key)) rules.blocked.set(key, { scope, ...(line ? { line } : {}) })
     })
   }
   add(policy, 'all environments', [])
@@ -121,8 +123,9 @@ export function judgeDependencies(
 }
 
 /**
- * Judges what the code asked for in the sandbox: each package must be declared in the
- * manifest and not blocked. Node built-ins need no declaration but can be blocked.
+ * Judges what the code asks for (found in its text or asked for as it ran): each package must
+ * be declared in the manifest and not blocked. Node built-ins need no declaration but can be
+ * blocked; `node:fs/promises` is `fs` to the policy, as `lodash/get` is `lodash`.
  */
 export function judgeRequires(
   requires: readonly RequiredModule[],
@@ -137,7 +140,7 @@ export function judgeRequires(
     if (seen.has(name)) continue
     seen.add(name)
     const location = { file: actionFilePath, ...(line ? { line } : {}) }
-    const blocked = rules.blocked.get(name) ?? rules.blocked.get(specifier)
+    const blocked = blockingRule(rules, specifier)
     if (blocked) {
       verdicts.push({ name, verdict: 'blocked', reason: `blocked (${blocked.scope})`, location })
     } else if (specifier.startsWith('.') || specifier.startsWith('/')) {
@@ -161,10 +164,23 @@ export function judgeRequires(
   return verdicts
 }
 
-/** `lodash/get` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs` → `fs`. */
+/** The rule blocking a specifier: by its package (or built-in) name, or by the exact subpath. */
+function blockingRule(rules: EffectiveRules, specifier: string): Rule | undefined {
+  const bare = withoutNodePrefix(specifier)
+  return rules.blocked.get(packageNameOf(specifier)) ?? rules.blocked.get(bare)
+}
+
+function withoutNodePrefix(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier
+}
+
+/**
+ * `lodash/get` → `lodash`, `@scope/pkg/x` → `@scope/pkg`, `node:fs/promises` → `fs`: what a
+ * policy names. Local paths stay as they are.
+ */
 export function packageNameOf(specifier: string): string {
   if (specifier.startsWith('.') || specifier.startsWith('/')) return specifier
-  if (specifier.startsWith('node:')) return specifier.slice(5)
-  const parts = specifier.split('/')
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier)
+  const bare = withoutNodePrefix(specifier)
+  const parts = bare.split('/')
+  return bare.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? bare)
 }

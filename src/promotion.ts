@@ -1,5 +1,3 @@
-import { availableParallelism } from 'node:os'
-import pLimit from 'p-limit'
 import { Input, type Mode, type Result } from './constants.js'
 import { CxoneClient } from './cxone-client.js'
 import { problemsOf, type Problem } from './errors.js'
@@ -14,8 +12,16 @@ import {
 import { RateController } from './rate-controller.js'
 import { publishRelease, type ReleaseOutcome } from './release.js'
 import { parseReleaseManifest, type ReleaseMember } from './release-manifest.js'
-import { Sandbox } from './sandbox.js'
-import { validate, type CheckResult, type ValidationReport } from './validate.js'
+import { Sandbox, SandboxPool, sandboxChildren } from './sandbox.js'
+import {
+  finishValidation,
+  loadPolicy,
+  prepareValidation,
+  validate,
+  type CheckResult,
+  type PreparedValidation,
+  type ValidationReport
+} from './validate.js'
 import { readWorkspaceFile } from './workspace-file.js'
 
 /** Everything one run found and did, for outputs, summary, comment, webhook and audit. */
@@ -62,7 +68,7 @@ export async function runPromotion(
   const started = reportStart(config)
   const validateStarted = performance.now()
   const validation = await io.group('Validate', async () => {
-    const report = await validate(config, sandbox)
+    const report = await validate(config, sandbox, config, cancel)
     for (const check of report.checks)
       io.log(`${check.status.padEnd(7)} ${check.name}: ${check.detail}`)
     return report
@@ -171,28 +177,8 @@ async function runRelease(
     }
   }
 
-  const limit = pLimit(availableParallelism())
   const reports = await io.group(`Validate ${members.length} data actions`, () =>
-    Promise.all(
-      members.map((member, index) =>
-        limit(async () => {
-          const report = await validate(config, index === 0 ? prestarted : Sandbox.start(), {
-            actionFile: member.actionFile,
-            namedBy: Input.ReleaseManifest,
-            payload: {
-              dataActionId: member.dataActionId,
-              versionId: member.versionId,
-              targetEnvironment: config.payload.targetEnvironment
-            },
-            ...(member.dependencyManifest ? { dependencyManifest: member.dependencyManifest } : {})
-          })
-          io.log(
-            `${report.problems.length === 0 ? 'pass' : 'fail'}    ${member.dataActionId} (${member.actionFile})`
-          )
-          return report
-        })
-      )
-    )
+    validateMembers(config, members, prestarted, io, cancel)
   )
   const checks: CheckResult[] = members.map((member, i) => {
     const report = reports[i]
@@ -254,6 +240,82 @@ async function runRelease(
     }
   } finally {
     client.dispose()
+  }
+}
+
+/**
+ * Validates every member of a release: all files are read and parsed first, then the code is
+ * evaluated by a pool of sandbox children under one budget for the whole release. A member
+ * not evaluated when the budget runs out (or the job is cancelled) fails, named.
+ */
+async function validateMembers(
+  config: Config,
+  members: ReleaseMember[],
+  prestarted: Sandbox,
+  io: RunIo,
+  cancel?: AbortSignal
+): Promise<ValidationReport[]> {
+  const policy = await loadPolicy(config, config.payload.targetEnvironment)
+  const prepared: PreparedValidation[] = []
+  for (const member of members) {
+    prepared.push(
+      await prepareValidation(
+        config,
+        {
+          actionFile: member.actionFile,
+          namedBy: Input.ReleaseManifest,
+          payload: {
+            dataActionId: member.dataActionId,
+            versionId: member.versionId,
+            targetEnvironment: config.payload.targetEnvironment
+          },
+          ...(member.dependencyManifest ? { dependencyManifest: member.dependencyManifest } : {})
+        },
+        policy
+      )
+    )
+  }
+  const budget = AbortSignal.timeout(config.validationTimeoutMs)
+  const signal = cancel ? AbortSignal.any([budget, cancel]) : budget
+  const pool = new SandboxPool(sandboxChildren(), prestarted)
+  try {
+    return await Promise.all(
+      prepared.map(async (ready, i) => {
+        const member = members[i] as ReleaseMember
+        const file = ready.actionFile
+        let report: ValidationReport
+        if (!file) {
+          report = finishValidation(ready)
+        } else {
+          try {
+            const evaluated = await pool.evaluate(
+              file.text,
+              file.path,
+              config.sandboxTimeoutMs,
+              signal
+            )
+            report = finishValidation(ready, evaluated, config.sandboxTimeoutMs)
+          } catch {
+            const why = cancel?.aborted
+              ? 'the job was cancelled'
+              : `the release's validation ran out of time (${Input.ValidationTimeoutMs}: ${config.validationTimeoutMs})`
+            report = finishValidation({
+              ...ready,
+              problems: [
+                ...ready.problems,
+                { message: `${member.actionFile} was not validated: ${why}` }
+              ]
+            })
+          }
+        }
+        io.log(
+          `${report.problems.length === 0 ? 'pass' : 'fail'}    ${member.dataActionId} (${member.actionFile})`
+        )
+        return report
+      })
+    )
+  } finally {
+    pool.dispose()
   }
 }
 

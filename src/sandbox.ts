@@ -1,16 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import type { Socket } from 'node:net'
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
-import { sandboxChild } from './sandbox-child.js'
 
-/** V8 heap of the sandbox child; a bigger allocation aborts the child, never the runner. */
+/** V8 heap of a sandbox child; a bigger allocation aborts the child, never the runner. */
 export const SANDBOX_HEAP_MB = 128
-/** Resident memory of the child (array buffers live outside the V8 heap). Linux only. */
-export const SANDBOX_RSS_MB = 320
-/** The child is killed this long after the deadline it was told to keep by itself. */
+/** Resident memory of a child (array buffers live outside the V8 heap). Linux only. */
+export const SANDBOX_RSS_MB = 256
+/** A child is killed this long after the deadline it keeps by itself. */
 const KILL_GRACE_MS = 300
-const RSS_POLL_MS = 20
+const RSS_POLL_MS = 10
 const MAX_REPORT_BYTES = 256 * 1024
+/** What of a crashed child's stderr is kept to say why it crashed. */
+const MAX_STDERR_CHARS = 2000
+/**
+ * Children of one pool: each may reach SANDBOX_RSS_MB (plus what it allocates between two
+ * looks of the watchdog) while the action itself holds ~100 MB; two keep it all under 1 GB
+ * whatever the files do and however many cores the runner has.
+ */
+const MAX_CHILDREN = 2
+/** Files one child evaluates before it is replaced (bounds what one file can leave behind). */
+const FILES_PER_CHILD = 50
 
 export type SandboxFailureKind = 'syntax' | 'threw' | 'timeout' | 'memory' | 'crashed'
 
@@ -23,41 +36,65 @@ export interface SandboxFailure {
 
 export interface RequiredModule {
   specifier: string
-  /** Line of the action file that asked for it, when known. */
+  /** Line of the action file that asks for it, when known. */
   line?: number
+}
+
+/** A use of require/import() the dependency check cannot follow, at its place in the file. */
+export interface UncheckableUse {
+  message: string
+  line?: number
+  column?: number
 }
 
 export interface SandboxReport {
   format?: 'commonjs' | 'module'
   /** How the handler is exported (`exports.handler`, `module.exports`, ...), or null. */
   handler: string | null
+  /** Every module the file asks for: found in its text, or asked for as it ran. */
   requires: RequiredModule[]
+  uncheckable: UncheckableUse[]
   failure?: SandboxFailure
   durationMs: number
   /** Peak resident memory of the child, when it reported. */
   peakRssMb?: number
 }
 
-// The child is untrusted once the action code has run in it: its one line is parsed strictly.
+/** Evaluates files in a sandbox: one child (Sandbox) or several (SandboxPool). */
+export interface Evaluator {
+  evaluate(
+    code: string,
+    filename: string,
+    timeoutMs: number,
+    signal?: AbortSignal
+  ): Promise<SandboxReport>
+  dispose(): void
+}
+
+const Position = {
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional()
+}
+
+// The child is untrusted once code has run in it: its answer is parsed strictly.
 const ChildReportSchema = z.strictObject({
+  nonce: z.string(),
   format: z.enum(['commonjs', 'module']).optional(),
   handler: z.string().max(100).nullable().optional(),
   requires: z
-    .array(
-      z.strictObject({
-        specifier: z.string().max(214),
-        line: z.number().int().nonnegative().optional()
-      })
-    )
-    .max(2000)
+    .array(z.strictObject({ specifier: z.string().max(214), ...Position }))
+    .max(256)
+    .default([]),
+  problems: z
+    .array(z.strictObject({ message: z.string().max(500), ...Position }))
+    .max(21)
     .default([]),
   peakRssKb: z.number().int().nonnegative().optional(),
   failure: z
     .strictObject({
       kind: z.enum(['syntax', 'threw', 'timeout', 'crashed']),
       message: z.string().max(2000),
-      line: z.number().int().positive().optional(),
-      column: z.number().int().positive().optional()
+      ...Position
     })
     .optional()
 })
@@ -70,16 +107,66 @@ function permissionFlag(): string {
 }
 
 /**
- * Starts `node -e program` as the sandbox's outer layer: no environment, no file system,
- * child processes, workers or native addons (node's permission model), a V8 heap limit, no
- * code generation from strings, in a process group of its own so it can be killed whole.
- * This is what code that escaped the inner context would still be held by.
+ * The child's boot loader, given to `node -e`. It reads two frames from fd 0, acorn and the
+ * child program (too big for a command line), compiles each as a CommonJS module, and hands
+ * the child the frame reader. A frame is `<byte length>\n<bytes>`.
+ */
+const BOOT = `'use strict';
+const { readSync } = process.getBuiltinModule('node:fs');
+const { compileFunction } = process.getBuiltinModule('node:vm');
+const builtin = process.getBuiltinModule;
+const read = size => {
+  const buffer = Buffer.allocUnsafe(size);
+  for (let at = 0; at < size; ) {
+    const got = readSync(0, buffer, at, size - at, null);
+    if (got === 0) return null;
+    at += got;
+  }
+  return buffer;
+};
+const readFrame = () => {
+  let size = '';
+  for (;;) {
+    const byte = read(1);
+    if (byte === null) return null;
+    if (byte[0] === 10) return read(Number(size));
+    size += String.fromCharCode(byte[0]);
+  }
+};
+const load = (filename, modules) => {
+  const module = { exports: {} };
+  compileFunction(readFrame().toString('utf8'), ['module', 'exports', 'require'], { filename })(
+    module, module.exports, id => modules[id] ?? builtin(id));
+  return module.exports;
+};
+load('sandbox-child.cjs', { acorn: load('acorn.js', {}) })(readFrame);`
+
+let programs: Buffer | undefined
+/** The frames every child starts with: acorn, then the child program (assets of the bundle). */
+function childPrograms(): Buffer {
+  programs ??= Buffer.concat([
+    frame(readFileSync(new URL('../node_modules/acorn/dist/acorn.js', import.meta.url))),
+    frame(readFileSync(new URL('./sandbox-child.cjs', import.meta.url)))
+  ])
+  return programs
+}
+
+function frame(bytes: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes])
+}
+
+/**
+ * Starts `node -e program` as the sandbox's outer layer: no environment; no file system,
+ * child processes, workers or native addons (node's permission model); frozen intrinsics; a V8
+ * heap limit; no code generation from strings; in a process group of its own so it can be
+ * killed whole. This is what code that escaped the inner context would still be held by.
  */
 export function spawnSandboxProcess(program: string): ChildProcess {
   return spawn(
     process.execPath,
     [
       permissionFlag(),
+      '--frozen-intrinsics',
       `--max-old-space-size=${SANDBOX_HEAP_MB}`,
       '--disallow-code-generation-from-strings',
       '--experimental-vm-modules',
@@ -91,47 +178,133 @@ export function spawnSandboxProcess(program: string): ChildProcess {
   )
 }
 
-/**
- * One sandbox child process, started before the code is known so its start-up overlaps the
- * action's own. Layers: the process above, a resident-memory watchdog, a deadline that kills
- * the whole process group, and inside, a context with no host object (sandbox-child.ts).
- */
-export class Sandbox {
-  private readonly child: ChildProcess
-  private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-  private used = false
+interface Exit {
+  code: number | null
+  signal: NodeJS.Signals | null
+}
 
-  private constructor() {
-    // Strict, so no stack frame of the child's own code hands out its `this` or function.
-    this.child = spawnSandboxProcess(`'use strict';(${sandboxChild.toString()})()`)
+/**
+ * One sandbox child process, started before any code is known so its start-up overlaps the
+ * action's own. It evaluates files one after another, each in a fresh context; each answer
+ * must carry the nonce of its request, or the child is killed and the file fails. Around it:
+ * a resident-memory watchdog and a deadline that kill the whole process group.
+ */
+export class Sandbox implements Evaluator {
+  private readonly child: ChildProcess
+  private readonly exited: Promise<Exit>
+  private stderr = ''
+  private stdout = ''
+  /** Takes the next answer line; unset while no request is out. */
+  private awaiting?: (line: string) => void
+  /** The child printed something that was not the answer to a request. */
+  private outOfProtocol = false
+  private evaluations = 0
+  private busy = false
+
+  private constructor(program: string) {
+    this.child = spawnSandboxProcess(program)
     this.exited = new Promise(resolve =>
       this.child.once('close', (code, signal) => resolve({ code, signal }))
     )
     // A write to a child that already died must not become an unhandled error.
     this.child.stdin?.on('error', () => undefined)
-    this.child.stderr?.resume()
+    this.child.stdin?.write(childPrograms())
+    this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      if (this.stderr.length < MAX_STDERR_CHARS) this.stderr += chunk
+    })
+    this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.read(chunk))
+    this.hold(false)
   }
 
-  static start(): Sandbox {
-    return new Sandbox()
+  /** Starts a child; `program` replaces the boot loader (tests of the protocol only). */
+  static start(program = BOOT): Sandbox {
+    return new Sandbox(program)
   }
 
-  /** Evaluates the code's top level once; a sandbox serves one evaluation. */
-  async evaluate(code: string, filename: string, timeoutMs: number): Promise<SandboxReport> {
-    if (this.used) throw new Error('a sandbox evaluates one file')
-    this.used = true
+  /** Whether the child can take another file. */
+  get usable(): boolean {
+    return this.alive && !this.outOfProtocol && this.evaluations < FILES_PER_CHILD
+  }
+
+  private get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null
+  }
+
+  async evaluate(
+    code: string,
+    filename: string,
+    timeoutMs: number,
+    signal?: AbortSignal
+  ): Promise<SandboxReport> {
+    if (this.busy) throw new Error('a sandbox evaluates one file at a time')
+    this.busy = true
+    this.evaluations++
+    this.hold(true)
+    try {
+      return await this.exchange(code, filename, timeoutMs, signal)
+    } finally {
+      this.busy = false
+      this.awaiting = undefined
+      this.hold(false)
+    }
+  }
+
+  /** An idle child must not keep the action alive (it ends by itself when its stdin closes). */
+  private hold(busy: boolean): void {
+    // The pipes are sockets, though typed as plain streams.
+    const pipes = [
+      this.child.stdin,
+      this.child.stdout,
+      this.child.stderr
+    ] as unknown as Array<Socket | null>
+    for (const handle of [this.child, ...pipes]) {
+      if (busy) handle?.ref()
+      else handle?.unref()
+    }
+  }
+
+  /** Stops the child. */
+  dispose(): void {
+    if (this.alive) this.killGroup()
+  }
+
+  /** Exactly one line answers each request; any other output ends the child. */
+  private read(chunk: string): void {
+    this.stdout += chunk
+    for (let newline = this.stdout.indexOf('\n'); newline >= 0;) {
+      const line = this.stdout.slice(0, newline)
+      this.stdout = this.stdout.slice(newline + 1)
+      const take = this.awaiting
+      this.awaiting = undefined
+      if (take) take(line)
+      else this.violate()
+      newline = this.stdout.indexOf('\n')
+    }
+    if (this.stdout.length > MAX_REPORT_BYTES) this.violate()
+  }
+
+  private violate(): void {
+    this.outOfProtocol = true
+    this.killGroup()
+  }
+
+  private async exchange(
+    code: string,
+    filename: string,
+    timeoutMs: number,
+    signal?: AbortSignal
+  ): Promise<SandboxReport> {
+    signal?.throwIfAborted()
     const started = performance.now()
-    let killedFor: 'timeout' | 'memory' | 'report too large' | undefined
-    const kill = (reason: typeof killedFor): void => {
+    const nonce = randomBytes(16).toString('hex')
+    let killedFor: 'timeout' | 'memory' | 'aborted' | undefined
+    const kill = (reason: NonNullable<typeof killedFor>): void => {
       killedFor ??= reason
       this.killGroup()
     }
-
-    let stdout = ''
-    this.child.stdout?.setEncoding('utf8')
-    this.child.stdout?.on('data', (chunk: string) => {
-      stdout += chunk
-      if (stdout.length > MAX_REPORT_BYTES) kill('report too large')
+    const answer = new Promise<string | undefined>(resolve => {
+      this.awaiting = resolve
+      void this.exited.then(() => resolve(undefined))
     })
     const deadline = setTimeout(() => kill('timeout'), timeoutMs + KILL_GRACE_MS)
     const watchdog = setInterval(() => {
@@ -139,17 +312,20 @@ export class Sandbox {
         if (mb > SANDBOX_RSS_MB) kill('memory')
       })
     }, RSS_POLL_MS)
-
-    this.child.stdin?.write(JSON.stringify({ filename, timeoutMs }) + '\n')
-    this.child.stdin?.end(code)
-    const { code: exitCode, signal } = await this.exited
+    const onAbort = (): void => kill('aborted')
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const header = Buffer.from(JSON.stringify({ nonce, filename, timeoutMs }))
+    this.child.stdin?.write(Buffer.concat([frame(header), frame(Buffer.from(code, 'utf8'))]))
+    const line = await answer
     clearTimeout(deadline)
     clearInterval(watchdog)
+    signal?.removeEventListener('abort', onAbort)
+    if (killedFor === 'aborted') throw signal?.reason ?? new Error('aborted')
     const durationMs = Math.round(performance.now() - started)
-
     const failed = (failure: SandboxFailure): SandboxReport => ({
       handler: null,
       requires: [],
+      uncheckable: [],
       failure,
       durationMs
     })
@@ -159,44 +335,42 @@ export class Sandbox {
     if (killedFor === 'memory') {
       return failed({ kind: 'memory', message: `used more than ${SANDBOX_RSS_MB} MB of memory` })
     }
-    if (killedFor === 'report too large') {
-      return failed({ kind: 'crashed', message: 'the sandbox report exceeded its size limit' })
-    }
-    const line = stdout.split('\n')[0] ?? ''
-    const parsed = line === '' ? undefined : ChildReportSchema.safeParse(safeJson(line))
-    if (parsed?.success) {
-      const { format, handler, requires, peakRssKb } = parsed.data
-      const failure =
-        parsed.data.failure?.kind === 'syntax' && !parsed.data.failure.line
-          ? { ...parsed.data.failure, ...(await locateModuleSyntaxError(code)) }
-          : parsed.data.failure
+    if (line !== undefined) {
+      const parsed = ChildReportSchema.safeParse(safeJson(line))
+      // Anything but the answer to this request means the child cannot be trusted any more.
+      if (!parsed.success || parsed.data.nonce !== nonce || this.outOfProtocol) {
+        this.violate()
+        return failed({ kind: 'crashed', message: 'the sandbox answered outside its protocol' })
+      }
+      const { format, handler, requires, problems, failure, peakRssKb } = parsed.data
       return {
         ...(format ? { format } : {}),
         handler: handler ?? null,
-        requires: requires.map(r => (r.line ? r : { specifier: r.specifier })),
+        requires,
+        uncheckable: problems,
         ...(failure ? { failure } : {}),
         durationMs,
         ...(peakRssKb ? { peakRssMb: Math.round(peakRssKb / 1024) } : {})
       }
     }
+    if (this.outOfProtocol) {
+      return failed({ kind: 'crashed', message: 'the sandbox answered outside its protocol' })
+    }
+    const { code: exitCode, signal: exitSignal } = await this.exited
     // V8 aborts the process when the heap limit is reached.
-    if (signal === 'SIGABRT' || signal === 'SIGTRAP' || exitCode === 134) {
+    if (exitSignal === 'SIGABRT' || exitSignal === 'SIGTRAP' || exitCode === 134) {
       return failed({ kind: 'memory', message: `exceeded the ${SANDBOX_HEAP_MB} MB heap limit` })
     }
+    const said = this.stderr.trim().split('\n').slice(-5).join(' ').slice(-500)
     return failed({
       kind: 'crashed',
-      message: `the sandbox process ended without a report (${signal ?? `exit code ${exitCode}`})`
+      message: `the sandbox process ended without an answer (${exitSignal ?? `exit code ${exitCode}`})${said ? `: ${said}` : ''}`
     })
-  }
-
-  /** Stops the child if it was never used or is still running. */
-  dispose(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.killGroup()
   }
 
   private killGroup(): void {
     const pid = this.child.pid
-    if (pid === undefined) return
+    if (pid === undefined || !this.alive) return
     try {
       process.kill(-pid, 'SIGKILL')
     } catch {
@@ -206,18 +380,90 @@ export class Sandbox {
 }
 
 /**
- * V8 gives a module's syntax error no position (a script's it does), so parse the module
- * again with acorn to find it. Loaded only on this path: it is not needed to start.
+ * Several sandbox children sharing a queue of files (the members of one release, which come
+ * from one commit: sharing a child crosses no trust boundary). A child that was killed, or has
+ * served its share, is replaced for the files still to come.
  */
-async function locateModuleSyntaxError(code: string): Promise<{ line?: number; column?: number }> {
-  const { parse } = await import('acorn')
-  try {
-    parse(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true })
-  } catch (error) {
-    const loc = (error as { loc?: { line: number; column: number } }).loc
-    if (loc) return { line: loc.line, column: loc.column + 1 }
+export class SandboxPool implements Evaluator {
+  private readonly idle: Sandbox[] = []
+  private readonly waiting: Array<(sandbox: Sandbox) => void> = []
+  private started = 0
+  private disposed = false
+
+  constructor(
+    private readonly size: number,
+    first?: Sandbox
+  ) {
+    if (first) {
+      this.idle.push(first)
+      this.started = 1
+    }
   }
-  return {}
+
+  async evaluate(
+    code: string,
+    filename: string,
+    timeoutMs: number,
+    signal?: AbortSignal
+  ): Promise<SandboxReport> {
+    const sandbox = await this.take(signal)
+    try {
+      return await sandbox.evaluate(code, filename, timeoutMs, signal)
+    } finally {
+      this.give(sandbox)
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true
+    for (const sandbox of this.idle.splice(0)) sandbox.dispose()
+  }
+
+  private take(signal?: AbortSignal): Promise<Sandbox> {
+    signal?.throwIfAborted()
+    const ready = this.idle.pop()
+    if (ready) return Promise.resolve(ready)
+    if (this.started < this.size) {
+      this.started++
+      return Promise.resolve(Sandbox.start())
+    }
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        const at = this.waiting.indexOf(waiter)
+        if (at >= 0) this.waiting.splice(at, 1)
+        reject(signal?.reason)
+      }
+      const waiter = (sandbox: Sandbox): void => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(sandbox)
+      }
+      this.waiting.push(waiter)
+      signal?.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
+  private give(sandbox: Sandbox): void {
+    if (this.disposed) return sandbox.dispose()
+    let next: Sandbox | undefined = sandbox
+    if (!sandbox.usable) {
+      // Replaced only when a file is waiting; else take() starts one when one comes.
+      sandbox.dispose()
+      this.started--
+      next = undefined
+    }
+    const waiter = this.waiting.shift()
+    if (!waiter) {
+      if (next) this.idle.push(next)
+      return
+    }
+    if (!next) this.started++
+    waiter(next ?? Sandbox.start())
+  }
+}
+
+/** How many children a pool of this machine runs. */
+export function sandboxChildren(): number {
+  return Math.max(1, Math.min(availableParallelism(), MAX_CHILDREN))
 }
 
 function safeJson(text: string): unknown {

@@ -11,11 +11,14 @@ import {
   type DependencyVerdict,
   type EffectiveRules
 } from './policy.js'
-import type { Sandbox, SandboxReport } from './sandbox.js'
+import type { Evaluator, SandboxReport } from './sandbox.js'
 import { readWorkspaceFile, type WorkspaceFile } from './workspace-file.js'
 
-/** Manifests and policies are small; anything bigger is a mistake, not a manifest. */
-const MAX_MANIFEST_BYTES = 1024 * 1024
+/**
+ * Manifests and policies are small; anything bigger is a mistake, not a manifest. The cap
+ * also bounds the time the action spends parsing YAML it was handed.
+ */
+export const MAX_STRUCTURED_FILE_BYTES = 256 * 1024
 
 export interface CheckResult {
   name: string
@@ -44,6 +47,25 @@ export type ValidationTarget = Pick<Config, 'actionFile' | 'payload' | 'dependen
   namedBy?: string
 }
 
+/** The dependency policy as read once for a run, and its problems. */
+export interface LoadedPolicy {
+  rules: EffectiveRules
+  /** Undefined when no policy was given. */
+  problems?: Problem[]
+}
+
+/** A target's files, read and parsed, waiting for the sandbox's verdict on its code. */
+export interface PreparedValidation {
+  checks: CheckResult[]
+  problems: Problem[]
+  actionFile?: WorkspaceFile
+  payload?: PromotionPayload
+  dependencies: Dependency[]
+  declaredNames: Set<string>
+  rules: EffectiveRules
+  declared: DependencyVerdict[]
+}
+
 const FAILING: ReadonlySet<DependencyVerdict['verdict']> = new Set([
   'blocked',
   'outside range',
@@ -51,27 +73,55 @@ const FAILING: ReadonlySet<DependencyVerdict['verdict']> = new Set([
 ])
 
 /**
- * Runs every check and reports all problems at once. The sandbox evaluation starts as soon
- * as the action file is read and runs while the manifest and policy are checked.
+ * Runs every check of one data action and reports all problems at once: its files are read and
+ * parsed first, then its code is evaluated in the sandbox.
  */
 export async function validate(
   config: Config,
-  sandbox: Sandbox,
-  target: ValidationTarget = config
+  sandbox: Evaluator,
+  target: ValidationTarget = config,
+  signal?: AbortSignal
 ): Promise<ValidationReport> {
+  const policy = await loadPolicy(config, target.payload.targetEnvironment)
+  const prepared = await prepareValidation(config, target, policy)
+  if (!prepared.actionFile) {
+    sandbox.dispose()
+    return finishValidation(prepared)
+  }
+  const { text, path } = prepared.actionFile
+  return finishValidation(
+    prepared,
+    await sandbox.evaluate(text, path, config.sandboxTimeoutMs, signal),
+    config.sandboxTimeoutMs
+  )
+}
+
+/** Reads and parses the dependency policy, once for every data action of a run. */
+export async function loadPolicy(config: Config, targetEnvironment: string): Promise<LoadedPolicy> {
+  const environment = environmentOf(targetEnvironment)
+  if (!config.dependencyPolicy) return { rules: emptyRules(environment) }
+  const policy = await attempt(async () =>
+    parsePolicy(
+      await readStructured(config, config.dependencyPolicy, Input.DependencyPolicy),
+      environment
+    )
+  )
+  return { rules: policy.value ?? emptyRules(environment), problems: policy.problems }
+}
+
+/**
+ * Every check that needs no sandbox: the action file, the payload, the manifest against the
+ * policy. All parsing happens here, before any code is evaluated, so no parse of the action's
+ * competes with the sandbox's deadline and memory watchdog (timers of this process).
+ */
+export async function prepareValidation(
+  config: Config,
+  target: ValidationTarget,
+  policy: LoadedPolicy
+): Promise<PreparedValidation> {
   const checks: CheckResult[] = []
   const problems: Problem[] = []
-  const record = (name: string, found: Problem[], passDetail: string): void => {
-    problems.push(...found)
-    checks.push({
-      name,
-      status: found.length === 0 ? 'pass' : 'fail',
-      detail: found.length === 0 ? passDetail : listed(found.map(p => p.message))
-    })
-  }
-  const skip = (name: string, why: string): void => {
-    checks.push({ name, status: 'skipped', detail: why })
-  }
+  const record = recorder(checks, problems)
 
   const actionFile = await attempt(() =>
     readWorkspaceFile(config.workspace, target.actionFile, {
@@ -79,10 +129,6 @@ export async function validate(
       maxBytes: config.maxActionFileBytes
     })
   )
-  const evaluation = actionFile.value
-    ? sandbox.evaluate(actionFile.value.text, actionFile.value.path, config.sandboxTimeoutMs)
-    : undefined
-  if (!evaluation) sandbox.dispose()
   record(
     'Action file',
     actionFile.problems,
@@ -101,7 +147,6 @@ export async function validate(
       ? `${payload.data.dataActionId} ${payload.data.versionId} → ${payload.data.targetEnvironment}`
       : ''
   )
-  const environment = environmentOf(target.payload.targetEnvironment)
 
   let dependencies: Dependency[] = []
   let declaredNames = new Set<string>()
@@ -124,64 +169,93 @@ export async function validate(
       `${dependencies.length} dependencies, all exact versions`
     )
   } else {
-    skip('Dependency manifest', 'none given: the code may require no packages')
+    checks.push({
+      name: 'Dependency manifest',
+      status: 'skipped',
+      detail: 'none given: the code may require no packages'
+    })
   }
 
-  let rules: EffectiveRules = emptyRules(environment)
-  let policyProblems: Problem[] | undefined
-  if (config.dependencyPolicy) {
-    const policy = await attempt(async () =>
-      parsePolicy(
-        await readStructured(config, config.dependencyPolicy, Input.DependencyPolicy),
-        environment
-      )
-    )
-    rules = policy.value ?? rules
-    policyProblems = policy.problems
-  }
-  const declared = judgeDependencies(dependencies, rules, manifestPath)
-  if (policyProblems) {
+  const declared = judgeDependencies(dependencies, policy.rules, manifestPath)
+  if (policy.problems) {
     record(
       'Dependency policy',
-      [...policyProblems, ...declared.filter(v => FAILING.has(v.verdict)).map(verdictProblem)],
-      `${declared.length} dependencies judged for ${environment ?? 'all environments'}`
+      [...policy.problems, ...declared.filter(v => FAILING.has(v.verdict)).map(verdictProblem)],
+      `${declared.length} dependencies judged for ${policy.rules.environment ?? 'all environments'}`
     )
   } else {
-    skip('Dependency policy', 'none given')
+    checks.push({ name: 'Dependency policy', status: 'skipped', detail: 'none given' })
   }
+  return {
+    checks,
+    problems,
+    ...(actionFile.value ? { actionFile: actionFile.value } : {}),
+    ...(payload.success ? { payload: payload.data } : {}),
+    dependencies,
+    declaredNames,
+    rules: policy.rules,
+    declared
+  }
+}
 
-  let report: SandboxReport | undefined
+/** Adds the sandbox's verdict on the code (absent when the file could not be read). */
+export function finishValidation(
+  prepared: PreparedValidation,
+  report?: SandboxReport,
+  timeoutMs = 0
+): ValidationReport {
+  const checks = [...prepared.checks]
+  const problems = [...prepared.problems]
+  const record = recorder(checks, problems)
+  const file = prepared.actionFile
   let required: DependencyVerdict[] = []
-  if (evaluation && actionFile.value) {
-    report = await evaluation
-    const file = actionFile.value
-    record(
-      'Sandbox',
-      sandboxProblems(report, file.path, config.sandboxTimeoutMs),
-      sandboxDetail(report)
-    )
-    if (!report.failure || report.requires.length > 0) {
-      required = judgeRequires(report.requires, declaredNames, rules, file.path)
+  if (report && file) {
+    record('Sandbox', sandboxProblems(report, file.path, timeoutMs), sandboxDetail(report))
+    required = judgeRequires(report.requires, prepared.declaredNames, prepared.rules, file.path)
+    const uncheckable = report.uncheckable.map(use => ({
+      message: `${file.path}: ${use.message}`,
+      location: {
+        file: file.path,
+        ...(use.line ? { line: use.line } : {}),
+        ...(use.column ? { column: use.column } : {})
+      }
+    }))
+    // A file that could not be parsed says nothing about what it requires.
+    if (report.failure?.kind !== 'syntax' || report.requires.length > 0) {
       record(
         'Required modules',
-        required.map(verdictProblem),
+        [...required.map(verdictProblem), ...uncheckable],
         report.requires.length === 0
           ? 'requires nothing'
           : `requires ${[...new Set(report.requires.map(r => r.specifier))].join(', ')}`
       )
     }
   } else {
-    skip('Sandbox', 'the action file could not be read')
+    checks.push({
+      name: 'Sandbox',
+      status: 'skipped',
+      detail: 'the action file could not be read'
+    })
   }
-
   return {
     checks,
     problems,
-    ...(actionFile.value ? { actionFile: actionFile.value } : {}),
-    ...(payload.success ? { payload: payload.data } : {}),
-    dependencies: [...declared, ...required],
-    dependencyMatrix: Object.fromEntries(dependencies.map(d => [d.name, d.version])),
+    ...(file ? { actionFile: file } : {}),
+    ...(prepared.payload ? { payload: prepared.payload } : {}),
+    dependencies: [...prepared.declared, ...required],
+    dependencyMatrix: Object.fromEntries(prepared.dependencies.map(d => [d.name, d.version])),
     ...(report ? { sandbox: report } : {})
+  }
+}
+
+function recorder(checks: CheckResult[], problems: Problem[]) {
+  return (name: string, found: Problem[], passDetail: string): void => {
+    problems.push(...found)
+    checks.push({
+      name,
+      status: found.length === 0 ? 'pass' : 'fail',
+      detail: found.length === 0 ? passDetail : listed(found.map(p => p.message))
+    })
   }
 }
 
@@ -208,7 +282,7 @@ function readStructured(
 ): Promise<WorkspaceFile> {
   return readWorkspaceFile(config.workspace, path ?? '', {
     input,
-    maxBytes: MAX_MANIFEST_BYTES,
+    maxBytes: MAX_STRUCTURED_FILE_BYTES,
     allowEmpty: true
   })
 }
