@@ -28,3 +28,15 @@ export const NODES: Array<[string, string]> = [
   [`node ${process.versions.node}`, process.execPath],
   ['node 24', node24Path]
 ]
+
+/**
+ * Whether the runner would take `line` as a workflow command: `::` at the start after white
+ * space, or the legacy `##[` anywhere. Its comparisons are culture-sensitive, which skips
+ * format characters, so they are dropped before looking.
+ */
+export function runnerCommand(line: string): 'v2' | 'legacy' | undefined {
+  const seen = line.replace(/\p{Cf}/gu, '')
+  if (/^\s*::/u.test(seen)) return 'v2'
+  if (seen.includes('##[')) return 'legacy'
+  return undefined
+}

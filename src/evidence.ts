@@ -1,7 +1,7 @@
 import type { AuditLog } from './audit.js'
 import { errorMessage } from './errors.js'
 import type { Config } from './inputs.js'
-import { upsertPullRequestComment } from './pr-comment.js'
+import { MAX_COMMENT_CHARS, upsertPullRequestComment } from './pr-comment.js'
 import type { RunReport } from './promotion.js'
 import { auditInputs, buildRunRecord } from './run-record.js'
 import { renderReport, type EvidenceNote } from './summary.js'
@@ -43,7 +43,7 @@ export async function leaveEvidence(
       ? upsertPullRequestComment({
           token: config.prComment.token,
           key: config.payload.dataActionId || config.actionFile,
-          body: renderReport(report, evidence),
+          body: renderReport(report, evidence, MAX_COMMENT_CHARS - 300),
           env
         })
       : Promise.resolve(undefined)

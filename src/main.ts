@@ -9,6 +9,7 @@ import { runPromotion, type RunReport } from './promotion.js'
 import { CancelledError } from './publisher.js'
 import { Sandbox } from './sandbox.js'
 import { renderReport } from './summary.js'
+import { logLine } from './untrusted.js'
 
 /**
  * The action: inputs in; outputs, annotations, the job summary and the evidence out.
@@ -37,7 +38,8 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
       config,
       sandbox,
       {
-        log: line => core.info(line),
+        // Lines hold text from the repository, the sandbox and the network.
+        log: line => core.info(logLine(line)),
         mask: secret => core.setSecret(secret),
         group: (name, fn) => core.group(name, fn)
       },

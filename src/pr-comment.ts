@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { ActionError, errorMessage } from './errors.js'
 
-const MAX_COMMENT_CHARS = 65_000
+/** A comment holds 65,536 characters; the report gets what the marker leaves. */
+export const MAX_COMMENT_CHARS = 65_000
 
-/** The hidden line by which the one report comment of this data action is found again. */
+/**
+ * The hidden line by which the one report comment of this data action is found again. The
+ * key may come from a file: only characters that cannot end the HTML comment are kept.
+ */
 export function commentMarker(key: string): string {
-  return `<!-- cxone-publish-action report: ${key.replace(/-->/g, '')} -->`
+  return `<!-- cxone-publish-action report: ${key.replace(/[^A-Za-z0-9._/-]/g, '_').slice(0, 200)} -->`
 }
 
 export type CommentResult = 'created' | 'updated' | 'not a pull request'
@@ -37,11 +41,7 @@ export async function upsertPullRequestComment(options: {
   if (!options.token) throw new ActionError('no github-token was given')
 
   const marker = commentMarker(options.key)
-  const text = `${marker}\n${options.body}`
-  const body =
-    text.length > MAX_COMMENT_CHARS
-      ? `${text.slice(0, MAX_COMMENT_CHARS)}\n\n(truncated: see the job summary)`
-      : text
+  const body = `${marker}\n${options.body}`
   const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(options.token)
   try {

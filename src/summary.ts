@@ -2,6 +2,7 @@ import type { CxoneVersion } from './cxone-client.js'
 import { dependencyChanges } from './plan.js'
 import type { DependencyVerdict } from './policy.js'
 import type { RunReport } from './promotion.js'
+import { markup } from './untrusted.js'
 import type { CheckResult } from './validate.js'
 
 /** Evidence left by the run, shown with the report when known. */
@@ -26,11 +27,15 @@ const VERDICT_ICON: Record<DependencyVerdict['verdict'], string> = {
  * first, then phases, checks, dependencies, what changes against the live version, and on
  * failure the rollback and the verified final state. Everything from files is escaped.
  */
-export function renderReport(report: RunReport, evidence: EvidenceNote = {}): string {
+export function renderReport(
+  report: RunReport,
+  evidence: EvidenceNote = {},
+  maxChars = MAX_SUMMARY_CHARS
+): string {
   const { validation, publish, plan, release } = report
   const parts = [
-    `<h2>CXone data action: ${escapeHtml(report.result)}</h2>`,
-    `<p><strong>${escapeHtml(report.headline)}</strong></p>`
+    `<h2>CXone data action: ${markup(report.result)}</h2>`,
+    `<p><strong>${markup(report.headline)}</strong></p>`
   ]
   const steps = [
     {
@@ -68,20 +73,20 @@ export function renderReport(report: RunReport, evidence: EvidenceNote = {}): st
   }
   if (publish?.rollback) {
     parts.push(
-      `<p><strong>Rollback</strong> (${publish.rollback.action} ${escapeHtml(publish.rollback.versionId)}): ${publish.rollback.verified ? '✅' : '❌'} ${escapeHtml(publish.rollback.detail)}</p>`
+      `<p><strong>Rollback</strong> (${publish.rollback.action} ${markup(publish.rollback.versionId)}): ${publish.rollback.verified ? '✅' : '❌'} ${markup(publish.rollback.detail)}</p>`
     )
   }
   if (publish?.finalLive !== undefined) {
     parts.push(
-      `<p>Final state, read back from CXone: <code>${escapeHtml(publish.finalLive ?? 'nothing')}</code> is live.</p>`
+      `<p>Final state, read back from CXone: <code>${markup(publish.finalLive ?? 'nothing')}</code> is live.</p>`
     )
   }
   if (publish?.manualFix) {
-    parts.push(`<p>To fix by hand:</p><pre>${escapeHtml(publish.manualFix)}</pre>`)
+    parts.push(`<p>To fix by hand:</p><pre>${markup(publish.manualFix)}</pre>`)
   }
   if (plan) {
     parts.push(
-      `<p>Planned change: <strong>${escapeHtml(plan.change)}</strong>. Drift: ${plan.drift.state === 'drift' ? '⚠️ ' : ''}${escapeHtml(plan.drift.detail)}.</p>`
+      `<p>Planned change: <strong>${markup(plan.change)}</strong>. Drift: ${plan.drift.state === 'drift' ? '⚠️ ' : ''}${markup(plan.drift.detail)}.</p>`
     )
   }
   const live = publish ? publish.previous : plan?.live
@@ -112,17 +117,39 @@ export function renderReport(report: RunReport, evidence: EvidenceNote = {}): st
   const facts: string[] = []
   if (validation.actionFile) {
     facts.push(
-      `Checksum (sha256 of <code>${escapeHtml(validation.actionFile.path)}</code>): <code>${validation.actionFile.sha256}</code>`
+      `Checksum (sha256 of <code>${markup(validation.actionFile.path)}</code>): <code>${validation.actionFile.sha256}</code>`
     )
   }
   if (evidence.auditHash) {
     facts.push(
-      `Audit record: <code>${evidence.auditHash}</code> in <code>${escapeHtml(evidence.auditPath ?? '')}</code>`
+      `Audit record: <code>${evidence.auditHash}</code> in <code>${markup(evidence.auditPath ?? '')}</code>`
     )
   }
-  if (evidence.webhook) facts.push(`Webhook: ${escapeHtml(evidence.webhook)}`)
+  if (evidence.webhook) facts.push(`Webhook: ${markup(evidence.webhook)}`)
   if (facts.length > 0) parts.push(`<p>${facts.join('<br>')}</p>`)
-  return parts.join('\n') + '\n'
+  return fitted(parts, maxChars)
+}
+
+/** GitHub refuses a step summary over 1 MiB; a comment holds 65,536 characters. */
+const MAX_SUMMARY_CHARS = 1_000_000
+const SHORTENED =
+  '<p><em>Shortened: the rest of this report is in the job summary and the log.</em></p>'
+
+/**
+ * The parts, each a whole element, as many as fit in `maxChars`: a report is shortened at an
+ * element's end, never inside a tag.
+ */
+function fitted(parts: string[], maxChars: number): string {
+  const whole = parts.filter(Boolean).join('\n') + '\n'
+  if (whole.length <= maxChars) return whole
+  const kept: string[] = []
+  let length = SHORTENED.length + 1
+  for (const part of parts.filter(Boolean)) {
+    if (length + part.length + 1 > maxChars) break
+    kept.push(part)
+    length += part.length + 1
+  }
+  return [...kept, SHORTENED].join('\n') + '\n'
 }
 
 function changes(
@@ -144,19 +171,15 @@ function changes(
   ]
 }
 
+/** Longest text of one table cell; the rest is cut (the log has it whole). */
+const MAX_CELL_CHARS = 1000
+
 function table(header: string[], rows: string[][]): string {
   const cells = (tag: string, row: string[]): string =>
-    `<tr>${row.map(cell => `<${tag}>${escapeHtml(cell)}</${tag}>`).join('')}</tr>`
+    `<tr>${row.map(cell => `<${tag}>${markup(clip(cell, MAX_CELL_CHARS))}</${tag}>`).join('')}</tr>`
   return `<table>${cells('th', header)}${rows.map(row => cells('td', row)).join('')}</table>`
 }
 
-/** Escapes text for HTML and neutralises markdown that GitHub would still interpret. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/[`*_[\]|@]/g, ch => `&#${ch.charCodeAt(0)};`)
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
