@@ -16,6 +16,7 @@ import { Sandbox, SandboxPool, sandboxChildren } from './sandbox.js'
 import {
   finishValidation,
   loadPolicy,
+  MAX_STRUCTURED_FILE_BYTES,
   prepareValidation,
   validate,
   type CheckResult,
@@ -160,7 +161,7 @@ async function runRelease(
   try {
     const file = await readWorkspaceFile(config.workspace, manifestPath, {
       input: Input.ReleaseManifest,
-      maxBytes: 1024 * 1024
+      maxBytes: MAX_STRUCTURED_FILE_BYTES
     })
     members = parseReleaseManifest(file, config.payload.versionId)
   } catch (error) {
