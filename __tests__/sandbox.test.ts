@@ -1,9 +1,16 @@
-import { execFileSync } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Sandbox, SandboxPool, spawnSandboxProcess, type SandboxReport } from '../src/sandbox.js'
+import {
+  BOOT,
+  frame,
+  Sandbox,
+  SandboxPool,
+  spawnSandboxProcess,
+  type SandboxReport
+} from '../src/sandbox.js'
+import { NODES } from './helpers.js'
 
 async function evaluate(code: string, timeoutMs = 2000): Promise<SandboxReport> {
   const sandbox = Sandbox.start()
@@ -366,24 +373,29 @@ describe('the protocol with the child', () => {
   })
 })
 
-describe('the child process', () => {
-  test('loses everything of process that reaches beyond it before any code is parsed', () => {
-    // The real child program, in a plain node with the sandbox's flags, asked to stop at once.
+describe.each(NODES)('the child process on %s', (_label, node) => {
+  test('loses everything that reaches beyond it before any code is parsed', async () => {
+    // The real boot loader and child program, in the sandbox's process; the child is given no
+    // request, so it ends at once, and reports what it kept as it exits.
     const program = `
       const { writeSync } = require('node:fs')
-      const serve = require(${JSON.stringify(new URL('../src/sandbox-child.cjs', import.meta.url).pathname)})
-      const own = name => Object.prototype.hasOwnProperty.call(process, name) && process[name] !== undefined
-      process.exit = code => {
-        const left = Object.getOwnPropertyNames(process).filter(own)
-        writeSync(1, JSON.stringify(left))
-        process.reallyExit(code)
-      }
-      serve(() => null)`
-    const left = JSON.parse(
-      execFileSync(process.execPath, ['--frozen-intrinsics', '--no-warnings', '-e', program], {
-        encoding: 'utf8'
-      })
-    ) as string[]
+      const { compileFunction } = require('node:vm')
+      const own = process
+      const child = { exports: {} }
+      compileFunction(${JSON.stringify(readFileSync(new URL('../src/sandbox-child.cjs', import.meta.url), 'utf8'))},
+        ['module', 'exports', 'require'])(child, child.exports, require)
+      own.on('exit', () => writeSync(1, JSON.stringify({
+        process: Object.getOwnPropertyNames(own).filter(name => own[name] !== undefined),
+        globals: Object.getOwnPropertyNames(globalThis)
+      })))
+      module.exports = () => child.exports(() => null)`
+    const acorn = readFileSync(new URL('../node_modules/acorn/dist/acorn.js', import.meta.url))
+    const sandbox = spawnSandboxProcess(BOOT, node)
+    sandbox.stdin?.end(Buffer.concat([frame(acorn), frame(Buffer.from(program))]))
+    let out = ''
+    sandbox.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
+    await once(sandbox, 'close')
+    const kept = JSON.parse(out) as { process: string[]; globals: string[] }
     for (const name of [
       'binding',
       '_linkedBinding',
@@ -399,16 +411,21 @@ describe('the child process', () => {
       'chdir',
       'setuid'
     ]) {
-      expect(left).not.toContain(name)
+      expect(kept.process).not.toContain(name)
     }
-    expect(left).toContain('pid')
+    for (const name of ['process', 'require', 'module', 'net', 'fs', 'child_process', 'fetch']) {
+      expect(kept.globals).not.toContain(name)
+    }
+    expect(kept.process).toContain('pid')
   })
 })
 
-describe('the outer layer holds for code that escaped the context', () => {
-  // The attack runs as the child's own program, as after a V8-level escape from the context.
-  const marker = join(tmpdir(), `cxone-outer-layer-${process.pid}`)
-  const attack = `
+describe.each(NODES)(
+  'on %s, the outer layer holds for code that escaped the context',
+  (_label, node) => {
+    // The attack runs as the child's own program, as after a V8-level escape from the context.
+    const marker = join(tmpdir(), `cxone-outer-layer-${process.pid}`)
+    const attack = `
     const results = {}
     const attempt = (name, fn) => {
       try { results[name] = 'reached: ' + String(fn()).slice(0, 100) }
@@ -428,20 +445,21 @@ describe('the outer layer holds for code that escaped the context', () => {
     process.stdout.write(JSON.stringify(results))
   `
 
-  test('no environment, files, processes, workers, addons, eval or intrinsics to poison', async () => {
-    process.env.CANARY_SECRET = 'outer-layer-canary'
-    const child = spawnSandboxProcess(attack)
-    child.stdin?.end()
-    let out = ''
-    child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
-    await once(child, 'close')
-    delete process.env.CANARY_SECRET
-    const results = JSON.parse(out) as Record<string, string>
-    expect(Object.keys(results)).toHaveLength(11)
-    for (const [name, result] of Object.entries(results)) {
-      expect(`${name}: ${result}`).toMatch(new RegExp(`^${name}: blocked: `))
-    }
-    expect(out).not.toContain('outer-layer-canary')
-    expect(existsSync(marker)).toBe(false)
-  })
-})
+    test('no environment, files, processes, workers, addons, eval or intrinsics to poison', async () => {
+      process.env.CANARY_SECRET = 'outer-layer-canary'
+      const child = spawnSandboxProcess(attack, node)
+      child.stdin?.end()
+      let out = ''
+      child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
+      await once(child, 'close')
+      delete process.env.CANARY_SECRET
+      const results = JSON.parse(out) as Record<string, string>
+      expect(Object.keys(results)).toHaveLength(11)
+      for (const [name, result] of Object.entries(results)) {
+        expect(`${name}: ${result}`).toMatch(new RegExp(`^${name}: blocked: `))
+      }
+      expect(out).not.toContain('outer-layer-canary')
+      expect(existsSync(marker)).toBe(false)
+    })
+  }
+)

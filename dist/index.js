@@ -31,7 +31,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   B1: () => (/* binding */ sandboxChildren)
 });
 
-// UNUSED EXPORTS: SANDBOX_HEAP_MB, SANDBOX_RSS_MB, spawnSandboxProcess
+// UNUSED EXPORTS: BOOT, SANDBOX_HEAP_MB, SANDBOX_RSS_MB, childPrograms, frame, spawnSandboxProcess
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -93,16 +93,20 @@ const ChildReportSchema = schemas/* strictObject */.rej({
     })
         .optional()
 });
-function permissionFlag() {
-    // `--permission` since node 22.13/23.5; node 20 only knows the experimental spelling.
-    return process.allowedNodeEnvironmentFlags.has('--permission')
-        ? '--permission'
-        : '--experimental-permission';
+/**
+ * `--permission` since node 22.13/23.5; node 20 only knows the experimental spelling. Another
+ * node than this one (the tests run the runner's node 24 so) is taken to be recent.
+ */
+function permissionFlag(node) {
+    const recent = node !== process.execPath || process.allowedNodeEnvironmentFlags.has('--permission');
+    return recent ? '--permission' : '--experimental-permission';
 }
 /**
  * The child's boot loader, given to `node -e`. It reads two frames from fd 0, acorn and the
  * child program (too big for a command line), compiles each as a CommonJS module, and hands
- * the child the frame reader. A frame is `<byte length>\n<bytes>`.
+ * the child the frame reader. A frame is `<byte length>\n<bytes>`. The child starts once this
+ * script has returned: node then puts `module` back on the global object, and the child takes
+ * it away.
  */
 const BOOT = `'use strict';
 const { readSync } = process.getBuiltinModule('node:fs');
@@ -132,7 +136,8 @@ const load = (filename, modules) => {
     module, module.exports, id => modules[id] ?? builtin(id));
   return module.exports;
 };
-load('sandbox-child.cjs', { acorn: load('acorn.js', {}) })(readFrame);`;
+const serve = load('sandbox-child.cjs', { acorn: load('acorn.js', {}) });
+setImmediate(() => serve(readFrame));`;
 let programs;
 /** The frames every child starts with: acorn, then the child program (assets of the bundle). */
 function childPrograms() {
@@ -146,14 +151,14 @@ function sandbox_frame(bytes) {
     return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes]);
 }
 /**
- * Starts `node -e program` as the sandbox's outer layer: no environment; no file system,
+ * Starts `node -e program` (with `node`, this one by default) as the sandbox's outer layer: no environment; no file system,
  * child processes, workers or native addons (node's permission model); frozen intrinsics; a V8
  * heap limit; no code generation from strings; in a process group of its own so it can be
  * killed whole. This is what code that escaped the inner context would still be held by.
  */
-function spawnSandboxProcess(program) {
-    return (0,external_node_child_process_.spawn)(process.execPath, [
-        permissionFlag(),
+function spawnSandboxProcess(program, node = process.execPath) {
+    return (0,external_node_child_process_.spawn)(node, [
+        permissionFlag(node),
         '--frozen-intrinsics',
         `--max-old-space-size=${SANDBOX_HEAP_MB}`,
         '--disallow-code-generation-from-strings',
@@ -463,7 +468,7 @@ module.exports = __nccwpck_require__.p + "d70827c17242661a4468.js";
 /***/ 7184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "b5d438c91bc60f7bd0be.cjs";
+module.exports = __nccwpck_require__.p + "2cfe923d8c5493a8763f.cjs";
 
 /***/ }),
 

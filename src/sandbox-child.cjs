@@ -24,6 +24,7 @@
 const { writeSync } = require('node:fs')
 const vm = require('node:vm')
 const { randomBytes } = require('node:crypto')
+const { builtinModules } = require('node:module')
 const acorn = require('acorn')
 
 const { stringify, parse: parseJson } = JSON
@@ -40,10 +41,12 @@ const COMMONJS_PARAMETERS = ['exports', 'module', '__filename', '__dirname']
 /** A deadline within this of its end counts as reached (timers are not exact). */
 const DEADLINE_SLACK_MS = 5
 
+// Held here: `process` itself is taken off the global object before any code is parsed.
+const ownProcess = process
 const peakRssKb = (
   usage => () =>
     usage().maxRSS
-)(process.resourceUsage.bind(process))
+)(ownProcess.resourceUsage.bind(ownProcess))
 
 /** What of `process` reaches beyond this process or loads code; removed before any parse. */
 const STRIPPED = [
@@ -86,16 +89,35 @@ const STRIPPED = [
   'setUncaughtExceptionCaptureCallback'
 ]
 
+/** Globals of `node -e` that load code or reach the network. */
+const UNGLOBALS = [
+  'require',
+  'module',
+  'exports',
+  '__filename',
+  '__dirname',
+  'fetch',
+  'WebSocket',
+  'EventSource',
+  'BroadcastChannel',
+  'MessageChannel',
+  'Worker',
+  'navigator'
+]
+
 /**
  * Serves evaluation requests until fd 0 ends. `readFrame` (the boot loader's) returns the next
  * frame as a Buffer, or null at the end.
  */
 module.exports = function serve(readFrame) {
-  const exit = process.exit.bind(process)
-  for (const name of STRIPPED) delete process[name]
+  const exit = ownProcess.exit.bind(ownProcess)
+  for (const name of STRIPPED) delete ownProcess[name]
+  // `node -e` puts `require` and every built-in module (net, fs, child_process...) on the
+  // global object; code that reached this realm would find them there.
+  for (const name of [...builtinModules, ...UNGLOBALS]) delete globalThis[name]
   // Nothing the code does may surface as node's own output, or stop the loop.
-  process.on('uncaughtException', () => undefined)
-  process.on('unhandledRejection', () => undefined)
+  ownProcess.on('uncaughtException', () => undefined)
+  ownProcess.on('unhandledRejection', () => undefined)
   const loop = async () => {
     for (;;) {
       const header = readFrame()

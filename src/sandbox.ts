@@ -99,19 +99,24 @@ const ChildReportSchema = z.strictObject({
     .optional()
 })
 
-function permissionFlag(): string {
-  // `--permission` since node 22.13/23.5; node 20 only knows the experimental spelling.
-  return process.allowedNodeEnvironmentFlags.has('--permission')
-    ? '--permission'
-    : '--experimental-permission'
+/**
+ * `--permission` since node 22.13/23.5; node 20 only knows the experimental spelling. Another
+ * node than this one (the tests run the runner's node 24 so) is taken to be recent.
+ */
+function permissionFlag(node: string): string {
+  const recent =
+    node !== process.execPath || process.allowedNodeEnvironmentFlags.has('--permission')
+  return recent ? '--permission' : '--experimental-permission'
 }
 
 /**
  * The child's boot loader, given to `node -e`. It reads two frames from fd 0, acorn and the
  * child program (too big for a command line), compiles each as a CommonJS module, and hands
- * the child the frame reader. A frame is `<byte length>\n<bytes>`.
+ * the child the frame reader. A frame is `<byte length>\n<bytes>`. The child starts once this
+ * script has returned: node then puts `module` back on the global object, and the child takes
+ * it away.
  */
-const BOOT = `'use strict';
+export const BOOT = `'use strict';
 const { readSync } = process.getBuiltinModule('node:fs');
 const { compileFunction } = process.getBuiltinModule('node:vm');
 const builtin = process.getBuiltinModule;
@@ -139,11 +144,12 @@ const load = (filename, modules) => {
     module, module.exports, id => modules[id] ?? builtin(id));
   return module.exports;
 };
-load('sandbox-child.cjs', { acorn: load('acorn.js', {}) })(readFrame);`
+const serve = load('sandbox-child.cjs', { acorn: load('acorn.js', {}) });
+setImmediate(() => serve(readFrame));`
 
 let programs: Buffer | undefined
 /** The frames every child starts with: acorn, then the child program (assets of the bundle). */
-function childPrograms(): Buffer {
+export function childPrograms(): Buffer {
   programs ??= Buffer.concat([
     frame(readFileSync(new URL('../node_modules/acorn/dist/acorn.js', import.meta.url))),
     frame(readFileSync(new URL('./sandbox-child.cjs', import.meta.url)))
@@ -151,21 +157,21 @@ function childPrograms(): Buffer {
   return programs
 }
 
-function frame(bytes: Buffer): Buffer {
+export function frame(bytes: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes])
 }
 
 /**
- * Starts `node -e program` as the sandbox's outer layer: no environment; no file system,
+ * Starts `node -e program` (with `node`, this one by default) as the sandbox's outer layer: no environment; no file system,
  * child processes, workers or native addons (node's permission model); frozen intrinsics; a V8
  * heap limit; no code generation from strings; in a process group of its own so it can be
  * killed whole. This is what code that escaped the inner context would still be held by.
  */
-export function spawnSandboxProcess(program: string): ChildProcess {
+export function spawnSandboxProcess(program: string, node = process.execPath): ChildProcess {
   return spawn(
-    process.execPath,
+    node,
     [
-      permissionFlag(),
+      permissionFlag(node),
       '--frozen-intrinsics',
       `--max-old-space-size=${SANDBOX_HEAP_MB}`,
       '--disallow-code-generation-from-strings',
