@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { verifyChain } from '../src/audit.js'
 import { makeWorkspace, NODES, ROOT, runAction } from './helpers.js'
 
@@ -98,6 +102,46 @@ describe.each(NODES)('dist/index.js on %s', (_label, node) => {
       "::error::Input 'sandbox-timeout-ms': expected a whole number",
       "::error::Input 'action-file': is required (or give release-manifest)"
     ])
+    // The summary says what to fix too, not only the log.
+    expect(run.summary).toContain('The run could not start: 3 problem(s) to fix.')
+    expect(run.summary).toContain('Input &#39;mode&#39;: expected one of validate, plan, publish')
+  })
+
+  test('imported as a module (as @github/local-action does), it runs only when run() is called', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxone-import-'))
+    const outputs = join(dir, 'outputs')
+    writeFileSync(outputs, '')
+    const env = {
+      PATH: process.env.PATH ?? '',
+      GITHUB_WORKSPACE: ROOT,
+      GITHUB_OUTPUT: outputs,
+      ...Object.fromEntries(
+        Object.entries({ ...example, 'audit-log': join(dir, 'audit.jsonl') }).map(([k, v]) => [
+          `INPUT_${k.toUpperCase()}`,
+          v
+        ])
+      )
+    }
+    const load = `const action = await import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))})`
+    const imported = await promisify(execFile)(node, ['--input-type=module', '-e', load], { env })
+    expect(imported.stdout).toBe('')
+    expect(readFileSync(outputs, 'utf8')).toBe('')
+    const ran = await promisify(execFile)(
+      node,
+      ['--input-type=module', '-e', `${load}\nawait action.run()`],
+      { env }
+    )
+    expect(ran.stdout).toContain('pass    Sandbox')
+    expect(readFileSync(outputs, 'utf8')).toContain('validated')
+  })
+
+  test('validate mode needs no data action id and no version', async () => {
+    const inputs: Record<string, string> = { ...example }
+    delete inputs['version-id']
+    delete inputs['data-action-id']
+    const run = await runAction(inputs, { node, cwd: ROOT })
+    expect(run.errors).toEqual([])
+    expect(run.outputs.result).toBe('validated')
   })
 
   test('version-id defaults to the tag of a tag push', async () => {

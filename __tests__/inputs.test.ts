@@ -16,14 +16,20 @@ function problems(inputs: Record<string, string>): string[] {
 describe('readConfig', () => {
   test('defaults', () => {
     const config = readConfig(
-      reader({ 'action-file': 'a.js', 'client-id': 'id', 'client-secret': 'secret' }),
-      { GITHUB_WORKSPACE: '/repo' }
+      reader({
+        'action-file': 'a.js',
+        'client-id': 'id',
+        'client-secret': 'secret',
+        'data-action-id': 'x'
+      }),
+      { GITHUB_WORKSPACE: '/repo', GITHUB_REF: 'refs/tags/v1' }
     )
     expect(config).toMatchObject({
       mode: 'publish',
       workspace: '/repo',
       actionFile: 'a.js',
-      payload: { dataActionId: '', versionId: '', targetEnvironment: 'sandbox' },
+      payload: { dataActionId: 'x', versionId: 'v1', targetEnvironment: 'sandbox' },
+      validationTimeoutMs: 30000,
       sandboxTimeoutMs: 3000,
       maxActionFileBytes: 5 * 1024 * 1024,
       cxone: {
@@ -43,15 +49,45 @@ describe('readConfig', () => {
     expect(readConfig(reader(base), { GITHUB_WORKSPACE: '/repo' }).cxone).toBeUndefined()
   })
 
-  test('publish mode needs both credentials', () => {
+  test('publish mode needs both credentials, the data action and a version', () => {
     expect(problems({ 'action-file': 'a.js' })).toEqual([
       "Input 'client-id': is required in publish mode",
-      "Input 'client-secret': is required in publish mode"
+      "Input 'client-secret': is required in publish mode",
+      "Input 'data-action-id': is required in publish mode",
+      "Input 'version-id': is required in publish mode: it defaults to the tag, and this run is for no ref, not refs/tags/<tag>"
     ])
   })
 
+  test('an empty version-id on a pull request says why it is needed', () => {
+    const inputs = {
+      'action-file': 'a.js',
+      'client-id': 'i',
+      'client-secret': 's',
+      'data-action-id': 'x'
+    }
+    let message = ''
+    try {
+      readConfig(reader(inputs), { GITHUB_WORKSPACE: '/repo', GITHUB_REF: 'refs/pull/7/merge' })
+    } catch (error) {
+      message = (error as ProblemsError).problems.map(p => p.message).join()
+    }
+    expect(message).toBe(
+      "Input 'version-id': is required in publish mode: it defaults to the tag, and this run is for 'refs/pull/7/merge', not refs/tags/<tag>"
+    )
+  })
+
+  test('validate mode needs neither the data action id nor a version', () => {
+    expect(problems({ mode: 'validate', 'action-file': 'a.js' })).toEqual([])
+  })
+
   test('the region picks the API base; api-base-url and token-url override it', () => {
-    const creds = { 'action-file': 'a.js', 'client-id': 'i', 'client-secret': 's' }
+    const creds = {
+      'action-file': 'a.js',
+      'client-id': 'i',
+      'client-secret': 's',
+      'data-action-id': 'x',
+      'version-id': 'v1'
+    }
     const env = { GITHUB_WORKSPACE: '/repo' }
     expect(readConfig(reader({ ...creds, region: 'eu' }), env).cxone).toMatchObject({
       apiBaseUrl: 'https://platform.eu.nicecxone.com',

@@ -5,6 +5,8 @@ export const modules = {
 /***/ 4423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -867,6 +869,21 @@ function renderReport(report, evidence = {}, maxChars = MAX_SUMMARY_CHARS) {
         parts.push(`<p>${facts.join('<br>')}</p>`);
     return fitted(parts, maxChars);
 }
+/**
+ * The report of a run that could not start (bad inputs, an unreadable audit log): what is
+ * wrong, each where it is, and where the inputs are documented.
+ */
+function renderStartFailure(problems) {
+    return fitted([
+        '<h2>CXone data action: failed</h2>',
+        `<p><strong>The run could not start: ${problems.length} problem(s) to fix. Nothing was validated or sent to CXone.</strong></p>`,
+        table(['Problem', 'Where'], problems.map(p => [
+            p.message,
+            p.location ? `${p.location.file}${p.location.line ? `:${p.location.line}` : ''}` : ''
+        ])),
+        '<p>Each input, its default and what it accepts are in the action’s README, under Inputs.</p>'
+    ], MAX_SUMMARY_CHARS);
+}
 /** GitHub refuses a step summary over 1 MiB; a comment holds 65,536 characters. */
 const MAX_SUMMARY_CHARS = 1_000_000;
 const SHORTENED = '<p><em>Shortened: the rest of this report is in the job summary and the log.</em></p>';
@@ -1611,6 +1628,15 @@ function readConfig(read, env) {
     }
     else if (!raw(Input.ActionFile)) {
         problems.push(new InputError(Input.ActionFile, 'is required (or give release-manifest)'));
+    }
+    if (needsCxone && !raw(Input.ReleaseManifest) && !raw(Input.DataActionId)) {
+        problems.push(new InputError(Input.DataActionId, `is required in ${inputs[Input.Mode]} mode`));
+    }
+    if (needsCxone &&
+        !raw(Input.ReleaseManifest) &&
+        !raw(Input.VersionId) &&
+        !tagOf(env.GITHUB_REF)) {
+        problems.push(new InputError(Input.VersionId, `is required in ${inputs[Input.Mode]} mode: it defaults to the tag, and this run is for ${env.GITHUB_REF ? `'${env.GITHUB_REF}'` : 'no ref'}, not refs/tags/<tag>`));
     }
     if (!inputs || problems.length > 0) {
         throw new ProblemsError(problems.map(error => ({ message: error.message })));
@@ -2686,13 +2712,19 @@ async function prepareValidation(config, target, policy) {
     }));
     record('Action file', actionFile.problems, actionFile.value ? `${actionFile.value.path}, ${actionFile.value.bytes.length} bytes` : '');
     const payload = PromotionPayloadSchema.safeParse(target.payload);
-    record('Payload', payload.success
+    // Validate mode calls nothing: an id not given is no problem there, a malformed one is.
+    const unused = config.mode === 'validate'
+        ? new Set(['dataActionId', 'versionId'].filter(key => target.payload[key] === ''))
+        : new Set();
+    const payloadProblems = payload.success
         ? []
-        : payload.error.issues.map(issue => ({
+        : payload.error.issues
+            .filter(issue => !unused.has(String(issue.path[0])))
+            .map(issue => ({
             message: `Input '${PAYLOAD_INPUTS[String(issue.path[0])] ?? String(issue.path[0])}': ${issue.message}`
-        })), payload.success
-        ? `${payload.data.dataActionId} ${payload.data.versionId} → ${payload.data.targetEnvironment}`
-        : '');
+        }));
+    const { dataActionId, versionId, targetEnvironment } = target.payload;
+    record('Payload', payloadProblems, `${dataActionId || '(no data action id)'} ${versionId || '(no version id)'} → ${targetEnvironment}`);
     let dependencies = [];
     let declaredNames = new Set();
     let manifestPath;
@@ -3207,6 +3239,10 @@ function publishFailure(what, outcome) {
  * overlaps the action's.
  */
 async function main_run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = process.env) {
+    // A SIGUSR1 with no listener makes node open its inspector on 127.0.0.1:9229, where any
+    // local process (a sandbox child that escaped, say) could run code in this one.
+    if (process.listenerCount('SIGUSR1') === 0)
+        process.on('SIGUSR1', () => undefined);
     // Each schema parses a handful of times in a run: compiling them to code costs more than
     // it saves (measured: a first parse takes half as long without it).
     core_core/* config */.$W({ jitless: true });
@@ -3260,7 +3296,10 @@ async function main_run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = pro
     }
     catch (error) {
         setResult('failed');
-        fail(problemsOf(error));
+        const problems = problemsOf(error);
+        if (env.GITHUB_STEP_SUMMARY)
+            await core/* summary */.z.addRaw(renderStartFailure(problems)).write();
+        fail(problems);
     }
     finally {
         cancellation.dispose();

@@ -2,18 +2,32 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 /******/ var __webpack_modules__ = ({
 
 /***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3447);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3447);
 
-// A SIGUSR1 with no listener makes node open its inspector on 127.0.0.1:9229, where any
-// local process could run code in this one: keep one for the whole run.
-process.on('SIGUSR1', () => undefined);
-// Started before the rest of the action loads, so the child's start-up overlaps ours.
-const sandbox = _sandbox_js__WEBPACK_IMPORTED_MODULE_0__/* .Sandbox */ .ak.start();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(431), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4423));
-await run(sandbox);
+
+
+/** The action, for tools that import the bundle and call it (`@github/local-action`). */
+async function run() {
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(431), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4423));
+    await main.run();
+}
+// Run by the runner as `node dist/index.js`: start the sandbox child before the rest of the
+// action loads, so its start-up overlaps ours.
+if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href) {
+    const sandbox = _sandbox_js__WEBPACK_IMPORTED_MODULE_2__/* .Sandbox */ .ak.start();
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(431), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4423));
+    await main.run(sandbox);
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -10861,6 +10875,8 @@ function constantCatch(value) {
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
 /******/ 
 
 //# sourceMappingURL=index.js.map

@@ -1,9 +1,17 @@
+import { realpathSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { Sandbox } from './sandbox.js'
 
-// A SIGUSR1 with no listener makes node open its inspector on 127.0.0.1:9229, where any
-// local process could run code in this one: keep one for the whole run.
-process.on('SIGUSR1', () => undefined)
-// Started before the rest of the action loads, so the child's start-up overlaps ours.
-const sandbox = Sandbox.start()
-const { run } = await import('./main.js')
-await run(sandbox)
+/** The action, for tools that import the bundle and call it (`@github/local-action`). */
+export async function run(): Promise<void> {
+  const main = await import('./main.js')
+  await main.run()
+}
+
+// Run by the runner as `node dist/index.js`: start the sandbox child before the rest of the
+// action loads, so its start-up overlaps ours.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  const sandbox = Sandbox.start()
+  const main = await import('./main.js')
+  await main.run(sandbox)
+}

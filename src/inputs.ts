@@ -184,6 +184,22 @@ export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
   } else if (!raw(Input.ActionFile)) {
     problems.push(new InputError(Input.ActionFile, 'is required (or give release-manifest)'))
   }
+  if (needsCxone && !raw(Input.ReleaseManifest) && !raw(Input.DataActionId)) {
+    problems.push(new InputError(Input.DataActionId, `is required in ${inputs[Input.Mode]} mode`))
+  }
+  if (
+    needsCxone &&
+    !raw(Input.ReleaseManifest) &&
+    !raw(Input.VersionId) &&
+    !tagOf(env.GITHUB_REF)
+  ) {
+    problems.push(
+      new InputError(
+        Input.VersionId,
+        `is required in ${inputs[Input.Mode]} mode: it defaults to the tag, and this run is for ${env.GITHUB_REF ? `'${env.GITHUB_REF}'` : 'no ref'}, not refs/tags/<tag>`
+      )
+    )
+  }
   if (!inputs || problems.length > 0) {
     throw new ProblemsError(problems.map(error => ({ message: error.message })))
   }

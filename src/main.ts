@@ -8,7 +8,7 @@ import { readConfig } from './inputs.js'
 import { runPromotion, type RunReport } from './promotion.js'
 import { CancelledError } from './publisher.js'
 import { Sandbox } from './sandbox.js'
-import { renderReport } from './summary.js'
+import { renderReport, renderStartFailure } from './summary.js'
 import { logLine } from './untrusted.js'
 
 /**
@@ -17,6 +17,9 @@ import { logLine } from './untrusted.js'
  * overlaps the action's.
  */
 export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env): Promise<void> {
+  // A SIGUSR1 with no listener makes node open its inspector on 127.0.0.1:9229, where any
+  // local process (a sandbox child that escaped, say) could run code in this one.
+  if (process.listenerCount('SIGUSR1') === 0) process.on('SIGUSR1', () => undefined)
   // Each schema parses a handful of times in a run: compiling them to code costs more than
   // it saves (measured: a first parse takes half as long without it).
   z.config({ jitless: true })
@@ -67,7 +70,9 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
     if (report.problems.length > 0) fail(report.problems)
   } catch (error) {
     setResult('failed')
-    fail(problemsOf(error))
+    const problems = problemsOf(error)
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderStartFailure(problems)).write()
+    fail(problems)
   } finally {
     cancellation.dispose()
     sandbox.dispose()

@@ -1,4 +1,5 @@
 import type { CxoneVersion } from './cxone-client.js'
+import type { Problem } from './errors.js'
 import { dependencyChanges } from './plan.js'
 import type { DependencyVerdict } from './policy.js'
 import type { RunReport } from './promotion.js'
@@ -128,6 +129,28 @@ export function renderReport(
   if (evidence.webhook) facts.push(`Webhook: ${markup(evidence.webhook)}`)
   if (facts.length > 0) parts.push(`<p>${facts.join('<br>')}</p>`)
   return fitted(parts, maxChars)
+}
+
+/**
+ * The report of a run that could not start (bad inputs, an unreadable audit log): what is
+ * wrong, each where it is, and where the inputs are documented.
+ */
+export function renderStartFailure(problems: readonly Problem[]): string {
+  return fitted(
+    [
+      '<h2>CXone data action: failed</h2>',
+      `<p><strong>The run could not start: ${problems.length} problem(s) to fix. Nothing was validated or sent to CXone.</strong></p>`,
+      table(
+        ['Problem', 'Where'],
+        problems.map(p => [
+          p.message,
+          p.location ? `${p.location.file}${p.location.line ? `:${p.location.line}` : ''}` : ''
+        ])
+      ),
+      '<p>Each input, its default and what it accepts are in the action’s README, under Inputs.</p>'
+    ],
+    MAX_SUMMARY_CHARS
+  )
 }
 
 /** GitHub refuses a step summary over 1 MiB; a comment holds 65,536 characters. */

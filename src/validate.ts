@@ -136,16 +136,23 @@ export async function prepareValidation(
   )
 
   const payload = PromotionPayloadSchema.safeParse(target.payload)
+  // Validate mode calls nothing: an id not given is no problem there, a malformed one is.
+  const unused =
+    config.mode === 'validate'
+      ? new Set((['dataActionId', 'versionId'] as const).filter(key => target.payload[key] === ''))
+      : new Set<string>()
+  const payloadProblems = payload.success
+    ? []
+    : payload.error.issues
+        .filter(issue => !unused.has(String(issue.path[0])))
+        .map(issue => ({
+          message: `Input '${PAYLOAD_INPUTS[String(issue.path[0])] ?? String(issue.path[0])}': ${issue.message}`
+        }))
+  const { dataActionId, versionId, targetEnvironment } = target.payload
   record(
     'Payload',
-    payload.success
-      ? []
-      : payload.error.issues.map(issue => ({
-          message: `Input '${PAYLOAD_INPUTS[String(issue.path[0])] ?? String(issue.path[0])}': ${issue.message}`
-        })),
-    payload.success
-      ? `${payload.data.dataActionId} ${payload.data.versionId} → ${payload.data.targetEnvironment}`
-      : ''
+    payloadProblems,
+    `${dataActionId || '(no data action id)'} ${versionId || '(no version id)'} → ${targetEnvironment}`
   )
 
   let dependencies: Dependency[] = []
