@@ -107,7 +107,12 @@ describe('policy file', () => {
   })
 
   test.each([
-    ['a misspelt key', 'allowedVersion:\n  lodash: ^4\n', 1, 'Unrecognized key'],
+    [
+      'a misspelt key',
+      'allowedVersion:\n  lodash: ^4\n',
+      1,
+      "unknown key 'allowedVersion'; did you mean 'allowedVersions'?"
+    ],
     [
       'an invalid range',
       'allowedVersions:\n  lodash: "not a range"\n',
@@ -115,7 +120,8 @@ describe('policy file', () => {
       'not a valid semver range'
     ],
     ['an empty range', 'allowedVersions:\n  lodash: ""\n', 2, 'not a valid semver range'],
-    ['an unknown environment', 'environments:\n  staging: {}\n', 2, 'Unrecognized key'],
+    ['an unknown environment', 'environments:\n  staging: {}\n', 2, "unknown key 'staging'"],
+    ['a misspelt environment', 'environments:\n  prodution: {}\n', 2, "did you mean 'production'?"],
     ['broken YAML', 'allowedVersions:\n  lodash: [^4\n', 3, 'not valid JSON or YAML'],
     ['a duplicate key', 'allowedVersions:\n  a: ^1\n  a: ^2\n', 3, 'not valid JSON or YAML']
   ])('%s is reported at its line', (_name, text, line, message) => {

@@ -99,8 +99,10 @@ describe('release manifest', () => {
       ]
     ])
     const bad = problems(`- dataActionId: not-a-uuid\n  actionFile: a.js\n  versoinId: v1\n`)
-    expect(bad.map(([line]) => line)).toEqual([1, 1])
-    expect(bad.map(([, m]) => m).join(' ')).toContain('Unrecognized key')
+    expect(bad.map(([line]) => line)).toEqual([3, 1])
+    expect(bad.map(([, m]) => m).join(' ')).toContain(
+      "unknown key 'versoinId'; did you mean 'versionId'?"
+    )
     expect(bad.map(([, m]) => m).join(' ')).toContain('expected a UUID')
     expect(problems('dataActions: []\n')[0]?.[1]).toContain('at least one data action')
   })

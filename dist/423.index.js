@@ -2195,7 +2195,10 @@ function progressEvery(total) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
+var mod = __webpack_require__(1916);
 ;// CONCATENATED MODULE: ./src/structured-file.ts
+
 
 
 /**
@@ -2233,8 +2236,8 @@ function parseStructuredFile(file) {
     catch (error) {
         throw new ProblemsError([problem(` cannot be read: ${firstLine(String(error))}`)]);
     }
-    const lineOf = (path) => {
-        const node = nodeAt(doc.contents, path);
+    const lineOf = (path, key = false) => {
+        const node = nodeAt(doc.contents, path, key);
         return node?.range ? at(node.range[0]).line : undefined;
     };
     return {
@@ -2244,12 +2247,95 @@ function parseStructuredFile(file) {
             const parsed = schema.safeParse(data);
             if (parsed.success)
                 return parsed.data;
-            throw new ProblemsError(parsed.error.issues.map(issue => {
-                const line = lineOf(issue.path);
-                return problem(`${pathText(issue.path)}: ${issue.message}`, line ? { line } : {});
+            const found = sentences(parsed.error.issues, schema, data);
+            throw new ProblemsError(found.map(({ path, message, key }) => {
+                const line = lineOf(path, key);
+                return problem(`${pathText(path)}: ${message}`, line ? { line } : {});
             }));
         }
     };
+}
+/**
+ * Schema issues as one sentence per problem, each at its own place: an unknown key at the key
+ * (with the known key it is closest to, when one is), a missing key at its map, and no second
+ * sentence for a key that is missing because it was misspelt.
+ */
+function sentences(issues, schema, data) {
+    const found = [];
+    const misspelt = new Set();
+    for (const issue of issues) {
+        if (issue.code !== 'unrecognized_keys')
+            continue;
+        const parent = valueAt(data, issue.path);
+        const known = keysAt(schema, issue.path).filter(key => !(isRecord(parent) && key in parent));
+        for (const key of issue.keys) {
+            const guess = nearest(key, known);
+            if (guess)
+                misspelt.add(JSON.stringify([...issue.path, guess]));
+            found.push({
+                path: [...issue.path, key],
+                message: `unknown key '${key}'${guess ? `; did you mean '${guess}'?` : ''}`,
+                key: true
+            });
+        }
+    }
+    for (const issue of issues) {
+        if (issue.code === 'unrecognized_keys')
+            continue;
+        const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+        if (missing && misspelt.has(JSON.stringify(issue.path)))
+            continue;
+        const key = issue.path.at(-1);
+        found.push(missing && typeof key === 'string'
+            ? { path: issue.path.slice(0, -1), message: `'${key}' is missing` }
+            : { path: [...issue.path], message: issue.message });
+    }
+    return found;
+}
+/** The known key a misspelt one most likely meant: same letters in another case, or close. */
+function nearest(key, known) {
+    const sameLetters = known.find(k => k.toLowerCase() === key.toLowerCase());
+    if (sameLetters)
+        return sameLetters;
+    const guess = known.length > 0 ? (0,mod/* closest */.kp)(key, [...known]) : undefined;
+    return guess !== undefined && (0,mod/* distance */.Io)(key, guess) <= Math.max(1, Math.floor(guess.length / 4))
+        ? guess
+        : undefined;
+}
+/** The keys the schema knows for the object at `path` (empty when it is not an object). */
+function keysAt(schema, path) {
+    const def = schema._zod.def;
+    switch (def.type) {
+        case 'object': {
+            const shape = def.shape;
+            if (path.length === 0)
+                return Object.keys(shape);
+            const next = shape[String(path[0])];
+            return next ? keysAt(next, path.slice(1)) : [];
+        }
+        case 'array':
+            return path.length === 0 ? [] : keysAt(def.element, path.slice(1));
+        case 'record':
+            return path.length === 0 ? [] : keysAt(def.valueType, path.slice(1));
+        case 'union':
+            return [...new Set(def.options.flatMap(o => keysAt(o, path)))];
+        case 'pipe':
+            return keysAt(def.in, path);
+        default:
+            return def.innerType ? keysAt(def.innerType, path) : [];
+    }
+}
+function valueAt(data, path) {
+    let value = data;
+    for (const key of path) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** Each key given twice in one map, at the second one. */
 function duplicateKeys(root) {
@@ -2287,18 +2373,24 @@ function pathText(path) {
         return '';
     return ` at ${path.map(p => (typeof p === 'number' ? `[${p}]` : String(p))).join('.')}`;
 }
-// The deepest node on the path; a missing key points at its map, which is where it belongs.
-function nodeAt(root, path) {
+/**
+ * The deepest node on the path; a missing key points at its map, which is where it belongs.
+ * With `key`, the last step stops at the key itself (a problem with a key, not its value).
+ */
+function nodeAt(root, path, key = false) {
     let node = root;
-    for (const key of path) {
+    for (const [index, step] of path.entries()) {
         let next;
         if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find(item => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && item.key.value === key);
-            // A problem with a key (not its value) is best shown on the key's own line.
-            next = pair ? (pair.value ?? pair.key) : undefined;
+            const pair = node.items.find(item => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && item.key.value === step);
+            next = pair
+                ? key && index === path.length - 1
+                    ? pair.key
+                    : (pair.value ?? pair.key)
+                : undefined;
         }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof key === 'number') {
-            next = node.items[key];
+        else if ((0,dist/* isSeq */.oP)(node) && typeof step === 'number') {
+            next = node.items[step];
         }
         if (next === undefined || next === null)
             return node;
@@ -2408,7 +2500,7 @@ const PackageJsonSchema = schemas/* looseObject */._H3({ dependencies: Dependenc
 function parseDependencyManifest(file) {
     const doc = parseStructuredFile(file);
     const isPackageJson = (0,external_node_path_.basename)(file.path) === 'package.json' ||
-        (isRecord(doc.data) && isRecord(doc.data.dependencies));
+        (manifest_isRecord(doc.data) && manifest_isRecord(doc.data.dependencies));
     const base = isPackageJson ? ['dependencies'] : [];
     const map = isPackageJson
         ? (doc.check(PackageJsonSchema).dependencies ?? {})
@@ -2434,7 +2526,7 @@ function parseDependencyManifest(file) {
     }
     return manifest;
 }
-function isRecord(value) {
+function manifest_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { closest, distance } from 'fastest-levenshtein'
 import { z } from 'zod'
 import { ProblemsError, type Problem, type SourceLocation } from './errors.js'
 import type { WorkspaceFile } from './workspace-file.js'
@@ -48,8 +49,8 @@ export function parseStructuredFile(file: WorkspaceFile): StructuredFile {
   } catch (error) {
     throw new ProblemsError([problem(` cannot be read: ${firstLine(String(error))}`)])
   }
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    const node = nodeAt(doc.contents, path)
+  const lineOf = (path: readonly PropertyKey[], key = false): number | undefined => {
+    const node = nodeAt(doc.contents, path, key)
     return node?.range ? at(node.range[0]).line : undefined
   }
   return {
@@ -58,14 +59,101 @@ export function parseStructuredFile(file: WorkspaceFile): StructuredFile {
     check<S extends z.ZodType>(schema: S): z.output<S> {
       const parsed = schema.safeParse(data)
       if (parsed.success) return parsed.data
+      const found = sentences(parsed.error.issues, schema, data)
       throw new ProblemsError(
-        parsed.error.issues.map(issue => {
-          const line = lineOf(issue.path)
-          return problem(`${pathText(issue.path)}: ${issue.message}`, line ? { line } : {})
+        found.map(({ path, message, key }) => {
+          const line = lineOf(path, key)
+          return problem(`${pathText(path)}: ${message}`, line ? { line } : {})
         })
       )
     }
   }
+}
+
+/**
+ * Schema issues as one sentence per problem, each at its own place: an unknown key at the key
+ * (with the known key it is closest to, when one is), a missing key at its map, and no second
+ * sentence for a key that is missing because it was misspelt.
+ */
+function sentences(
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.ZodType,
+  data: unknown
+): Array<{ path: PropertyKey[]; message: string; key?: boolean }> {
+  const found: Array<{ path: PropertyKey[]; message: string; key?: boolean }> = []
+  const misspelt = new Set<string>()
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue
+    const parent = valueAt(data, issue.path)
+    const known = keysAt(schema, issue.path).filter(key => !(isRecord(parent) && key in parent))
+    for (const key of issue.keys) {
+      const guess = nearest(key, known)
+      if (guess) misspelt.add(JSON.stringify([...issue.path, guess]))
+      found.push({
+        path: [...issue.path, key],
+        message: `unknown key '${key}'${guess ? `; did you mean '${guess}'?` : ''}`,
+        key: true
+      })
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue
+    const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined
+    if (missing && misspelt.has(JSON.stringify(issue.path))) continue
+    const key = issue.path.at(-1)
+    found.push(
+      missing && typeof key === 'string'
+        ? { path: issue.path.slice(0, -1), message: `'${key}' is missing` }
+        : { path: [...issue.path], message: issue.message }
+    )
+  }
+  return found
+}
+
+/** The known key a misspelt one most likely meant: same letters in another case, or close. */
+function nearest(key: string, known: readonly string[]): string | undefined {
+  const sameLetters = known.find(k => k.toLowerCase() === key.toLowerCase())
+  if (sameLetters) return sameLetters
+  const guess = known.length > 0 ? closest(key, [...known]) : undefined
+  return guess !== undefined && distance(key, guess) <= Math.max(1, Math.floor(guess.length / 4))
+    ? guess
+    : undefined
+}
+
+/** The keys the schema knows for the object at `path` (empty when it is not an object). */
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>
+  switch (def.type) {
+    case 'object': {
+      const shape = def.shape as Record<string, z.core.$ZodType>
+      if (path.length === 0) return Object.keys(shape)
+      const next = shape[String(path[0])]
+      return next ? keysAt(next, path.slice(1)) : []
+    }
+    case 'array':
+      return path.length === 0 ? [] : keysAt(def.element as z.core.$ZodType, path.slice(1))
+    case 'record':
+      return path.length === 0 ? [] : keysAt(def.valueType as z.core.$ZodType, path.slice(1))
+    case 'union':
+      return [...new Set((def.options as z.core.$ZodType[]).flatMap(o => keysAt(o, path)))]
+    case 'pipe':
+      return keysAt(def.in as z.core.$ZodType, path)
+    default:
+      return def.innerType ? keysAt(def.innerType as z.core.$ZodType, path) : []
+  }
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Each key given twice in one map, at the second one. */
@@ -105,19 +193,25 @@ export function pathText(path: readonly PropertyKey[]): string {
   return ` at ${path.map(p => (typeof p === 'number' ? `[${p}]` : String(p))).join('.')}`
 }
 
-// The deepest node on the path; a missing key points at its map, which is where it belongs.
-function nodeAt(root: unknown, path: readonly PropertyKey[]): Node | undefined {
+/**
+ * The deepest node on the path; a missing key points at its map, which is where it belongs.
+ * With `key`, the last step stops at the key itself (a problem with a key, not its value).
+ */
+function nodeAt(root: unknown, path: readonly PropertyKey[], key = false): Node | undefined {
   let node = root as Node | undefined
-  for (const key of path) {
+  for (const [index, step] of path.entries()) {
     let next: unknown
     if (isMap(node)) {
       const pair = node.items.find(
-        item => isPair(item) && isScalar(item.key) && item.key.value === key
+        item => isPair(item) && isScalar(item.key) && item.key.value === step
       )
-      // A problem with a key (not its value) is best shown on the key's own line.
-      next = pair ? (pair.value ?? pair.key) : undefined
-    } else if (isSeq(node) && typeof key === 'number') {
-      next = node.items[key]
+      next = pair
+        ? key && index === path.length - 1
+          ? pair.key
+          : (pair.value ?? pair.key)
+        : undefined
+    } else if (isSeq(node) && typeof step === 'number') {
+      next = node.items[step]
     }
     if (next === undefined || next === null) return node
     node = next as Node
