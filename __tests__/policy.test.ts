@@ -220,6 +220,48 @@ describe('required modules', () => {
   })
 
   test.each([
+    ['lodash/../left-pad', "can name another package than 'lodash'"],
+    ['lodash/./get', "can name another package than 'lodash'"],
+    ['lodash//get', "can name another package than 'lodash'"],
+    ['lodash\\..\\x', "can name another package than 'lodash\\..\\x'"],
+    ['data:text/javascript,export default 1', 'a URL is not a package'],
+    ['https://example.com/x.js', 'a URL is not a package'],
+    ['node:not-a-builtin', 'not a Node built-in module'],
+    ['module', 'it loads other modules or runs code'],
+    ['node:vm', 'it loads other modules or runs code'],
+    ['worker_threads', 'it loads other modules or runs code'],
+    ['process', 'it loads other modules or runs code']
+  ])('%s is refused whatever the policy: %s', (specifier, reason) => {
+    const verdicts = judgeRequires(
+      [
+        { specifier: 'lodash', line: 1 },
+        { specifier, line: 2 }
+      ],
+      new Set(['lodash', 'data:text']),
+      emptyRules('production'),
+      'a.js'
+    )
+    expect(verdicts).toEqual([
+      expect.objectContaining({ verdict: 'blocked', reason: expect.stringContaining(reason) })
+    ])
+  })
+
+  test('a manifest names packages, not URLs or paths', () => {
+    const thrown = (() => {
+      try {
+        parseDependencyManifest(fileOf('deps.json', '{"data:text": "1.0.0", "../x": "1.0.0"}'))
+      } catch (error) {
+        return (error as ProblemsError).problems.map(p => p.message)
+      }
+      return []
+    })()
+    expect(thrown).toEqual([
+      expect.stringContaining("'data:text' is not a package name"),
+      expect.stringContaining("'../x' is not a package name")
+    ])
+  })
+
+  test.each([
     ['lodash', 'lodash'],
     ['lodash/fp/get', 'lodash'],
     ['@scope/pkg', '@scope/pkg'],

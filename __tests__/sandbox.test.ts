@@ -117,8 +117,35 @@ describe('sandbox evaluation', () => {
       'function f() { return f.caller.arguments }\nexports.handler = () => 1',
       1,
       25,
-      "'.caller' can reach"
+      "'.caller' can load modules or build code"
     ],
+    ["exports.handler = () => module.require('child_process')", 1, 32, "'.require' can load"],
+    [
+      "const { require: load } = module\nexports.handler = () => load('x')",
+      1,
+      9,
+      "taking 'require' out"
+    ],
+    [
+      "exports.handler = () => process.getBuiltinModule('child_process')",
+      1,
+      33,
+      "'.getBuiltinModule' can load"
+    ],
+    ["exports.handler = () => eval('req' + 'uire')('fs')", 1, 25, 'eval builds code'],
+    [
+      "exports.handler = () => Function('return require')()('fs')",
+      1,
+      25,
+      'the Function constructor'
+    ],
+    [
+      "exports.handler = () => (() => {}).constructor('return 1')()",
+      1,
+      36,
+      "the '.constructor' of a function builds code"
+    ],
+    ["exports.handler = (k) => globalThis[k]('fs')", 1, 37, "a computed property of 'globalThis'"],
     ['exports.handler = () => \u026Amport', 1, 25, 'a name the sandbox reserves']
   ])('%j is a use the dependency check cannot follow', async (code, line, column, message) => {
     const report = await evaluate(code)
@@ -352,8 +379,8 @@ describe('the protocol with the child', () => {
       readsAndPrints(`[{ nonce, handler: 'exports.handler', requires: [] }, 'forged']`)
     )
     try {
-      const first = await sandbox.evaluate('exports.handler = () => 1', 'a.js', 2000)
-      expect(first.handler).toBe('exports.handler')
+      // The first answer passes or fails as the extra line comes with it or after it.
+      await sandbox.evaluate('exports.handler = () => 1', 'a.js', 2000)
       const second = await sandbox.evaluate('exports.handler = () => 1', 'b.js', 2000)
       expect(second.failure).toMatchObject({ kind: 'crashed' })
       expect(sandbox.usable).toBe(false)

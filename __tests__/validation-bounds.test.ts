@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
+import { readConfig } from '../src/inputs.js'
+import { loadPolicy, prepareValidation, ValidationFiles } from '../src/validate.js'
 import { makeWorkspace, runAction } from './helpers.js'
 
 /**
@@ -88,12 +90,13 @@ test('a release is validated under one budget: members not validated by then are
 })
 
 test('a cancelled release validation stops, naming what it did not validate', async () => {
+  let cancelled = false
   const run = await runAction(
     { mode: 'validate', 'release-manifest': 'release.json', 'sandbox-timeout-ms': '60000' },
     {
       cwd: makeWorkspace(release(Array(6).fill('exports.handler = () => 1\nfor (;;) {}'))),
       onOutput: (stdout, child) => {
-        if (stdout.includes('::group::Validate')) child.kill('SIGINT')
+        if (stdout.includes('::group::Validate') && !cancelled) cancelled = child.kill('SIGINT')
       }
     }
   )
@@ -137,26 +140,92 @@ function treeRssMb(root: number): number {
   return kb / 1024
 }
 
-// The memory of the process tree is read from /proc: Linux, as on the runners this targets.
-test('a release of memory hogs keeps the action and its children under 1 GB', async () => {
+/** Runs the action, sampling the resident memory of its whole process tree. */
+async function runMeasured(
+  inputs: Record<string, string>,
+  files: Record<string, string>
+): Promise<{ run: Awaited<ReturnType<typeof runAction>>; peak: number }> {
   let peak = 0
   let sampler: NodeJS.Timeout | undefined
+  const run = await runAction(inputs, {
+    cwd: makeWorkspace(files),
+    onOutput: (_stdout, child: ChildProcess) => {
+      sampler ??= setInterval(() => {
+        if (child.pid) peak = Math.max(peak, treeRssMb(child.pid))
+      }, 5)
+    }
+  })
+  clearInterval(sampler)
+  return { run, peak }
+}
+
+// The memory of the process tree is read from /proc: Linux, as on the runners this targets.
+test('a release of memory hogs keeps the action and its children under 1 GB', async () => {
   const hog =
     'exports.handler = () => 1\nconst a = []\nfor (;;) a.push(new Uint8Array(1 << 26).fill(1))'
-  const run = await runAction(
+  const { run, peak } = await runMeasured(
     { mode: 'validate', 'release-manifest': 'release.json', 'sandbox-timeout-ms': '20000' },
-    {
-      cwd: makeWorkspace(release(Array(6).fill(hog))),
-      onOutput: (_stdout, child: ChildProcess) => {
-        sampler ??= setInterval(() => {
-          if (child.pid) peak = Math.max(peak, treeRssMb(child.pid))
-        }, 5)
-      }
-    }
+    release(Array(6).fill(hog))
   )
-  clearInterval(sampler)
   expect(run.errors).toHaveLength(6)
   for (const error of run.errors) expect(error).toContain('exceeded the sandbox memory limit')
   expect(peak).toBeGreaterThan(100)
   expect(peak).toBeLessThan(1024)
+})
+
+test('a release naming one 5 MB file a thousand times keeps the action and its children under 1 GB', async () => {
+  const code = `exports.handler = () => 1\n/*${'x'.repeat(5 * 1024 * 1024 - 100)}*/\n`
+  const members = Array.from({ length: 1000 }, (_, i) => ({
+    dataActionId: `00000000-0000-0000-0000-${i.toString(16).padStart(12, '0')}`,
+    actionFile: 'a.js',
+    versionId: 'v1'
+  }))
+  const { run, peak } = await runMeasured(
+    { mode: 'validate', 'release-manifest': 'release.json', 'validation-timeout-ms': '3000' },
+    { 'a.js': code, 'release.json': JSON.stringify(members) }
+  )
+  expect(run.outputs.result).toBe('failed')
+  expect(run.stderr).toBe('')
+  expect(run.errors.some(e => e.includes('was not validated'))).toBe(true)
+  expect(peak).toBeLessThan(1024)
+})
+
+test('members sharing a manifest share one read and one judgement of it', async () => {
+  const ws = makeWorkspace({
+    'a.js': 'exports.handler = () => 1',
+    'deps.json': JSON.stringify({ lodash: '4.17.21' })
+  })
+  const config = readConfig(
+    name => ({ mode: 'validate', 'release-manifest': 'r.json' })[name] ?? '',
+    { GITHUB_WORKSPACE: ws }
+  )
+  const policy = await loadPolicy(config, 'sandbox')
+  const files = new ValidationFiles()
+  const target = (id: string) => ({
+    actionFile: 'a.js',
+    dependencyManifest: 'deps.json',
+    payload: { dataActionId: id, versionId: 'v1', targetEnvironment: 'sandbox' }
+  })
+  const [a, b] = await Promise.all([
+    prepareValidation(config, target(ids[0]!), policy, files),
+    prepareValidation(config, target(ids[1]!), policy, files)
+  ])
+  expect(a.declared).toHaveLength(1)
+  expect(b.declared).toBe(a.declared)
+  expect(b.actionFile).toBe(a.actionFile)
+})
+
+test("a release's action files are refused beyond their total", async () => {
+  const files = new ValidationFiles(10)
+  const file = (bytes: number) => ({
+    input: 'release-manifest',
+    path: 'a.js',
+    bytes: Buffer.alloc(bytes),
+    text: '',
+    sha256: ''
+  })
+  files.count(file(6))
+  expect(() => files.count(file(6))).toThrow(
+    "Input 'release-manifest': the action files named come to more than"
+  )
 })

@@ -1694,6 +1694,8 @@ function tagOf(ref) {
     return ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 ;// CONCATENATED MODULE: ./src/publisher.ts
 
 
@@ -2286,6 +2288,11 @@ function sentences(issues, schema, data) {
         if (missing && misspelt.has(JSON.stringify(issue.path)))
             continue;
         const key = issue.path.at(-1);
+        // A record key's own message is inside the issue (the outer one says "Invalid key").
+        if (issue.code === 'invalid_key') {
+            found.push({ path: [...issue.path], message: issue.issues[0]?.message ?? issue.message });
+            continue;
+        }
         found.push(missing && typeof key === 'string'
             ? { path: issue.path.slice(0, -1), message: `'${key}' is missing` }
             : { path: [...issue.path], message: issue.message });
@@ -2373,6 +2380,21 @@ function pathText(path) {
         return '';
     return ` at ${path.map(p => (typeof p === 'number' ? `[${p}]` : String(p))).join('.')}`;
 }
+const PAIRS = new WeakMap();
+/** A map's pairs by key, indexed once (a line is looked up for every entry of a manifest). */
+function pairsOf(map) {
+    let pairs = PAIRS.get(map);
+    if (!pairs) {
+        pairs = new Map();
+        for (const item of map.items) {
+            if ((0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && !pairs.has(item.key.value)) {
+                pairs.set(item.key.value, item);
+            }
+        }
+        PAIRS.set(map, pairs);
+    }
+    return pairs;
+}
 /**
  * The deepest node on the path; a missing key points at its map, which is where it belongs.
  * With `key`, the last step stops at the key itself (a problem with a key, not its value).
@@ -2382,7 +2404,7 @@ function nodeAt(root, path, key = false) {
     for (const [index, step] of path.entries()) {
         let next;
         if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find(item => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && item.key.value === step);
+            const pair = pairsOf(node).get(step);
             next = pair
                 ? key && index === path.length - 1
                     ? pair.key
@@ -2471,17 +2493,27 @@ function parseReleaseManifest(file, defaultVersionId) {
 
 // EXTERNAL MODULE: ./src/sandbox.ts + 1 modules
 var src_sandbox = __webpack_require__(3447);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./node_modules/validate-npm-package-name/lib/index.js
+var validate_npm_package_name_lib = __webpack_require__(7825);
+var lib_default = /*#__PURE__*/__webpack_require__.n(validate_npm_package_name_lib);
 ;// CONCATENATED MODULE: ./src/manifest.ts
+
+
 
 
 
 
 const PackageNameSchema = schemas/* string */.YjP()
     .min(1, 'a package name cannot be empty')
-    .max(214, 'a package name has at most 214 characters');
+    .max(214, 'a package name has at most 214 characters')
+    .refine(name => (0,external_node_module_.isBuiltin)(name) || lib_default()(name).validForOldPackages, {
+    error: issue => `'${String(issue.input)}' is not a package name (${lib_default()(String(issue.input)).errors?.[0] ?? 'npm would refuse it'})`
+});
 const ExactVersionSchema = schemas/* string */.YjP({ error: 'expected a version string such as "4.17.21"' })
     .refine(version => semver_default().valid(version) !== null, {
     error: issue => `'${String(issue.input)}' is not an exact semver version (such as 4.17.21)`
@@ -2530,8 +2562,6 @@ function manifest_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(8995);
 ;// CONCATENATED MODULE: ./src/policy.ts
 
 
@@ -2618,21 +2648,27 @@ function judgeRequires(requires, declared, rules, actionFilePath) {
     const verdicts = [];
     for (const { specifier, line } of requires) {
         const name = packageNameOf(specifier);
-        if (seen.has(name))
+        const refused = refusal(specifier);
+        // A refused path is judged on its own: `lodash/../left-pad` must not pass as `lodash`.
+        const key = refused ? specifier : name;
+        if (seen.has(key))
             continue;
-        seen.add(name);
+        seen.add(key);
         const location = { file: actionFilePath, ...(line ? { line } : {}) };
         const blocked = blockingRule(rules, specifier);
-        if (blocked) {
-            verdicts.push({ name, verdict: 'blocked', reason: `blocked (${blocked.scope})`, location });
-        }
-        else if (specifier.startsWith('.') || specifier.startsWith('/')) {
+        if (specifier.startsWith('.') || specifier.startsWith('/')) {
             verdicts.push({
                 name,
                 verdict: 'undeclared',
                 reason: 'a data action is a single file and cannot load local files',
                 location
             });
+        }
+        else if (refused) {
+            verdicts.push({ name, verdict: 'blocked', reason: refused, location });
+        }
+        else if (blocked) {
+            verdicts.push({ name, verdict: 'blocked', reason: `blocked (${blocked.scope})`, location });
         }
         else if ((0,external_node_module_.isBuiltin)(specifier)) {
             continue;
@@ -2647,6 +2683,35 @@ function judgeRequires(requires, declared, rules, actionFilePath) {
         }
     }
     return verdicts;
+}
+/**
+ * Built-ins that load other modules or run code (`module.createRequire`, `vm`, a worker,
+ * `process.getBuiltinModule`): any policy could be bypassed through them.
+ */
+const LOADER_BUILTINS = new Set([
+    'module',
+    'vm',
+    'worker_threads',
+    'repl',
+    'inspector',
+    'wasi',
+    'process'
+]);
+/** Why a specifier is refused whatever the policy says, if it is. */
+function refusal(specifier) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(specifier) && !specifier.startsWith('node:')) {
+        return 'a URL is not a package: the code would be loaded from it';
+    }
+    if (specifier.startsWith('node:') && !(0,external_node_module_.isBuiltin)(specifier))
+        return 'not a Node built-in module';
+    const segments = specifier.split('/');
+    if (specifier.includes('\\') || segments.some(s => s === '.' || s === '..' || s === '')) {
+        return `a path with '.', '..' or empty segments can name another package than '${packageNameOf(specifier)}'`;
+    }
+    if ((0,external_node_module_.isBuiltin)(specifier) && LOADER_BUILTINS.has(packageNameOf(specifier))) {
+        return 'it loads other modules or runs code: the dependency check cannot follow what it loads';
+    }
+    return undefined;
 }
 /** The rule blocking a specifier: by its package (or built-in) name, or by the exact subpath. */
 function blockingRule(rules, specifier) {
@@ -2757,11 +2822,42 @@ function firstNonUtf8Line(bytes) {
 
 
 
+
 /**
  * Manifests and policies are small; anything bigger is a mistake, not a manifest. The cap
  * also bounds the time the action spends parsing YAML it was handed.
  */
 const MAX_STRUCTURED_FILE_BYTES = 256 * 1024;
+/** The action files of one release, all together: beyond, the release is refused. */
+const MAX_RELEASE_CODE_BYTES = 32 * 1024 * 1024;
+/**
+ * What a run reads and parses, once each: the members of a release often share a manifest,
+ * and may name one file twice. Action files count against one total, so a manifest naming
+ * files thousands of times cannot hold the action's memory.
+ */
+class ValidationFiles {
+    maxCodeBytes;
+    memo = new Map();
+    codeBytes = 0;
+    constructor(maxCodeBytes = Number.POSITIVE_INFINITY) {
+        this.maxCodeBytes = maxCodeBytes;
+    }
+    once(key, read) {
+        let entry = this.memo.get(key);
+        if (!entry) {
+            entry = read();
+            this.memo.set(key, entry);
+        }
+        return entry;
+    }
+    /** Counts a newly read action file; the error names the input that named it. */
+    count(file) {
+        this.codeBytes += file.bytes.length;
+        if (this.codeBytes > this.maxCodeBytes) {
+            throw new InputError(file.input, `the action files named come to more than ${this.maxCodeBytes / (1024 * 1024)} MB in all: split the release`);
+        }
+    }
+}
 const FAILING = new Set([
     'blocked',
     'outside range',
@@ -2794,13 +2890,17 @@ async function loadPolicy(config, targetEnvironment) {
  * policy. All parsing happens here, before any code is evaluated, so no parse of the action's
  * competes with the sandbox's deadline and memory watchdog (timers of this process).
  */
-async function prepareValidation(config, target, policy) {
+async function prepareValidation(config, target, policy, files = new ValidationFiles()) {
     const checks = [];
     const problems = [];
     const record = recorder(checks, problems);
-    const actionFile = await attempt(() => readWorkspaceFile(config.workspace, target.actionFile, {
-        input: target.namedBy ?? Input.ActionFile,
-        maxBytes: config.maxActionFileBytes
+    const actionFile = await attempt(() => files.once(`code:${(0,external_node_path_.normalize)(target.actionFile)}`, async () => {
+        const file = await readWorkspaceFile(config.workspace, target.actionFile, {
+            input: target.namedBy ?? Input.ActionFile,
+            maxBytes: config.maxActionFileBytes
+        });
+        files.count(file);
+        return file;
     }));
     record('Action file', actionFile.problems, actionFile.value ? `${actionFile.value.path}, ${actionFile.value.bytes.length} bytes` : '');
     const payload = PromotionPayloadSchema.safeParse(target.payload);
@@ -2817,17 +2917,21 @@ async function prepareValidation(config, target, policy) {
         }));
     const { dataActionId, versionId, targetEnvironment } = target.payload;
     record('Payload', payloadProblems, `${dataActionId || '(no data action id)'} ${versionId || '(no version id)'} → ${targetEnvironment}`);
-    let dependencies = [];
-    let declaredNames = new Set();
-    let manifestPath;
-    if (target.dependencyManifest) {
-        const manifest = await attempt(async () => {
-            const file = await readStructured(config, target.dependencyManifest, target.namedBy ?? Input.DependencyManifest);
-            return { path: file.path, ...parseDependencyManifest(file) };
-        });
-        dependencies = manifest.value?.dependencies ?? [];
-        declaredNames = manifest.value?.declared ?? declaredNames;
-        manifestPath = manifest.value?.path;
+    // A manifest is read, parsed and judged once per run, whichever members share it.
+    const manifestFile = target.dependencyManifest;
+    const manifest = manifestFile
+        ? await attempt(() => files.once(`manifest:${(0,external_node_path_.normalize)(manifestFile)}`, async () => {
+            const file = await readStructured(config, manifestFile, target.namedBy ?? Input.DependencyManifest);
+            const parsed = parseDependencyManifest(file);
+            return {
+                ...parsed,
+                verdicts: judgeDependencies(parsed.dependencies, policy.rules, file.path),
+                matrix: Object.fromEntries(parsed.dependencies.map(d => [d.name, d.version]))
+            };
+        }))
+        : undefined;
+    const dependencies = manifest?.value?.dependencies ?? [];
+    if (manifest) {
         record('Dependency manifest', [...manifest.problems, ...(manifest.value?.problems ?? [])], `${dependencies.length} dependencies, all exact versions`);
     }
     else {
@@ -2837,7 +2941,7 @@ async function prepareValidation(config, target, policy) {
             detail: 'none given: the code may require no packages'
         });
     }
-    const declared = judgeDependencies(dependencies, policy.rules, manifestPath);
+    const declared = manifest?.value?.verdicts ?? [];
     if (policy.problems) {
         record('Dependency policy', [...policy.problems, ...declared.filter(v => FAILING.has(v.verdict)).map(verdictProblem)], `${declared.length} dependencies judged for ${policy.rules.environment ?? 'all environments'}`);
     }
@@ -2849,10 +2953,10 @@ async function prepareValidation(config, target, policy) {
         problems,
         ...(actionFile.value ? { actionFile: actionFile.value } : {}),
         ...(payload.success ? { payload: payload.data } : {}),
-        dependencies,
-        declaredNames,
+        declaredNames: manifest?.value?.declared ?? new Set(),
         rules: policy.rules,
-        declared
+        declared,
+        dependencyMatrix: manifest?.value?.matrix ?? {}
     };
 }
 /** Adds the sandbox's verdict on the code (absent when the file could not be read). */
@@ -2892,8 +2996,8 @@ function finishValidation(prepared, report, timeoutMs = 0) {
         problems,
         ...(file ? { actionFile: file } : {}),
         ...(prepared.payload ? { payload: prepared.payload } : {}),
-        dependencies: [...prepared.declared, ...required],
-        dependencyMatrix: Object.fromEntries(prepared.dependencies.map(d => [d.name, d.version])),
+        dependencies: required.length === 0 ? prepared.declared : [...prepared.declared, ...required],
+        dependencyMatrix: prepared.dependencyMatrix,
         ...(report ? { sandbox: report } : {})
     };
 }
@@ -2974,6 +3078,7 @@ function sandboxDetail(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/promotion.ts
+
 
 
 
@@ -3150,29 +3255,66 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
  * not evaluated when the budget runs out (or the job is cancelled) fails, named.
  */
 async function validateMembers(config, members, prestarted, io, cancel) {
+    // The budget covers reading and parsing the members' files as well as evaluating them. A
+    // timer of our own: AbortSignal.timeout combined by AbortSignal.any is held only weakly, and
+    // a collection of it clears its timer (seen: a 3 s budget that never ended an 89 s run).
+    const stop = new AbortController();
+    const signal = stop.signal;
+    const budget = setTimeout(() => stop.abort(new Error('validation budget')), config.validationTimeoutMs);
+    const onCancel = () => stop.abort(cancel?.reason);
+    if (cancel?.aborted)
+        onCancel();
+    cancel?.addEventListener('abort', onCancel, { once: true });
+    // Every member waiting for a sandbox listens to it: not a leak.
+    (0,external_node_events_.setMaxListeners)(0, signal);
     const policy = await loadPolicy(config, config.payload.targetEnvironment);
+    const files = new ValidationFiles(MAX_RELEASE_CODE_BYTES);
     const prepared = [];
     for (const member of members) {
-        prepared.push(await prepareValidation(config, {
-            actionFile: member.actionFile,
-            namedBy: Input.ReleaseManifest,
-            payload: {
-                dataActionId: member.dataActionId,
-                versionId: member.versionId,
-                targetEnvironment: config.payload.targetEnvironment
-            },
-            ...(member.dependencyManifest ? { dependencyManifest: member.dependencyManifest } : {})
-        }, policy));
+        prepared.push(signal.aborted
+            ? undefined
+            : await prepareValidation(config, {
+                actionFile: member.actionFile,
+                namedBy: Input.ReleaseManifest,
+                payload: {
+                    dataActionId: member.dataActionId,
+                    versionId: member.versionId,
+                    targetEnvironment: config.payload.targetEnvironment
+                },
+                ...(member.dependencyManifest
+                    ? { dependencyManifest: member.dependencyManifest }
+                    : {})
+            }, policy, files));
     }
-    const budget = AbortSignal.timeout(config.validationTimeoutMs);
-    const signal = cancel ? AbortSignal.any([budget, cancel]) : budget;
     const pool = new src_sandbox/* SandboxPool */.up((0,src_sandbox/* sandboxChildren */.B1)(), prestarted);
     try {
         return await Promise.all(prepared.map(async (ready, i) => {
             const member = members[i];
-            const file = ready.actionFile;
+            const notValidated = (base = {
+                checks: [],
+                problems: [],
+                declaredNames: new Set(),
+                rules: policy.rules,
+                declared: [],
+                dependencyMatrix: {}
+            }) => {
+                const why = cancel?.aborted
+                    ? 'the job was cancelled'
+                    : `the release's validation ran out of time (${Input.ValidationTimeoutMs}: ${config.validationTimeoutMs})`;
+                return finishValidation({
+                    ...base,
+                    problems: [
+                        ...base.problems,
+                        { message: `${member.actionFile} was not validated: ${why}` }
+                    ]
+                });
+            };
+            const file = ready?.actionFile;
             let report;
-            if (!file) {
+            if (!ready) {
+                report = notValidated();
+            }
+            else if (!file) {
                 report = finishValidation(ready);
             }
             else {
@@ -3181,16 +3323,7 @@ async function validateMembers(config, members, prestarted, io, cancel) {
                     report = finishValidation(ready, evaluated, config.sandboxTimeoutMs);
                 }
                 catch {
-                    const why = cancel?.aborted
-                        ? 'the job was cancelled'
-                        : `the release's validation ran out of time (${Input.ValidationTimeoutMs}: ${config.validationTimeoutMs})`;
-                    report = finishValidation({
-                        ...ready,
-                        problems: [
-                            ...ready.problems,
-                            { message: `${member.actionFile} was not validated: ${why}` }
-                        ]
-                    });
+                    report = notValidated(ready);
                 }
             }
             io.log(`${report.problems.length === 0 ? 'pass' : 'fail'}    ${member.dataActionId} (${member.actionFile})`);
@@ -3198,6 +3331,8 @@ async function validateMembers(config, members, prestarted, io, cancel) {
         }));
     }
     finally {
+        clearTimeout(budget);
+        cancel?.removeEventListener('abort', onCancel);
         pool.dispose();
     }
 }
@@ -3381,16 +3516,14 @@ async function main_run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = pro
         core/* setOutput */.uH(Output.AuditLogPath, auditLog.path);
         for (const warning of [...report.warnings, ...evidence.warnings])
             core/* warning */.$e(warning);
-        if (env.GITHUB_STEP_SUMMARY)
-            await core/* summary */.z.addRaw(renderReport(report, evidence)).write();
+        await writeSummary(renderReport(report, evidence), env);
         if (report.problems.length > 0)
             fail(report.problems);
     }
     catch (error) {
         setResult('failed');
         const problems = problemsOf(error);
-        if (env.GITHUB_STEP_SUMMARY)
-            await core/* summary */.z.addRaw(renderStartFailure(problems)).write();
+        await writeSummary(renderStartFailure(problems), env);
         fail(problems);
     }
     finally {
@@ -3419,6 +3552,18 @@ function onCancel() {
             process.off('SIGTERM', handler);
         }
     };
+}
+/** The job summary is a report, not the result: a summary that cannot be written only warns. */
+async function writeSummary(html, env) {
+    if (!env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core/* summary */.z.addRaw(html).write();
+    }
+    catch (error) {
+        core/* summary */.z.emptyBuffer();
+        core/* warning */.$e(`The job summary could not be written: ${errorMessage(error)}`);
+    }
 }
 /** The version id; for a release, the one all members share (else empty). */
 function versionIdOf(report) {

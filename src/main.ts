@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { z } from 'zod'
 import { AuditLog } from './audit.js'
 import { Output, SECRET_INPUTS, type Result } from './constants.js'
-import { problemsOf, type Problem } from './errors.js'
+import { errorMessage, problemsOf, type Problem } from './errors.js'
 import { leaveEvidence } from './evidence.js'
 import { readConfig } from './inputs.js'
 import { runPromotion, type RunReport } from './promotion.js'
@@ -66,12 +66,12 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
     if (evidence.auditHash) core.setOutput(Output.AuditHash, evidence.auditHash)
     core.setOutput(Output.AuditLogPath, auditLog.path)
     for (const warning of [...report.warnings, ...evidence.warnings]) core.warning(warning)
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderReport(report, evidence)).write()
+    await writeSummary(renderReport(report, evidence), env)
     if (report.problems.length > 0) fail(report.problems)
   } catch (error) {
     setResult('failed')
     const problems = problemsOf(error)
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderStartFailure(problems)).write()
+    await writeSummary(renderStartFailure(problems), env)
     fail(problems)
   } finally {
     cancellation.dispose()
@@ -98,6 +98,17 @@ function onCancel(): { signal: AbortSignal; dispose: () => void } {
       process.off('SIGINT', handler)
       process.off('SIGTERM', handler)
     }
+  }
+}
+
+/** The job summary is a report, not the result: a summary that cannot be written only warns. */
+async function writeSummary(html: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary.addRaw(html).write()
+  } catch (error) {
+    core.summary.emptyBuffer()
+    core.warning(`The job summary could not be written: ${errorMessage(error)}`)
   }
 }
 

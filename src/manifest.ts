@@ -1,5 +1,7 @@
+import { isBuiltin } from 'node:module'
 import { basename } from 'node:path'
 import semver from 'semver'
+import validPackageName from 'validate-npm-package-name'
 import { z } from 'zod'
 import type { Problem } from './errors.js'
 import { parseStructuredFile, pathText } from './structured-file.js'
@@ -17,6 +19,10 @@ export const PackageNameSchema = z
   .string()
   .min(1, 'a package name cannot be empty')
   .max(214, 'a package name has at most 214 characters')
+  .refine(name => isBuiltin(name) || validPackageName(name).validForOldPackages, {
+    error: issue =>
+      `'${String(issue.input)}' is not a package name (${validPackageName(String(issue.input)).errors?.[0] ?? 'npm would refuse it'})`
+  })
 
 const ExactVersionSchema = z
   .string({ error: 'expected a version string such as "4.17.21"' })

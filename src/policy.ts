@@ -137,19 +137,24 @@ export function judgeRequires(
   const verdicts: DependencyVerdict[] = []
   for (const { specifier, line } of requires) {
     const name = packageNameOf(specifier)
-    if (seen.has(name)) continue
-    seen.add(name)
+    const refused = refusal(specifier)
+    // A refused path is judged on its own: `lodash/../left-pad` must not pass as `lodash`.
+    const key = refused ? specifier : name
+    if (seen.has(key)) continue
+    seen.add(key)
     const location = { file: actionFilePath, ...(line ? { line } : {}) }
     const blocked = blockingRule(rules, specifier)
-    if (blocked) {
-      verdicts.push({ name, verdict: 'blocked', reason: `blocked (${blocked.scope})`, location })
-    } else if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    if (specifier.startsWith('.') || specifier.startsWith('/')) {
       verdicts.push({
         name,
         verdict: 'undeclared',
         reason: 'a data action is a single file and cannot load local files',
         location
       })
+    } else if (refused) {
+      verdicts.push({ name, verdict: 'blocked', reason: refused, location })
+    } else if (blocked) {
+      verdicts.push({ name, verdict: 'blocked', reason: `blocked (${blocked.scope})`, location })
     } else if (isBuiltin(specifier)) {
       continue
     } else if (!declared.has(name)) {
@@ -162,6 +167,36 @@ export function judgeRequires(
     }
   }
   return verdicts
+}
+
+/**
+ * Built-ins that load other modules or run code (`module.createRequire`, `vm`, a worker,
+ * `process.getBuiltinModule`): any policy could be bypassed through them.
+ */
+const LOADER_BUILTINS = new Set([
+  'module',
+  'vm',
+  'worker_threads',
+  'repl',
+  'inspector',
+  'wasi',
+  'process'
+])
+
+/** Why a specifier is refused whatever the policy says, if it is. */
+function refusal(specifier: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(specifier) && !specifier.startsWith('node:')) {
+    return 'a URL is not a package: the code would be loaded from it'
+  }
+  if (specifier.startsWith('node:') && !isBuiltin(specifier)) return 'not a Node built-in module'
+  const segments = specifier.split('/')
+  if (specifier.includes('\\') || segments.some(s => s === '.' || s === '..' || s === '')) {
+    return `a path with '.', '..' or empty segments can name another package than '${packageNameOf(specifier)}'`
+  }
+  if (isBuiltin(specifier) && LOADER_BUILTINS.has(packageNameOf(specifier))) {
+    return 'it loads other modules or runs code: the dependency check cannot follow what it loads'
+  }
+  return undefined
 }
 
 /** The rule blocking a specifier: by its package (or built-in) name, or by the exact subpath. */

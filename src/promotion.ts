@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { Input, type Mode, type Result } from './constants.js'
 import { CxoneClient } from './cxone-client.js'
 import { problemsOf, type Problem } from './errors.js'
@@ -16,7 +17,9 @@ import { Sandbox, SandboxPool, sandboxChildren } from './sandbox.js'
 import {
   finishValidation,
   loadPolicy,
+  MAX_RELEASE_CODE_BYTES,
   MAX_STRUCTURED_FILE_BYTES,
+  ValidationFiles,
   prepareValidation,
   validate,
   type CheckResult,
@@ -256,36 +259,77 @@ async function validateMembers(
   io: RunIo,
   cancel?: AbortSignal
 ): Promise<ValidationReport[]> {
+  // The budget covers reading and parsing the members' files as well as evaluating them. A
+  // timer of our own: AbortSignal.timeout combined by AbortSignal.any is held only weakly, and
+  // a collection of it clears its timer (seen: a 3 s budget that never ended an 89 s run).
+  const stop = new AbortController()
+  const signal = stop.signal
+  const budget = setTimeout(
+    () => stop.abort(new Error('validation budget')),
+    config.validationTimeoutMs
+  )
+  const onCancel = (): void => stop.abort(cancel?.reason)
+  if (cancel?.aborted) onCancel()
+  cancel?.addEventListener('abort', onCancel, { once: true })
+  // Every member waiting for a sandbox listens to it: not a leak.
+  setMaxListeners(0, signal)
   const policy = await loadPolicy(config, config.payload.targetEnvironment)
-  const prepared: PreparedValidation[] = []
+  const files = new ValidationFiles(MAX_RELEASE_CODE_BYTES)
+  const prepared: Array<PreparedValidation | undefined> = []
   for (const member of members) {
     prepared.push(
-      await prepareValidation(
-        config,
-        {
-          actionFile: member.actionFile,
-          namedBy: Input.ReleaseManifest,
-          payload: {
-            dataActionId: member.dataActionId,
-            versionId: member.versionId,
-            targetEnvironment: config.payload.targetEnvironment
-          },
-          ...(member.dependencyManifest ? { dependencyManifest: member.dependencyManifest } : {})
-        },
-        policy
-      )
+      signal.aborted
+        ? undefined
+        : await prepareValidation(
+            config,
+            {
+              actionFile: member.actionFile,
+              namedBy: Input.ReleaseManifest,
+              payload: {
+                dataActionId: member.dataActionId,
+                versionId: member.versionId,
+                targetEnvironment: config.payload.targetEnvironment
+              },
+              ...(member.dependencyManifest
+                ? { dependencyManifest: member.dependencyManifest }
+                : {})
+            },
+            policy,
+            files
+          )
     )
   }
-  const budget = AbortSignal.timeout(config.validationTimeoutMs)
-  const signal = cancel ? AbortSignal.any([budget, cancel]) : budget
   const pool = new SandboxPool(sandboxChildren(), prestarted)
   try {
     return await Promise.all(
       prepared.map(async (ready, i) => {
         const member = members[i] as ReleaseMember
-        const file = ready.actionFile
+        const notValidated = (
+          base: PreparedValidation = {
+            checks: [],
+            problems: [],
+            declaredNames: new Set(),
+            rules: policy.rules,
+            declared: [],
+            dependencyMatrix: {}
+          }
+        ): ValidationReport => {
+          const why = cancel?.aborted
+            ? 'the job was cancelled'
+            : `the release's validation ran out of time (${Input.ValidationTimeoutMs}: ${config.validationTimeoutMs})`
+          return finishValidation({
+            ...base,
+            problems: [
+              ...base.problems,
+              { message: `${member.actionFile} was not validated: ${why}` }
+            ]
+          })
+        }
+        const file = ready?.actionFile
         let report: ValidationReport
-        if (!file) {
+        if (!ready) {
+          report = notValidated()
+        } else if (!file) {
           report = finishValidation(ready)
         } else {
           try {
@@ -297,16 +341,7 @@ async function validateMembers(
             )
             report = finishValidation(ready, evaluated, config.sandboxTimeoutMs)
           } catch {
-            const why = cancel?.aborted
-              ? 'the job was cancelled'
-              : `the release's validation ran out of time (${Input.ValidationTimeoutMs}: ${config.validationTimeoutMs})`
-            report = finishValidation({
-              ...ready,
-              problems: [
-                ...ready.problems,
-                { message: `${member.actionFile} was not validated: ${why}` }
-              ]
-            })
+            report = notValidated(ready)
           }
         }
         io.log(
@@ -316,6 +351,8 @@ async function validateMembers(
       })
     )
   } finally {
+    clearTimeout(budget)
+    cancel?.removeEventListener('abort', onCancel)
     pool.dispose()
   }
 }

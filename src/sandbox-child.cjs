@@ -246,8 +246,32 @@ function syntaxFailure(error, code) {
 }
 
 /**
+ * Properties that load modules or build code by a name known only at run time (in the runtime
+ * the data action is published to, where `module.require` and `process.getBuiltinModule`
+ * exist): the dependency check cannot follow a module loaded through them.
+ */
+const LOADERS = new Set([
+  'require',
+  'getBuiltinModule',
+  'createRequire',
+  '_load',
+  'binding',
+  '_linkedBinding',
+  'dlopen',
+  'mainModule',
+  'eval',
+  'Function',
+  'caller',
+  'callee'
+])
+/** Names of the global object; a computed property of one can be `require` or `eval`. */
+const GLOBALS = new Set(['globalThis', 'global', 'self', 'window', 'process', 'module'])
+const UNFOLLOWABLE = 'the dependency check cannot follow what it loads'
+
+/**
  * Walks the syntax tree for every place a module is asked for, iteratively (nesting must not
- * exhaust this stack), in source order.
+ * exhaust this stack), in source order; and for every way of loading one, or of building code
+ * that could, that the check cannot follow.
  */
 function collectModuleUses(ast, format) {
   const requires = []
@@ -265,13 +289,14 @@ function collectModuleUses(ast, format) {
       : node?.type === 'TemplateLiteral' && node.expressions.length === 0
         ? node.quasis[0].value.cooked
         : undefined
+  const propertyName = node => (node.computed ? literal(node.property) : node.property.name)
   // Identifiers that are names, not references (keys, properties, labels, imported names), and
   // the references to `require` that are allowed (called with a literal, or under typeof).
   const names = new Set()
   const allowed = new Set()
-  const stack = [{ node: ast, functionDepth: 0 }]
+  const stack = [{ node: ast, parent: null, functionDepth: 0 }]
   while (stack.length > 0) {
-    const { node, functionDepth } = stack.pop()
+    const { node, parent, functionDepth } = stack.pop()
     switch (node.type) {
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
@@ -329,21 +354,43 @@ function collectModuleUses(ast, format) {
       case 'UnaryExpression':
         if (node.operator === 'typeof') allowed.add(node.argument)
         break
-      case 'MemberExpression':
-        if (!node.computed) {
-          names.add(node.property)
-          if (node.property.name === 'caller' || node.property.name === 'callee') {
-            problem(
-              node.property,
-              `'.${node.property.name}' can reach the module wrapper: the dependency check cannot follow it`
-            )
+      case 'MemberExpression': {
+        if (!node.computed) names.add(node.property)
+        const name = propertyName(node)
+        if (LOADERS.has(name)) {
+          problem(node.property, `'.${name}' can load modules or build code: ${UNFOLLOWABLE}`)
+        } else if (
+          name === 'constructor' &&
+          (((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') &&
+            parent.callee === node) ||
+            (parent?.type === 'MemberExpression' && propertyName(parent) === 'constructor') ||
+            /^(Function|ArrowFunction|Class)Expression$/.test(node.object.type))
+        ) {
+          problem(node.property, `the '.constructor' of a function builds code: ${UNFOLLOWABLE}`)
+        } else if (
+          name === undefined &&
+          node.object.type === 'Identifier' &&
+          GLOBALS.has(node.object.name)
+        ) {
+          problem(
+            node.property,
+            `a computed property of '${node.object.name}' can be require or eval: ${UNFOLLOWABLE}`
+          )
+        }
+        break
+      }
+      case 'Property':
+        if (!node.computed && !node.shorthand) names.add(node.key)
+        if (parent?.type === 'ObjectPattern') {
+          const key = node.computed ? literal(node.key) : (node.key.name ?? node.key.value)
+          if (LOADERS.has(key)) {
+            problem(node.key, `taking '${key}' out of an object can load modules: ${UNFOLLOWABLE}`)
           }
         }
         break
-      case 'Property':
       case 'MethodDefinition':
       case 'PropertyDefinition':
-        if (!node.computed && !node.shorthand) names.add(node.key)
+        if (!node.computed) names.add(node.key)
         break
       case 'LabeledStatement':
       case 'BreakStatement':
@@ -357,6 +404,14 @@ function collectModuleUses(ast, format) {
             node,
             "require is used other than as require('<module name>'): the dependency check cannot follow it; call require with a string literal"
           )
+        } else if (node.name === 'eval') {
+          problem(node, `eval builds code from text: ${UNFOLLOWABLE}`)
+        } else if (
+          node.name === 'Function' &&
+          !(parent?.type === 'BinaryExpression' && parent.operator === 'instanceof') &&
+          !(parent?.type === 'MemberExpression' && propertyName(parent) === 'prototype')
+        ) {
+          problem(node, `the Function constructor builds code from text: ${UNFOLLOWABLE}`)
         } else if (node.name === IMPORT_NAME) {
           problem(node, `'${IMPORT_NAME}' is a name the sandbox reserves`)
         } else if (node.name === 'arguments' && functionDepth === 0 && format === 'commonjs') {
@@ -384,7 +439,7 @@ function collectModuleUses(ast, format) {
       }
     }
     for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i], functionDepth: depth })
+      stack.push({ node: children[i], parent: node, functionDepth: depth })
     }
   }
   renames.sort((a, b) => a - b)
@@ -628,8 +683,18 @@ function contextBootstrap(FILENAME, MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MES
   const mapHas = Map.prototype.has
   const mapSet = Map.prototype.set
 
-  // No stack is captured, so node never formats one for this context (see the file header).
-  defineProperty(Error, 'stackTraceLimit', { value: undefined, writable: false })
+  // No stack is captured, so node never formats one for this context (see the file header);
+  // for good: neither writable nor configurable.
+  defineProperty(Error, 'stackTraceLimit', {
+    value: undefined,
+    writable: false,
+    configurable: false
+  })
+  // node awaits promises of this context (a module's evaluation): the host's `await` reads
+  // their `constructor` and calls their `then`. Both stay the context's own, so the code can
+  // neither run there nor be handed the host's resolving functions.
+  freeze(Promise.prototype)
+  freeze(Promise)
   defineProperty(Error, 'captureStackTrace', {
     value: function captureStackTrace() {},
     writable: true,

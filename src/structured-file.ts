@@ -1,4 +1,14 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node,
+  type Pair,
+  type YAMLMap
+} from 'yaml'
 import { closest, distance } from 'fastest-levenshtein'
 import { z } from 'zod'
 import { ProblemsError, type Problem, type SourceLocation } from './errors.js'
@@ -101,6 +111,11 @@ function sentences(
     const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined
     if (missing && misspelt.has(JSON.stringify(issue.path))) continue
     const key = issue.path.at(-1)
+    // A record key's own message is inside the issue (the outer one says "Invalid key").
+    if (issue.code === 'invalid_key') {
+      found.push({ path: [...issue.path], message: issue.issues[0]?.message ?? issue.message })
+      continue
+    }
     found.push(
       missing && typeof key === 'string'
         ? { path: issue.path.slice(0, -1), message: `'${key}' is missing` }
@@ -193,6 +208,23 @@ export function pathText(path: readonly PropertyKey[]): string {
   return ` at ${path.map(p => (typeof p === 'number' ? `[${p}]` : String(p))).join('.')}`
 }
 
+const PAIRS = new WeakMap<YAMLMap, Map<unknown, Pair>>()
+
+/** A map's pairs by key, indexed once (a line is looked up for every entry of a manifest). */
+function pairsOf(map: YAMLMap): Map<unknown, Pair> {
+  let pairs = PAIRS.get(map)
+  if (!pairs) {
+    pairs = new Map()
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key) && !pairs.has(item.key.value)) {
+        pairs.set(item.key.value, item)
+      }
+    }
+    PAIRS.set(map, pairs)
+  }
+  return pairs
+}
+
 /**
  * The deepest node on the path; a missing key points at its map, which is where it belongs.
  * With `key`, the last step stops at the key itself (a problem with a key, not its value).
@@ -202,9 +234,7 @@ function nodeAt(root: unknown, path: readonly PropertyKey[], key = false): Node 
   for (const [index, step] of path.entries()) {
     let next: unknown
     if (isMap(node)) {
-      const pair = node.items.find(
-        item => isPair(item) && isScalar(item.key) && item.key.value === step
-      )
+      const pair = pairsOf(node).get(step)
       next = pair
         ? key && index === path.length - 1
           ? pair.key

@@ -1,7 +1,8 @@
+import { normalize } from 'node:path'
 import { Input } from './constants.js'
-import { problemsOf, type Problem } from './errors.js'
+import { InputError, problemsOf, type Problem } from './errors.js'
 import type { Config } from './inputs.js'
-import { parseDependencyManifest, type Dependency } from './manifest.js'
+import { parseDependencyManifest } from './manifest.js'
 import { PromotionPayloadSchema, type Environment, type PromotionPayload } from './payload.js'
 import {
   emptyRules,
@@ -33,9 +34,9 @@ export interface ValidationReport {
   actionFile?: WorkspaceFile
   payload?: PromotionPayload
   /** Declared dependencies with their verdicts, then undeclared or blocked requires. */
-  dependencies: DependencyVerdict[]
+  dependencies: readonly DependencyVerdict[]
   /** What the version declares it needs: `{package: exact version}`. */
-  dependencyMatrix: Record<string, string>
+  dependencyMatrix: Readonly<Record<string, string>>
   sandbox?: SandboxReport
 }
 
@@ -60,10 +61,47 @@ export interface PreparedValidation {
   problems: Problem[]
   actionFile?: WorkspaceFile
   payload?: PromotionPayload
-  dependencies: Dependency[]
-  declaredNames: Set<string>
+  declaredNames: ReadonlySet<string>
   rules: EffectiveRules
-  declared: DependencyVerdict[]
+  /** The declared dependencies, judged by the policy. */
+  declared: readonly DependencyVerdict[]
+  /** What the version declares it needs: `{package: exact version}`. */
+  dependencyMatrix: Readonly<Record<string, string>>
+}
+
+/** The action files of one release, all together: beyond, the release is refused. */
+export const MAX_RELEASE_CODE_BYTES = 32 * 1024 * 1024
+
+/**
+ * What a run reads and parses, once each: the members of a release often share a manifest,
+ * and may name one file twice. Action files count against one total, so a manifest naming
+ * files thousands of times cannot hold the action's memory.
+ */
+export class ValidationFiles {
+  private readonly memo = new Map<string, Promise<unknown>>()
+  private codeBytes = 0
+
+  constructor(private readonly maxCodeBytes = Number.POSITIVE_INFINITY) {}
+
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let entry = this.memo.get(key) as Promise<T> | undefined
+    if (!entry) {
+      entry = read()
+      this.memo.set(key, entry)
+    }
+    return entry
+  }
+
+  /** Counts a newly read action file; the error names the input that named it. */
+  count(file: WorkspaceFile): void {
+    this.codeBytes += file.bytes.length
+    if (this.codeBytes > this.maxCodeBytes) {
+      throw new InputError(
+        file.input,
+        `the action files named come to more than ${this.maxCodeBytes / (1024 * 1024)} MB in all: split the release`
+      )
+    }
+  }
 }
 
 const FAILING: ReadonlySet<DependencyVerdict['verdict']> = new Set([
@@ -117,16 +155,21 @@ export async function loadPolicy(config: Config, targetEnvironment: string): Pro
 export async function prepareValidation(
   config: Config,
   target: ValidationTarget,
-  policy: LoadedPolicy
+  policy: LoadedPolicy,
+  files = new ValidationFiles()
 ): Promise<PreparedValidation> {
   const checks: CheckResult[] = []
   const problems: Problem[] = []
   const record = recorder(checks, problems)
 
   const actionFile = await attempt(() =>
-    readWorkspaceFile(config.workspace, target.actionFile, {
-      input: target.namedBy ?? Input.ActionFile,
-      maxBytes: config.maxActionFileBytes
+    files.once(`code:${normalize(target.actionFile)}`, async () => {
+      const file = await readWorkspaceFile(config.workspace, target.actionFile, {
+        input: target.namedBy ?? Input.ActionFile,
+        maxBytes: config.maxActionFileBytes
+      })
+      files.count(file)
+      return file
     })
   )
   record(
@@ -155,21 +198,27 @@ export async function prepareValidation(
     `${dataActionId || '(no data action id)'} ${versionId || '(no version id)'} → ${targetEnvironment}`
   )
 
-  let dependencies: Dependency[] = []
-  let declaredNames = new Set<string>()
-  let manifestPath: string | undefined
-  if (target.dependencyManifest) {
-    const manifest = await attempt(async () => {
-      const file = await readStructured(
-        config,
-        target.dependencyManifest,
-        target.namedBy ?? Input.DependencyManifest
+  // A manifest is read, parsed and judged once per run, whichever members share it.
+  const manifestFile = target.dependencyManifest
+  const manifest = manifestFile
+    ? await attempt(() =>
+        files.once(`manifest:${normalize(manifestFile)}`, async () => {
+          const file = await readStructured(
+            config,
+            manifestFile,
+            target.namedBy ?? Input.DependencyManifest
+          )
+          const parsed = parseDependencyManifest(file)
+          return {
+            ...parsed,
+            verdicts: judgeDependencies(parsed.dependencies, policy.rules, file.path),
+            matrix: Object.fromEntries(parsed.dependencies.map(d => [d.name, d.version]))
+          }
+        })
       )
-      return { path: file.path, ...parseDependencyManifest(file) }
-    })
-    dependencies = manifest.value?.dependencies ?? []
-    declaredNames = manifest.value?.declared ?? declaredNames
-    manifestPath = manifest.value?.path
+    : undefined
+  const dependencies = manifest?.value?.dependencies ?? []
+  if (manifest) {
     record(
       'Dependency manifest',
       [...manifest.problems, ...(manifest.value?.problems ?? [])],
@@ -183,7 +232,7 @@ export async function prepareValidation(
     })
   }
 
-  const declared = judgeDependencies(dependencies, policy.rules, manifestPath)
+  const declared = manifest?.value?.verdicts ?? []
   if (policy.problems) {
     record(
       'Dependency policy',
@@ -198,10 +247,10 @@ export async function prepareValidation(
     problems,
     ...(actionFile.value ? { actionFile: actionFile.value } : {}),
     ...(payload.success ? { payload: payload.data } : {}),
-    dependencies,
-    declaredNames,
+    declaredNames: manifest?.value?.declared ?? new Set(),
     rules: policy.rules,
-    declared
+    declared,
+    dependencyMatrix: manifest?.value?.matrix ?? {}
   }
 }
 
@@ -249,8 +298,8 @@ export function finishValidation(
     problems,
     ...(file ? { actionFile: file } : {}),
     ...(prepared.payload ? { payload: prepared.payload } : {}),
-    dependencies: [...prepared.declared, ...required],
-    dependencyMatrix: Object.fromEntries(prepared.dependencies.map(d => [d.name, d.version])),
+    dependencies: required.length === 0 ? prepared.declared : [...prepared.declared, ...required],
+    dependencyMatrix: prepared.dependencyMatrix,
     ...(report ? { sandbox: report } : {})
   }
 }
