@@ -273,6 +273,43 @@ describe('the rate controller', () => {
     expect(most).toBe(3)
   })
 
+  test('queued requests leave the line at once when aborted, and hold no slot', async () => {
+    const rate = new RateController({ maxInFlight: 2 })
+    await rate.acquire()
+    await rate.acquire()
+    const stop = new AbortController()
+    const queued = Array.from({ length: 5 }, () =>
+      rate.acquire(stop.signal).then(
+        () => 'granted',
+        () => 'aborted'
+      )
+    )
+    stop.abort()
+    expect(await Promise.all(queued)).toEqual(Array(5).fill('aborted'))
+    // The two slots are still the two held ones: one release lets exactly one new request in.
+    rate.release('ok')
+    let granted = 0
+    const next = [rate.acquire(), rate.acquire()].map(p => p.then(() => granted++))
+    await next[0]
+    await new Promise(resolve => setTimeout(resolve, 20))
+    expect(granted).toBe(1)
+    rate.release('ok')
+    await Promise.all(next)
+    expect(granted).toBe(2)
+  })
+
+  test('a freed slot goes to the next request in line, even when the one before gave up', async () => {
+    const rate = new RateController({ maxInFlight: 1 })
+    await rate.acquire()
+    const gaveUp = new AbortController()
+    const first = rate.acquire(gaveUp.signal).catch(() => 'aborted')
+    const second = rate.acquire().then(() => 'granted')
+    gaveUp.abort()
+    expect(await first).toBe('aborted')
+    rate.release('ok')
+    expect(await second).toBe('granted')
+  })
+
   test('a 429 halves the window of requests in flight', async () => {
     const rate = new RateController({ maxInFlight: 4, sleep: async () => undefined })
     await rate.acquire()
