@@ -836,8 +836,6 @@ function escapeHtml(text) {
         .replace(/[`*_[\]|@]/g, ch => `&#${ch.charCodeAt(0)};`);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
 ;// CONCATENATED MODULE: ./src/retry.ts
 const sleep = (ms, signal) => new Promise((resolve, reject) => {
     if (signal?.aborted)
@@ -870,9 +868,9 @@ function retryAfterMs(header, capMs, now = Date.now()) {
         return undefined;
     return Math.min(capMs, Math.max(0, Math.ceil(seconds)));
 }
-/** Runs `operation` until it succeeds, a failure is final, or the attempts are spent. */
+/** Runs `operation` until it succeeds, a failure is final, or the attempts or time are spent. */
 async function withRetries(label, operation, policy) {
-    let attempt = 0;
+    let attempt = 1;
     for (let tries = 0;; tries++) {
         try {
             return await operation(tries);
@@ -881,15 +879,150 @@ async function withRetries(label, operation, policy) {
             const decision = policy.classify(error);
             if (!decision.retry)
                 throw error;
-            if (!decision.free)
-                attempt++;
-            if (attempt >= policy.attempts)
+            const free = decision.free ?? false;
+            if (!free && attempt >= policy.attempts)
                 throw error;
             const delayMs = decision.delayMs ?? backoffDelay(attempt, policy.backoff);
-            policy.onRetry?.({ label, attempt, delayMs, error });
+            if (policy.until !== undefined && Date.now() + delayMs > policy.until)
+                throw error;
+            if (!free)
+                attempt++;
+            policy.onRetry?.({ label, attempt, attempts: policy.attempts, delayMs, free, error });
             await (policy.sleep ?? sleep)(delayMs, policy.signal);
         }
     }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __webpack_require__(6698);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/transport.ts
+
+
+
+
+/** `localhost`, 127.0.0.0/8 or ::1: the only hosts plain http may reach. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host === '::1')
+        return true;
+    return (0,external_node_net_.isIP)(host) === 4 && host.startsWith('127.');
+}
+/**
+ * Checks a URL that credentials or signed data will be sent to: https, or http on a
+ * loopback host only, and no user info in it. Returns the problem in words, or the URL.
+ */
+function checkSecureUrl(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return { problem: `'${value}' is not a URL` };
+    }
+    if (url.username || url.password)
+        return { problem: 'must not carry credentials in the URL' };
+    if (url.protocol === 'https:')
+        return { url };
+    if (url.protocol === 'http:' && isLoopback(url.hostname))
+        return { url };
+    if (url.protocol === 'http:') {
+        return { problem: `plain http is allowed only to a loopback host, not ${url.hostname}` };
+    }
+    return { problem: `expected an https:// URL, got ${url.protocol}` };
+}
+/** Most bytes of an answer read from CXone (its answers are a few KB); a longer one is cut off. */
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+/** No complete answer came back: the connection failed or was cut, the deadline passed, or the body was too large. */
+class NoAnswerError extends Error {
+}
+/** The per-request signal, for the handler below (requests may run side by side). */
+const requestSignal = new external_node_async_hooks_.AsyncLocalStorage();
+/**
+ * HTTP exchanges with one deadline over all of each (connect, headers and the whole body) and
+ * a capped body read in linear time. Requests and proxies are @actions/http-client's; the body
+ * is read here, since its readBody() waits forever on a body cut mid-stream, can be neither
+ * aborted nor capped, and copies the whole buffer per chunk.
+ */
+class Exchanges {
+    timeoutMs;
+    http;
+    constructor(timeoutMs) {
+        this.timeoutMs = timeoutMs;
+        // Redirects off: a redirect to another host would carry the token there.
+        this.http = new lib/* HttpClient */.Qq('cxone-publish-action', [
+            {
+                // Runs as the request is built: it gets this exchange's signal, which destroys it.
+                prepareRequest: options => {
+                    const signal = requestSignal.getStore();
+                    if (signal)
+                        options.signal = signal;
+                },
+                canHandleAuthentication: () => false,
+                handleAuthentication: () => Promise.reject(new Error('not supported'))
+            }
+        ], { allowRetries: false, allowRedirects: false, keepAlive: true, socketTimeout: timeoutMs });
+    }
+    /**
+     * Sends one request and reads its answer whole, or fails with a NoAnswerError within the
+     * deadline. `signal` stops it sooner; its reason is what is thrown then.
+     */
+    async send(method, url, data, headers, signal) {
+        const deadline = AbortSignal.timeout(this.timeoutMs);
+        const stop = signal ? AbortSignal.any([deadline, signal]) : deadline;
+        let received;
+        try {
+            const res = await requestSignal.run(stop, () => this.http.request(method, url, data, headers));
+            received = 0;
+            const chunks = [];
+            const message = res.message;
+            const destroy = () => void message.destroy(stop.reason);
+            stop.addEventListener('abort', destroy, { once: true });
+            try {
+                for await (const chunk of message) {
+                    received += chunk.length;
+                    if (received > MAX_ANSWER_BYTES) {
+                        message.destroy();
+                        throw new NoAnswerError(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; not read further`);
+                    }
+                    chunks.push(chunk);
+                }
+            }
+            finally {
+                stop.removeEventListener('abort', destroy);
+            }
+            return {
+                status: res.message.statusCode ?? 0,
+                headers: res.message.headers,
+                body: Buffer.concat(chunks, received).toString('utf8')
+            };
+        }
+        catch (error) {
+            if (error instanceof NoAnswerError)
+                throw error;
+            if (deadline.aborted) {
+                throw new NoAnswerError(`no complete answer within ${this.timeoutMs} ms (request-timeout-ms)`);
+            }
+            if (signal?.aborted)
+                throw signal.reason;
+            throw new NoAnswerError(received === undefined
+                ? connectionFailure(error)
+                : `the connection closed before the whole answer arrived (after ${received} bytes of its body)`);
+        }
+    }
+    dispose() {
+        this.http.dispose();
+    }
+}
+/** A connection error in words; node's AggregateError (several addresses tried) has no message. */
+function connectionFailure(error) {
+    const { message, code, syscall } = error;
+    if (message)
+        return message;
+    return code ? `${syscall ?? 'connect'} ${code}` : errorMessage(error);
 }
 
 ;// CONCATENATED MODULE: ./src/webhook.ts
@@ -940,11 +1073,8 @@ async function postWebhook(payload, options) {
     const budgetMs = options.budgetMs ?? 15_000;
     const deadline = Date.now() + budgetMs;
     const attemptMs = Math.min(ATTEMPT_TIMEOUT_MS, budgetMs);
-    const http = new lib/* HttpClient */.Qq('cxone-publish-action', [], {
-        allowRetries: false,
-        allowRedirects: false,
-        socketTimeout: attemptMs
-    });
+    // One deadline over each attempt, and a bounded body: a receiver cannot hold the run.
+    const http = new Exchanges(attemptMs);
     try {
         return await withRetries('webhook', async () => {
             // Each attempt is signed afresh, so a receiver's replay window holds for retries too.
@@ -958,9 +1088,7 @@ async function postWebhook(payload, options) {
                 headers['webhook-signature'] = signature(key, id, timestamp, body);
             let status;
             try {
-                const res = await http.request('POST', options.url, body, headers);
-                await res.readBody();
-                status = res.message.statusCode ?? 0;
+                status = (await http.send('POST', options.url, body, headers)).status;
             }
             catch (error) {
                 throw new RetryableWebhookError(`the webhook could not be reached: ${errorMessage(error)}`);
@@ -1108,7 +1236,7 @@ class CxoneError extends ActionError {
         this.code = code;
     }
 }
-/** A failure worth another attempt: 429, 5xx, a dropped connection, a timeout, a lock. */
+/** A failure worth another attempt: 429, 5xx, no complete answer, a lock. */
 class TransientError extends CxoneError {
     retryAfterMs;
     constructor(message, status, code, retryAfterMs) {
@@ -1121,44 +1249,58 @@ const RETRY_AFTER_CAP_MS = 60_000;
 const MAX_RATE_LIMITED_RETRIES = 30;
 const cxone_client_BACKOFF = { baseMs: 200, maxMs: 8_000 };
 const TOKEN_REFRESH_MARGIN_MS = 60_000;
+/**
+ * A PATCH already sent is not abandoned when the run is cancelled (its outcome would be
+ * unknown): its answer is awaited this much longer, within its own deadline.
+ */
+const PATCH_GRACE_MS = 2_000;
 class CxoneClient {
     options;
     stats = { requests: 0, retries: 0, rateLimited: 0 };
-    http;
+    exchanges;
     apiBase;
     token;
     tokenRequest;
     constructor(options) {
         this.options = options;
         this.apiBase = options.apiBaseUrl.replace(/\/+$/, '');
-        // Redirects off: a redirect to another host would carry the token there.
-        this.http = new lib/* HttpClient */.Qq('cxone-publish-action', [], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: true,
-            socketTimeout: options.requestTimeoutMs
-        });
+        this.exchanges = new Exchanges(options.requestTimeoutMs);
+    }
+    /**
+     * What the environment holds: the version live there, and one still `publishing` there (the
+     * contract's list, filtered by environment only, shows both).
+     */
+    async environmentState(dataActionId, environment, options = {}) {
+        const query = new URLSearchParams({ environment });
+        const { versions } = await this.call(this.target(`reading what is live for ${dataActionId} in ${environment}`, 'GET', `${this.versionsPath(dataActionId)}?${query}`), undefined, ListSchema, options);
+        const here = versions.filter(v => v.environment === environment);
+        const live = here.find(v => v.published);
+        const publishing = here.find(v => v.status === 'publishing');
+        return { ...(live ? { live } : {}), ...(publishing ? { publishing } : {}) };
     }
     /** The version live in `environment`, or undefined when none is. */
     async liveVersion(dataActionId, environment, options = {}) {
-        const query = new URLSearchParams({ environment, published: 'true' });
-        const { versions } = await this.call(`reading the live version of ${dataActionId} in ${environment}`, 'GET', `${this.versionsPath(dataActionId)}?${query}`, undefined, ListSchema, options);
-        return versions.find(v => v.published && v.environment === environment);
+        return (await this.environmentState(dataActionId, environment, options)).live;
     }
     /** Uploads a version; `created` is false when it already existed with this checksum. */
     async upload(version, options = {}) {
-        const { data, status } = await this.callWithStatus(`uploading version ${version.versionId} of ${version.dataActionId}`, 'POST', this.versionPath(version.dataActionId, version.versionId), version, VersionSchema, options);
+        const { data, status } = await this.callWithStatus(this.target(`uploading version ${version.versionId} of ${version.dataActionId}`, 'POST', this.versionPath(version.dataActionId, version.versionId)), version, VersionSchema, options);
         return { version: data, created: status === 201 };
     }
-    /** Asks CXone to make a version live; the answer may still be `publishing` (202). */
+    /**
+     * Asks CXone to make a version live; the answer may still be `publishing` (202). When the
+     * answer is lost, the version is read back: the publish counts if it took.
+     */
     async publish(dataActionId, versionId, environment, checksum, options = {}) {
-        return this.call(`publishing version ${versionId} of ${dataActionId} to ${environment}`, 'PATCH', this.versionPath(dataActionId, versionId), { published: true, environment, checksum }, VersionSchema, options);
+        return this.patch(`publishing version ${versionId} of ${dataActionId} to ${environment}`, dataActionId, versionId, { published: true, environment, checksum }, v => v.environment === environment &&
+            v.checksum === checksum &&
+            (v.published || v.status === 'publishing'), options);
     }
     async unpublish(dataActionId, versionId, environment, options = {}) {
-        return this.call(`unpublishing version ${versionId} of ${dataActionId} from ${environment}`, 'PATCH', this.versionPath(dataActionId, versionId), { published: false, environment }, VersionSchema, options);
+        return this.patch(`unpublishing version ${versionId} of ${dataActionId} from ${environment}`, dataActionId, versionId, { published: false, environment }, v => !(v.published && v.environment === environment), options);
     }
     async getVersion(dataActionId, versionId, options = {}) {
-        return this.call(`reading back version ${versionId} of ${dataActionId}`, 'GET', this.versionPath(dataActionId, versionId), undefined, VersionSchema, options);
+        return this.call(this.target(`reading back version ${versionId} of ${dataActionId}`, 'GET', this.versionPath(dataActionId, versionId)), undefined, VersionSchema, options);
     }
     /** The version, or undefined when CXone does not know it (404). */
     async findVersion(dataActionId, versionId, options = {}) {
@@ -1177,7 +1319,7 @@ class CxoneClient {
         return `curl -X ${method} -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.apiBase}${this.versionPath(dataActionId, versionId)}`;
     }
     dispose() {
-        this.http.dispose();
+        this.exchanges.dispose();
     }
     versionsPath(dataActionId) {
         return `/api/v2/studio/data-actions/${encodeURIComponent(dataActionId)}/versions`;
@@ -1185,40 +1327,53 @@ class CxoneClient {
     versionPath(dataActionId, versionId) {
         return `${this.versionsPath(dataActionId)}/${encodeURIComponent(versionId)}`;
     }
-    async call(what, method, path, body, schema, options) {
-        return (await this.callWithStatus(what, method, path, body, schema, options)).data;
+    target(what, method, pathOrUrl) {
+        const url = new URL(pathOrUrl.startsWith('/') ? `${this.apiBase}${pathOrUrl}` : pathOrUrl);
+        return { what, method, url: url.toString(), where: `${method} ${url.host}${url.pathname}` };
     }
     /**
-     * One API call with the contract's error handling: a 401 refreshes the token and replays
-     * once; 429, 5xx, resets and timeouts are retried with backoff; a lock is waited out
-     * within its budget; anything else fails at once, saying what was being done.
+     * A PATCH whose answer may be lost on the way back: then what it asked for may or may not
+     * have happened, so the version is read back, and `took` says whether it did.
      */
-    async callWithStatus(what, method, path, body, schema, { signal, onSend }) {
-        const lockDeadline = Date.now() + this.options.lockWaitMs;
-        const url = `${this.apiBase}${path}`;
-        const response = await this.retrying(what, lockDeadline, signal, async () => {
-            let res = await this.send(what, method, url, body, await this.accessToken(signal), signal, onSend);
-            if (res.status === 401) {
-                this.token = undefined;
-                res = await this.send(what, method, url, body, await this.accessToken(signal), signal, onSend);
-                if (res.status === 401) {
-                    throw new CxoneError(`${what}: CXone rejected a fresh access token (401); check the client's tenant`, 401);
-                }
-            }
-            return this.checked(what, res);
-        });
-        const json = parseJson(response.body);
-        const parsed = schema.safeParse(json);
-        if (!parsed.success) {
-            throw new CxoneError(`${what}: CXone answered ${response.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${errors/* prettifyError */.S1(parsed.error).split('\n')[0]})`, response.status);
-        }
-        return { status: response.status, data: parsed.data };
+    async patch(what, dataActionId, versionId, body, took, options) {
+        const readBack = async () => {
+            const version = await this.getVersion(dataActionId, versionId, options);
+            return took(version) ? version : undefined;
+        };
+        return (await this.callWithStatus(this.target(what, 'PATCH', this.versionPath(dataActionId, versionId)), body, VersionSchema, options, readBack)).data;
     }
-    retrying(what, lockDeadline, signal, operation) {
+    async call(target, body, schema, options) {
+        return (await this.callWithStatus(target, body, schema, options)).data;
+    }
+    /**
+     * One logical request with the contract's error handling, within one attempt budget
+     * (max-retries, or the caller's `persistUntil`) that a token fetch also draws on: a 401
+     * refreshes the token and replays once; 429, 5xx and answers that never came whole are
+     * retried with backoff; a lock is waited out within its budget; anything else fails at
+     * once, naming what was being done and where. `readBack` settles a lost answer.
+     */
+    async callWithStatus(target, body, schema, options, readBack) {
+        const { signal, persistUntil } = options;
+        const lockDeadline = persistUntil ?? Date.now() + this.options.lockWaitMs;
         let rateLimited = 0;
         const rate = this.options.rate;
-        return withRetries(what, operation, {
-            attempts: this.options.maxAttempts,
+        return withRetries(target.what, async () => {
+            try {
+                return this.parsed(target, await this.authorized(target, body, options), schema);
+            }
+            catch (error) {
+                const lost = error instanceof TransientError && error.code === 'network';
+                // Cancelled: the rollback reads the state itself.
+                if (!lost || !readBack || signal?.aborted)
+                    throw error;
+                const data = await readBack();
+                if (data === undefined)
+                    throw error;
+                return { status: 200, data };
+            }
+        }, {
+            attempts: persistUntil === undefined ? this.options.maxAttempts : Infinity,
+            ...(persistUntil === undefined ? {} : { until: persistUntil }),
             backoff: { ...cxone_client_BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) },
             ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
             ...(signal ? { signal } : {}),
@@ -1239,16 +1394,50 @@ class CxoneClient {
                     ? { retry: true }
                     : { retry: true, delayMs: error.retryAfterMs };
             },
-            onRetry: ({ attempt, delayMs, error }) => {
+            onRetry: ({ attempt, attempts, delayMs, free, error }) => {
                 this.stats.retries++;
-                this.options.onRetry?.(`${errorMessage(error)}; retry ${attempt} in ${delayMs} ms`);
+                const next = free
+                    ? `trying again in ${delayMs} ms (not counted as an attempt)`
+                    : Number.isFinite(attempts)
+                        ? `attempt ${attempt} of ${attempts} in ${delayMs} ms`
+                        : `attempt ${attempt} in ${delayMs} ms (within the rollback's own budget)`;
+                this.options.onRetry?.(`${errorMessage(error)}; ${next}`);
             }
         });
     }
-    /** Maps a status to success or to the contract's meaning of the failure. */
-    checked(what, res) {
-        if (res.status >= 200 && res.status < 300)
+    /** Sends with the access token; a 401 refreshes it and replays once (the same attempt). */
+    async authorized(target, body, options) {
+        const token = await this.accessToken(options.signal);
+        const res = await this.send(target, body, token, options);
+        if (res.status !== 401)
             return res;
+        if (this.token?.value === token)
+            this.token = undefined;
+        const again = await this.send(target, body, await this.accessToken(options.signal), options);
+        if (again.status === 401) {
+            throw new CxoneError(`${target.what}: ${target.where} answered 401 to a fresh access token too; check the client's tenant`, 401);
+        }
+        return again;
+    }
+    parsed(target, res, schema) {
+        this.checked(target, res);
+        const json = parseJson(res.body);
+        const parsed = schema.safeParse(json);
+        if (!parsed.success) {
+            throw new CxoneError(`${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${errors/* prettifyError */.S1(parsed.error).split('\n')[0]})`, res.status);
+        }
+        return { status: res.status, data: parsed.data };
+    }
+    /** Maps a status to success or to the contract's meaning of the failure. */
+    checked(target, res) {
+        if (res.status >= 200 && res.status < 300)
+            return;
+        const said = `${target.what}: ${target.where} answered ${res.status}`;
+        if (res.status >= 300 && res.status < 400) {
+            const location = header(res, 'location');
+            const to = location ? hostOf(location, target.url) : undefined;
+            throw new CxoneError(`${said}, a redirect${to ? ` to ${to}` : ''}: not followed, so no credentials go there; check api-base-url and token-url`, res.status);
+        }
         const parsed = ErrorBodySchema.safeParse(parseJson(res.body));
         const code = parsed.success ? parsed.data.error : undefined;
         const reason = parsed.success
@@ -1256,53 +1445,56 @@ class CxoneClient {
             : res.body.trim() === ''
                 ? 'empty body'
                 : `a ${String(res.headers['content-type'] ?? 'non-JSON').split(';')[0]} body, not CXone's JSON (a proxy?)`;
-        const said = `${what}: ${res.status} ${reason}`;
+        const failure = `${said} ${reason}`;
         const retryAfter = retryAfterMs(header(res, 'retry-after'), RETRY_AFTER_CAP_MS);
         if (res.status === 429 || res.status >= 500) {
-            throw new TransientError(said, res.status, code, retryAfter);
+            throw new TransientError(failure, res.status, code, retryAfter);
         }
         if (res.status === 409 && code === 'locked') {
-            throw new TransientError(said, res.status, code, retryAfter);
+            throw new TransientError(failure, res.status, code, retryAfter);
         }
         if (res.status === 403) {
-            const scope = what.startsWith('reading') ? 'data-action:read' : 'data-action:write';
-            throw new CxoneError(`${said} (the client needs the ${scope} scope on this tenant)`, 403, code);
+            const scope = target.method === 'GET' ? 'data-action:read' : 'data-action:write';
+            throw new CxoneError(`${failure} (the client needs the ${scope} scope on this tenant)`, 403, code);
         }
         if (res.status === 409 && code === 'version_conflict') {
-            throw new CxoneError(`${said}: versions are immutable, so this code needs a new version id`, 409, code);
+            throw new CxoneError(`${failure}: versions are immutable, so this code needs a new version id`, 409, code);
         }
         if (res.status === 422 && parsed.success && parsed.data.details) {
-            throw new CxoneError(`${said} (details: ${JSON.stringify(parsed.data.details)})`, 422, code);
+            throw new CxoneError(`${failure} (details: ${JSON.stringify(parsed.data.details)})`, 422, code);
         }
-        throw new CxoneError(said, res.status, code);
+        throw new CxoneError(failure, res.status, code);
     }
-    /** The cached token, or a new one; concurrent callers share one token request. */
+    /**
+     * The cached token, or a new one. Concurrent callers share one token request, which runs
+     * under its own deadline only (a caller that gives up stops waiting, not the request).
+     */
     async accessToken(signal) {
         if (this.token && Date.now() < this.token.refreshAt)
             return this.token.value;
-        this.tokenRequest ??= this.requestToken(signal).finally(() => {
+        this.tokenRequest ??= this.requestToken().finally(() => {
             this.tokenRequest = undefined;
         });
-        return this.tokenRequest;
+        return abortable(this.tokenRequest, signal);
     }
-    async requestToken(signal) {
-        const what = 'getting an access token';
+    /** One token request: an attempt of the call that needed it, never a loop of its own. */
+    async requestToken() {
+        const target = this.target('getting an access token', 'POST', this.options.tokenUrl);
         const form = new URLSearchParams({
             grant_type: 'client_credentials',
             client_id: this.options.clientId,
             client_secret: this.options.clientSecret
         }).toString();
-        const res = await this.retrying(what, Date.now(), signal, async () => {
-            const response = await this.send(what, 'POST', this.options.tokenUrl, form, undefined, signal);
-            if (response.status === 401 || response.status === 400) {
-                const code = ErrorBodySchema.safeParse(parseJson(response.body)).data?.error ?? 'rejected';
-                throw new CxoneError(`${what}: ${response.status} ${code}: CXone rejected client-id/client-secret`, response.status, code);
-            }
-            return this.checked(what, response);
-        });
+        const res = await this.send(target, form, undefined, {});
+        if (res.status === 401 || res.status === 400) {
+            const code = ErrorBodySchema.safeParse(parseJson(res.body)).data?.error ?? 'rejected';
+            throw new CxoneError(`${target.what}: ${target.where} answered ${res.status} ${code}: CXone rejected client-id/client-secret`, res.status, code);
+        }
+        this.checked(target, res);
         const parsed = TokenSchema.safeParse(parseJson(res.body));
-        if (!parsed.success)
-            throw new CxoneError(`${what}: the token response is not what OAuth returns`);
+        if (!parsed.success) {
+            throw new CxoneError(`${target.what}: ${target.where} answered ${res.status} with a body that is not an OAuth token response`);
+        }
         const { access_token, expires_in } = parsed.data;
         this.options.mask?.(access_token);
         this.token = {
@@ -1311,7 +1503,12 @@ class CxoneClient {
         };
         return access_token;
     }
-    async send(what, method, url, body, token, signal, onSend) {
+    /**
+     * One request, paced by the rate controller. An answer that never came whole is a
+     * TransientError coded `network`. A PATCH is given a grace after `signal` aborts, since
+     * once sent its outcome is only known from its answer.
+     */
+    async send(target, body, token, { signal, onSend }) {
         const headers = { accept: 'application/json' };
         let data = null;
         if (typeof body === 'string') {
@@ -1326,32 +1523,55 @@ class CxoneClient {
             headers.authorization = `Bearer ${token}`;
         const rate = this.options.rate;
         await rate?.acquire(signal);
+        signal?.throwIfAborted();
         onSend?.();
         this.stats.requests++;
-        let response;
+        const grace = target.method === 'PATCH'
+            ? graceAfter(signal, PATCH_GRACE_MS)
+            : { signal, dispose: () => undefined };
+        let res;
         try {
-            const res = await abortable(this.http.request(method, url, data, headers), signal);
-            response = {
-                status: res.message.statusCode ?? 0,
-                headers: res.message.headers,
-                body: await abortable(res.readBody(), signal)
-            };
+            res = await this.exchanges.send(target.method, target.url, data, headers, grace.signal);
         }
         catch (error) {
             rate?.release('error');
-            if (signal?.aborted)
+            if (!(error instanceof NoAnswerError))
                 throw error;
-            throw new TransientError(`${what}: ${errorMessage(error)}`, undefined, 'network');
+            throw new TransientError(`${target.what}: ${target.where}: ${error.message}`, undefined, 'network');
         }
-        if (response.status === 429)
+        finally {
+            grace.dispose();
+        }
+        if (res.status === 429)
             this.stats.rateLimited++;
-        rate?.release(response.status === 429
-            ? { retryAfterMs: retryAfterMs(header(response, 'retry-after'), RETRY_AFTER_CAP_MS) }
+        rate?.release(res.status === 429
+            ? { retryAfterMs: retryAfterMs(header(res, 'retry-after'), RETRY_AFTER_CAP_MS) }
             : 'ok');
-        return response;
+        return res;
     }
 }
-/** Stops waiting when `signal` aborts; a request already sent cannot be recalled. */
+/** A signal that aborts `graceMs` after `signal` does (with a NoAnswerError), until disposed. */
+function graceAfter(signal, graceMs) {
+    if (!signal)
+        return { dispose: () => undefined };
+    const controller = new AbortController();
+    let timer;
+    const abort = () => {
+        timer = setTimeout(() => controller.abort(new NoAnswerError(`no answer within ${graceMs} ms of the cancellation`)), graceMs);
+    };
+    if (signal.aborted)
+        abort();
+    else
+        signal.addEventListener('abort', abort, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            signal.removeEventListener('abort', abort);
+            clearTimeout(timer);
+        }
+    };
+}
+/** Stops waiting when `signal` aborts; the work itself goes on. */
 function abortable(promise, signal) {
     if (!signal)
         return promise;
@@ -1373,6 +1593,15 @@ function header(res, name) {
     const value = res.headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
+/** The host a redirect points to (a relative one: the host that answered). */
+function hostOf(location, base) {
+    try {
+        return new URL(location, base).host;
+    }
+    catch {
+        return undefined;
+    }
+}
 function parseJson(text) {
     if (text.trim() === '')
         return undefined;
@@ -1382,41 +1611,6 @@ function parseJson(text) {
     catch {
         return undefined;
     }
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-;// CONCATENATED MODULE: ./src/transport.ts
-
-/** `localhost`, 127.0.0.0/8 or ::1: the only hosts plain http may reach. */
-function isLoopback(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host === '::1')
-        return true;
-    return (0,external_node_net_.isIP)(host) === 4 && host.startsWith('127.');
-}
-/**
- * Checks a URL that credentials or signed data will be sent to: https, or http on a
- * loopback host only, and no user info in it. Returns the problem in words, or the URL.
- */
-function checkSecureUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return { problem: `'${value}' is not a URL` };
-    }
-    if (url.username || url.password)
-        return { problem: 'must not carry credentials in the URL' };
-    if (url.protocol === 'https:')
-        return { url };
-    if (url.protocol === 'http:' && isLoopback(url.hostname))
-        return { url };
-    if (url.protocol === 'http:') {
-        return { problem: `plain http is allowed only to a loopback host, not ${url.hostname}` };
-    }
-    return { problem: `expected an https:// URL, got ${url.protocol}` };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -1854,6 +2048,7 @@ class RateController {
     lastDecreaseAt = Number.NEGATIVE_INFINITY;
     lastIncreaseAt;
     successes = [];
+    /** Requests waiting for a slot, first come first served; each is handed its slot. */
     waiting = [];
     now;
     sleep;
@@ -1864,14 +2059,19 @@ class RateController {
         this.sleep = options.sleep ?? sleep;
         this.lastIncreaseAt = this.now();
     }
-    /** Waits for a slot in the window, the end of any pause, and the request's turn in the pace. */
+    /**
+     * Waits for a slot in the window, the end of any pause, and the request's turn in the pace.
+     * An abort ends the wait at once, and a request that gives up never keeps a slot.
+     */
     async acquire(signal) {
-        while (this.inFlight >= this.window) {
-            await new Promise(resolve => this.waiting.push(resolve));
-            signal?.throwIfAborted();
-        }
-        this.inFlight++;
+        signal?.throwIfAborted();
+        if (this.inFlight < this.window && this.waiting.length === 0)
+            this.inFlight++;
+        else
+            await this.queue(signal);
+        // From here this request holds a slot: every way out frees it.
         try {
+            signal?.throwIfAborted();
             for (;;) {
                 const now = this.now();
                 const at = Math.max(now, this.pausedUntil, this.nextSendAt);
@@ -1918,15 +2118,40 @@ class RateController {
             if (Number.isFinite(this.rate))
                 this.rate += Math.max(1, this.rate * 0.05);
             this.window = Math.min(this.options.maxInFlight, this.window + 1);
+            this.grant();
         }
     }
     /** The pace now, for logs: requests per second (Infinity before any 429). */
     get requestsPerSecond() {
         return this.rate;
     }
+    /** Waits in line until `grant` hands this request a slot, or until `signal` aborts. */
+    queue(signal) {
+        return new Promise((resolve, reject) => {
+            const onAbort = () => {
+                const at = this.waiting.indexOf(granted);
+                if (at >= 0)
+                    this.waiting.splice(at, 1);
+                reject(signal?.reason);
+            };
+            const granted = () => {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            };
+            this.waiting.push(granted);
+            signal?.addEventListener('abort', onAbort, { once: true });
+        });
+    }
     free() {
         this.inFlight--;
-        this.waiting.shift()?.();
+        this.grant();
+    }
+    /** Hands free slots to waiting requests, counted as in flight from the moment they get them. */
+    grant() {
+        while (this.inFlight < this.window && this.waiting.length > 0) {
+            this.inFlight++;
+            this.waiting.shift()?.();
+        }
     }
     successesSince(since) {
         while (this.successes.length > 0 && (this.successes[0] ?? 0) < since)
