@@ -60,10 +60,14 @@ const INJECTED: Record<FaultName, Fault> = {
 /** Faults that need the request deadline short, so a run meets it quickly. */
 const SLOW: readonly FaultName[] = ['hang', 'trickle']
 
-function emulatorFor(onRequest?: (request: RecordedRequest, index: number) => void): CxoneEmulator {
+function emulatorFor(
+  shape: Shape,
+  onRequest?: (request: RecordedRequest, index: number) => void
+): CxoneEmulator {
   return new CxoneEmulator({
-    // Asynchronous publishes (202, then a poll): the longest path, and a window where nothing is live.
-    publish: 'async',
+    // A single publish meets asynchronous publishes (202, then a poll: the longest path, and a
+    // window where nothing is live); a release, synchronous ones (fewer requests, so fewer cells).
+    publish: shape === 'single' ? 'async' : 'sync',
     asyncPublishMs: 20,
     clients: [{ clientId: 'matrix', clientSecret: SECRET }],
     dataActions: ids.map((id, i) => ({
@@ -105,7 +109,7 @@ function inputs(shape: Shape, url: string, auditLog: string, requestTimeoutMs: n
 
 /** A clean run's requests: the k's of the matrix, and labels for its rows. */
 async function cleanRun(shape: Shape): Promise<string[]> {
-  const emulator = emulatorFor()
+  const emulator = emulatorFor(shape)
   const url = await emulator.start()
   const dir = mkdtempSync(join(tmpdir(), 'cxone-matrix-'))
   const run = await runAction(inputs(shape, url, join(dir, 'audit.jsonl'), 5000), {
@@ -190,7 +194,7 @@ async function runCell(
 ): Promise<Pick<Cell, 'outcome' | 'wrong'>> {
   let child: ChildProcess | undefined
   const signal = fault === 'sigint' ? 'SIGINT' : fault === 'sigkill' ? 'SIGKILL' : undefined
-  const emulator = emulatorFor((_, index) => {
+  const emulator = emulatorFor(shape, (_, index) => {
     if (index === k && signal) child?.kill(signal)
   })
   emulator.faults.add({ at: k, fault: INJECTED[fault] })
@@ -204,7 +208,7 @@ async function runCell(
   }
   try {
     let run = await runAction(
-      inputs(shape, url, auditLog, SLOW.includes(fault) ? 500 : 4000),
+      inputs(shape, url, auditLog, SLOW.includes(fault) ? 400 : 4000),
       options
     )
     let outcome = run.outputs.result ?? `no result, exit ${run.exitCode ?? run.signal}`
@@ -229,17 +233,15 @@ async function runCell(
   }
 }
 
-const table = (shape: Shape): Array<[string, string, number, FaultName]> =>
+const table = (shape: Shape) =>
   NODES.flatMap(([label, path]) =>
-    clean[shape].flatMap((_, k) =>
-      FAULTS[shape].map((fault): [string, string, number, FaultName] => [label, path, k, fault])
-    )
+    clean[shape].flatMap((_, k) => FAULTS[shape].map(fault => ({ label, path, k, fault })))
   )
 
 describe.each(['single', 'release'] as const)('fault matrix: %s', shape => {
   test.concurrent.each(table(shape))(
-    `${shape} on %s: request %i, fault %s`,
-    async (label, path, k, fault) => {
+    `${shape} on $label: request $k, fault $fault`,
+    async ({ label, path, k, fault }) => {
       const { outcome, wrong } = await runCell(shape, path, k, fault)
       cells.push({ shape, node: label, k, fault, outcome, wrong })
       expect(wrong).toEqual([])

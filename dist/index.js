@@ -9,7 +9,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // Started before the rest of the action loads, so the child's start-up overlaps ours.
 const sandbox = _sandbox_js__WEBPACK_IMPORTED_MODULE_0__/* .Sandbox */ .ak.start();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(454), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7929));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(454), __nccwpck_require__.e(458)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8458));
 await run(sandbox);
 
 __webpack_async_result__();
