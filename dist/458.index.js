@@ -15,18 +15,63 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(143);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __webpack_require__(8532);
-// EXTERNAL MODULE: ./node_modules/canonicalize/lib/canonicalize.js
-var canonicalize = __webpack_require__(8799);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/proper-lockfile/index.js
-var proper_lockfile = __webpack_require__(3648);
+;// CONCATENATED MODULE: ./src/constants.ts
+/** Input names, exactly as action.yml declares them. */
+const Input = {
+    Mode: 'mode',
+    ClientId: 'client-id',
+    ClientSecret: 'client-secret',
+    Region: 'region',
+    ApiBaseUrl: 'api-base-url',
+    TokenUrl: 'token-url',
+    ActionFile: 'action-file',
+    DataActionId: 'data-action-id',
+    VersionId: 'version-id',
+    TargetEnvironment: 'target-environment',
+    DependencyManifest: 'dependency-manifest',
+    DependencyPolicy: 'dependency-policy',
+    SandboxTimeoutMs: 'sandbox-timeout-ms',
+    MaxActionFileBytes: 'max-action-file-bytes',
+    MaxRetries: 'max-retries',
+    RequestTimeoutMs: 'request-timeout-ms',
+    PublishTimeoutMs: 'publish-timeout-ms',
+    WebhookUrl: 'webhook-url',
+    WebhookSecret: 'webhook-secret',
+    AuditLog: 'audit-log',
+    GithubToken: 'github-token',
+    PrComment: 'pr-comment',
+    ReleaseManifest: 'release-manifest',
+    Concurrency: 'concurrency'
+};
+/** Inputs whose values are masked in the log before anything else happens. */
+const SECRET_INPUTS = [
+    Input.ClientId,
+    Input.ClientSecret,
+    Input.WebhookSecret,
+    Input.GithubToken
+];
+/** Output names, exactly as action.yml declares them. */
+const Output = {
+    Result: 'result',
+    Checksum: 'checksum',
+    LatencyMs: 'latency-ms',
+    Published: 'published',
+    RolledBack: 'rolled-back',
+    VersionId: 'version-id',
+    PreviousVersionId: 'previous-version-id',
+    AuditHash: 'audit-hash',
+    AuditLogPath: 'audit-log-path'
+};
+const MODES = ['validate', 'plan', 'publish'];
+const RESULTS = [
+    'validated',
+    'planned',
+    'published',
+    'unchanged',
+    'rolled-back',
+    'failed'
+];
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** An error whose message is written for the user; anything else is a bug in the action. */
 class ActionError extends Error {
@@ -78,6 +123,18 @@ function errorMessage(error) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/canonicalize/lib/canonicalize.js
+var canonicalize = __webpack_require__(8799);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/proper-lockfile/index.js
+var proper_lockfile = __webpack_require__(3648);
 ;// CONCATENATED MODULE: ./src/audit.ts
 
 
@@ -162,25 +219,44 @@ function checkRecord(line) {
     }
     return { hash, prevHash };
 }
+function ignoreSignal() { }
+/** Appends, never through a link: a committed `cxone-audit.jsonl -> /anywhere` is refused. */
+const APPEND_FLAGS = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW;
+const READ_FLAGS = external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW;
 /**
  * An append-only, hash-chained JSON Lines file. Appends from concurrent runs on one machine
- * are serialised by a lock (so each links to the one before) and each is one write.
+ * are serialised by a lock on the file's real path (so each links to the one before,
+ * whatever path each run was given), and each is one write, undone if it falls short.
  */
 class AuditLog {
     path;
-    constructor(path) {
+    workspace;
+    constructor(path, workspace) {
         this.path = path;
+        this.workspace = workspace;
     }
-    /** Opens the log for appending after checking that its last record is sound. */
-    static async open(path) {
-        const log = new AuditLog(path);
+    /**
+     * Opens the log for appending after checking that it is a plain file reached through real
+     * directories (within `workspace`, whose files a pull request controls) and that its last
+     * record is sound.
+     */
+    static async open(path, workspace) {
+        // A write past a file size limit raises SIGXFSZ. Node ignores it, until the lock's
+        // signal-exit handler re-raises it with node's handler gone and kills the process in the
+        // middle of a record; with a listener of our own the write fails with EFBIG, and is undone.
+        if (!process.listeners('SIGXFSZ').includes(ignoreSignal))
+            process.on('SIGXFSZ', ignoreSignal);
+        const log = new AuditLog(path, workspace);
+        await log.refuseLinks();
         await log.lastHash();
         return log;
     }
     /** Adds a record linked to the last one; returns the record as written. */
     async append(body) {
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(this.path), { recursive: true });
-        const release = await (0,proper_lockfile.lock)(this.path, {
+        await this.refuseLinks();
+        const realPath = (0,external_node_path_.join)(await (0,promises_.realpath)((0,external_node_path_.dirname)(this.path)), (0,external_node_path_.basename)(this.path));
+        const release = await (0,proper_lockfile.lock)(realPath, {
             realpath: false,
             stale: 10_000,
             retries: { retries: 50, minTimeout: 20, maxTimeout: 200 }
@@ -188,23 +264,53 @@ class AuditLog {
         try {
             const record = { ...body, prevHash: await this.lastHash() };
             const written = { ...record, hash: hashOf(record) };
-            // One write of the whole line, with O_APPEND. No fsync: it cost 14 ms a run, and a
-            // crash of the runner loses the workspace, and this file with it, anyway.
-            const bytes = Buffer.from(JSON.stringify(written) + '\n', 'utf8');
-            const handle = await (0,promises_.open)(this.path, 'a');
-            try {
-                const { bytesWritten } = await handle.write(bytes);
-                if (bytesWritten !== bytes.length) {
-                    throw new AuditLogError(`audit log ${this.path}: only ${bytesWritten} of ${bytes.length} bytes were written`);
-                }
-            }
-            finally {
-                await handle.close();
-            }
+            // No fsync: it cost 14 ms a run, and a crash of the runner loses the workspace, and
+            // this file with it, anyway.
+            await this.write(realPath, Buffer.from(JSON.stringify(written) + '\n', 'utf8'));
             return written;
         }
         finally {
             await release();
+        }
+    }
+    /** Appends `bytes` whole or not at all: a write that falls short is cut back off. */
+    async write(realPath, bytes) {
+        const handle = await (0,promises_.open)(realPath, APPEND_FLAGS, 0o644);
+        let size;
+        try {
+            size = (await handle.stat()).size;
+            for (let done = 0; done < bytes.length;) {
+                const { bytesWritten } = await handle.write(bytes, done);
+                if (bytesWritten === 0)
+                    throw new Error('no byte could be written');
+                done += bytesWritten;
+            }
+        }
+        catch (error) {
+            const undone = size !== undefined &&
+                (await handle.truncate(size).then(() => true, () => false));
+            throw new AuditLogError(`audit log ${this.path}: the record could not be written (${errorMessage(error)})${undone ? '; the part written was removed' : ''}`);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    /**
+     * Refuses a log that is a link or not a plain file, or reached through a link inside the
+     * workspace: a link committed to the repository could point anywhere on the runner.
+     */
+    async refuseLinks() {
+        for (const path of checkedPaths(this.path, this.workspace)) {
+            const stats = await (0,promises_.lstat)(path).catch(() => undefined);
+            if (!stats)
+                return;
+            if (stats.isSymbolicLink()) {
+                const what = path === this.path ? 'it' : path;
+                throw new AuditLogError(`audit log ${this.path}: ${what} is a symbolic link; the audit log is written only through real directories to a real file (a link in the repository could point anywhere)`);
+            }
+            if (path === this.path && !stats.isFile()) {
+                throw new AuditLogError(`audit log ${this.path}: it exists and is not a plain file`);
+            }
         }
     }
     /**
@@ -226,11 +332,23 @@ class AuditLog {
     }
 }
 /**
+ * The paths whose links are refused: inside the workspace (where a pull request decides what
+ * is a link) every directory down to the file, in order; elsewhere (a path the workflow
+ * chose) the file itself.
+ */
+function checkedPaths(path, workspace) {
+    const inside = workspace === undefined ? '' : (0,external_node_path_.relative)(workspace, path);
+    if (!workspace || inside === '' || inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside))
+        return [path];
+    const parts = inside.split(external_node_path_.sep);
+    return parts.map((_, i) => (0,external_node_path_.join)(workspace, ...parts.slice(0, i + 1)));
+}
+/**
  * The last line, read backwards from the end (the log may be large, its records are small);
  * undefined when the file does not end with a newline.
  */
 async function readLastLine(path, size) {
-    const handle = await (0,promises_.open)(path, 'r');
+    const handle = await (0,promises_.open)(path, READ_FLAGS);
     try {
         const last = Buffer.alloc(1);
         await handle.read(last, 0, 1, size - 1);
@@ -263,63 +381,6 @@ async function countLines(path) {
     }
     return last === 10 ? lines : lines + 1;
 }
-
-;// CONCATENATED MODULE: ./src/constants.ts
-/** Input names, exactly as action.yml declares them. */
-const Input = {
-    Mode: 'mode',
-    ClientId: 'client-id',
-    ClientSecret: 'client-secret',
-    Region: 'region',
-    ApiBaseUrl: 'api-base-url',
-    TokenUrl: 'token-url',
-    ActionFile: 'action-file',
-    DataActionId: 'data-action-id',
-    VersionId: 'version-id',
-    TargetEnvironment: 'target-environment',
-    DependencyManifest: 'dependency-manifest',
-    DependencyPolicy: 'dependency-policy',
-    SandboxTimeoutMs: 'sandbox-timeout-ms',
-    MaxActionFileBytes: 'max-action-file-bytes',
-    MaxRetries: 'max-retries',
-    RequestTimeoutMs: 'request-timeout-ms',
-    PublishTimeoutMs: 'publish-timeout-ms',
-    WebhookUrl: 'webhook-url',
-    WebhookSecret: 'webhook-secret',
-    AuditLog: 'audit-log',
-    GithubToken: 'github-token',
-    PrComment: 'pr-comment',
-    ReleaseManifest: 'release-manifest',
-    Concurrency: 'concurrency'
-};
-/** Inputs whose values are masked in the log before anything else happens. */
-const SECRET_INPUTS = [
-    Input.ClientId,
-    Input.ClientSecret,
-    Input.WebhookSecret,
-    Input.GithubToken
-];
-/** Output names, exactly as action.yml declares them. */
-const Output = {
-    Result: 'result',
-    Checksum: 'checksum',
-    LatencyMs: 'latency-ms',
-    Published: 'published',
-    RolledBack: 'rolled-back',
-    VersionId: 'version-id',
-    PreviousVersionId: 'previous-version-id',
-    AuditHash: 'audit-hash',
-    AuditLogPath: 'audit-log-path'
-};
-const MODES = ['validate', 'plan', 'publish'];
-const RESULTS = [
-    'validated',
-    'planned',
-    'published',
-    'unchanged',
-    'rolled-back',
-    'failed'
-];
 
 ;// CONCATENATED MODULE: ./src/pr-comment.ts
 
@@ -454,6 +515,20 @@ const RunRecordSchema = schemas/* object */.Ikc({
     startedAt: iso/* datetime */.w$(),
     finishedAt: iso/* datetime */.w$()
 });
+/**
+ * The audit log's write-ahead record of a publish, appended before its first request to
+ * CXone: what the run is about to change. Its result record follows (carrying `intentHash`);
+ * an intent with no result after it is a run that was killed or is still going.
+ */
+const INTENT_SCHEMA = 'cxone-publish-action/intent@1';
+const IntentRecordSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(INTENT_SCHEMA),
+    event: schemas/* literal */.euz('intent'),
+    environment: schemas/* string */.YjP(),
+    members: schemas/* array */.YOg(schemas/* object */.Ikc({ dataActionId: schemas/* string */.YjP(), versionId: schemas/* string */.YjP(), checksum: schemas/* string */.YjP() })),
+    run: RunIdentitySchema,
+    at: iso/* datetime */.w$()
+});
 /** Who and what ran, from the runner's environment. */
 function runIdentity(env) {
     const value = (name) => env[name] || null;
@@ -540,6 +615,21 @@ function buildRunRecord(report, env) {
         run: runIdentity(env),
         startedAt: report.startedAt,
         finishedAt: report.finishedAt
+    };
+}
+/** The intent record of a publish about to promote `promotions`. */
+function buildIntentRecord(promotions, env) {
+    return {
+        schema: INTENT_SCHEMA,
+        event: 'intent',
+        environment: promotions[0]?.payload.targetEnvironment ?? '',
+        members: promotions.map(({ payload, checksum }) => ({
+            dataActionId: payload.dataActionId,
+            versionId: payload.versionId,
+            checksum
+        })),
+        run: runIdentity(env),
+        at: new Date().toISOString()
     };
 }
 /**
@@ -1121,47 +1211,87 @@ async function postWebhook(payload, options) {
 
 
 
+
 /**
- * Leaves the run's evidence: first the audit record (its hash anchors the chain), then, side
- * by side and each only warning when it fails, the signed webhook and the PR comment.
+ * The run's evidence, first to last. Before anything changes, the audit log is opened (a
+ * corrupt or linked log stops the run there) and, before a publish's first request, its
+ * intent is appended: if that cannot be written, nothing is sent. At the end the result record
+ * follows it, then, side by side and each only warning when it fails, the signed webhook and
+ * the PR comment.
  */
-async function leaveEvidence(report, config, auditLog, env) {
-    const record = buildRunRecord(report, env);
-    const evidence = { auditPath: auditLog.path, warnings: [] };
-    try {
-        const written = await auditLog.append({ ...record, inputs: auditInputs(config) });
-        evidence.auditHash = written.hash;
+class EvidenceTrail {
+    auditLog;
+    config;
+    env;
+    intentHash;
+    constructor(auditLog, config, env) {
+        this.auditLog = auditLog;
+        this.config = config;
+        this.env = env;
     }
-    catch (error) {
-        evidence.warnings.push(`The audit record could not be written: ${errorMessage(error)}`);
+    static async open(config, env) {
+        return new EvidenceTrail(await AuditLog.open(config.auditLog, config.workspace), config, env);
     }
-    const webhook = config.webhook;
-    const [sent, comment] = await Promise.allSettled([
-        webhook
-            ? postWebhook({ ...record, auditHash: evidence.auditHash ?? null }, { url: webhook.url, ...(webhook.secret ? { secret: webhook.secret } : {}) })
-            : Promise.resolve(undefined),
-        config.prComment.enabled
-            ? upsertPullRequestComment({
-                token: config.prComment.token,
-                key: config.payload.dataActionId || config.actionFile,
-                body: renderReport(report, evidence),
-                env
-            })
-            : Promise.resolve(undefined)
-    ]);
-    if (webhook) {
-        evidence.webhook =
-            sent.status === 'fulfilled'
-                ? `delivered (${sent.value})`
-                : `not delivered: ${errorMessage(sent.reason)}`;
-        if (sent.status === 'rejected') {
-            evidence.warnings.push(`The webhook was not delivered: ${errorMessage(sent.reason)}`);
+    get auditPath() {
+        return this.auditLog.path;
+    }
+    /** Appends the intent record; throws (and nothing may be published) when it cannot. */
+    writeAhead = async (promotions) => {
+        try {
+            const record = {
+                ...buildIntentRecord(promotions, this.env),
+                inputs: auditInputs(this.config)
+            };
+            this.intentHash = (await this.auditLog.append(record)).hash;
         }
+        catch (error) {
+            throw new AuditLogError(`Nothing was published: the audit log cannot be written, and a publish leaves its intent there before it changes anything. ${errorMessage(error)}`, { file: this.auditLog.path });
+        }
+    };
+    /** The result record (after the intent, if any), the webhook and the PR comment. */
+    async leave(report) {
+        const { config, env, auditLog } = this;
+        const record = buildRunRecord(report, env);
+        const evidence = { auditPath: auditLog.path, warnings: [] };
+        try {
+            const written = await auditLog.append({
+                ...record,
+                inputs: auditInputs(config),
+                ...(this.intentHash ? { intentHash: this.intentHash } : {})
+            });
+            evidence.auditHash = written.hash;
+        }
+        catch (error) {
+            evidence.warnings.push(`The audit record of the result could not be written: ${errorMessage(error)}${this.intentHash ? ` (the intent record ${this.intentHash} stands for this run, with no result after it)` : ''}`);
+        }
+        const webhook = config.webhook;
+        const [sent, comment] = await Promise.allSettled([
+            webhook
+                ? postWebhook({ ...record, auditHash: evidence.auditHash ?? null }, { url: webhook.url, ...(webhook.secret ? { secret: webhook.secret } : {}) })
+                : Promise.resolve(undefined),
+            config.prComment.enabled
+                ? upsertPullRequestComment({
+                    token: config.prComment.token,
+                    key: config.payload.dataActionId || config.actionFile,
+                    body: renderReport(report, evidence),
+                    env
+                })
+                : Promise.resolve(undefined)
+        ]);
+        if (webhook) {
+            evidence.webhook =
+                sent.status === 'fulfilled'
+                    ? `delivered (${sent.value})`
+                    : `not delivered: ${errorMessage(sent.reason)}`;
+            if (sent.status === 'rejected') {
+                evidence.warnings.push(`The webhook was not delivered: ${errorMessage(sent.reason)}`);
+            }
+        }
+        if (comment.status === 'rejected') {
+            evidence.warnings.push(`The pull request comment was not posted: ${errorMessage(comment.reason)}`);
+        }
+        return evidence;
     }
-    if (comment.status === 'rejected') {
-        evidence.warnings.push(`The pull request comment was not posted: ${errorMessage(comment.reason)}`);
-    }
-    return evidence;
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
@@ -3360,7 +3490,6 @@ function publishFailure(what, outcome) {
 
 
 
-
 /**
  * The action: inputs in; outputs, annotations, the job summary and the evidence out.
  * `sandbox` is started by the entry point before this module loads, so its start-up
@@ -3384,12 +3513,14 @@ async function main_run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = pro
             if (`${pathname}${search}`.length > 8)
                 core/* setSecret */.Pq(`${pathname}${search}`);
         }
-        // A corrupt log is refused before anything changes, not discovered after a publish.
-        const auditLog = await AuditLog.open(config.auditLog);
+        // Evidence first: a corrupt or linked log is refused before anything changes, and a
+        // publish records its intent before its first request (see evidence.ts).
+        const trail = await EvidenceTrail.open(config, env);
         const report = await runPromotion(config, sandbox, {
             log: line => core/* info */.pq(line),
             mask: secret => core/* setSecret */.Pq(secret),
-            group: (name, fn) => core/* group */.Os(name, fn)
+            group: (name, fn) => core/* group */.Os(name, fn),
+            writeAhead: trail.writeAhead
         }, cancellation.signal);
         const { validation, publish, release } = report;
         setResult(report.result);
@@ -3406,10 +3537,10 @@ async function main_run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = pro
         const previous = publish?.previous?.versionId ?? report.plan?.live?.versionId;
         if (promoted || report.plan)
             core/* setOutput */.uH(Output.PreviousVersionId, previous ?? '');
-        const evidence = await leaveEvidence(report, config, auditLog, env);
+        const evidence = await trail.leave(report);
         if (evidence.auditHash)
             core/* setOutput */.uH(Output.AuditHash, evidence.auditHash);
-        core/* setOutput */.uH(Output.AuditLogPath, auditLog.path);
+        core/* setOutput */.uH(Output.AuditLogPath, trail.auditPath);
         for (const warning of [...report.warnings, ...evidence.warnings])
             core/* warning */.$e(warning);
         if (env.GITHUB_STEP_SUMMARY)
