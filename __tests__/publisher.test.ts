@@ -1,3 +1,4 @@
+import { STALLED } from '../src/drain-guard.js'
 import type { CxoneEmulator } from '../src/emulator/index.js'
 import { sha256 } from '../src/emulator/index.js'
 import { publishVersion, type Promotion, type PublishSettings } from '../src/publisher.js'
@@ -240,8 +241,9 @@ describe('failures from the publish on are rolled back, and the rollback verifie
       versionId: 'v1',
       fault: { kind: 'status', status: 503 }
     })
-    const { client } = clientFor(emulator, { maxAttempts: 2 })
-    const outcome = await publishVersion(client, promotion(), settings)
+    const { client } = clientFor(emulator, { maxAttempts: 2, sleep })
+    // The rollback retries within its own budget (the publish timeout), then gives up.
+    const outcome = await publishVersion(client, promotion(), { publishTimeoutMs: 1000 })
     expect(outcome.result).toBe('failed')
     expect(outcome.rollback).toMatchObject({ action: 'restore', versionId: 'v1', verified: false })
     expect(outcome.rollback?.detail).toContain('503')
@@ -355,6 +357,52 @@ describe('a true baseline', () => {
       finalLive: 'v1.5'
     })
     expect(live()).toBe('v1.5')
+  })
+})
+
+describe('no silent end', () => {
+  /** A request the emulator holds forever, as a wait nothing can end. */
+  const stuck = (call: 'get' | 'upload') =>
+    emulator.faults.add({
+      call,
+      versionId: 'v2',
+      fault: { kind: 'gate', opened: new Promise(() => undefined) }
+    })
+  const arrived = async (call: string): Promise<void> => {
+    while (!emulator.requests.some(r => r.call === call && r.versionId === 'v2')) {
+      await new Promise(resolve => setTimeout(resolve, 10))
+    }
+  }
+
+  test('stuck after its PATCH when the event loop drains: what it began is rolled back, and said', async () => {
+    emulator = await startEmulator()
+    stuck('get')
+    const { client } = clientFor(emulator, { requestTimeoutMs: 600_000 })
+    const running = publishVersion(client, promotion(), settings)
+    await arrived('get')
+    expect(live()).toBe('v2')
+    process.emit('beforeExit', 0)
+    expect(await running).toMatchObject({
+      result: 'rolled-back',
+      cause: STALLED,
+      rollback: { action: 'restore', versionId: 'v1', verified: true },
+      finalLive: 'v1'
+    })
+    expect(live()).toBe('v1')
+  })
+
+  test('stuck before anything live changed: it fails, saying so', async () => {
+    emulator = await startEmulator()
+    stuck('upload')
+    const { client } = clientFor(emulator, { requestTimeoutMs: 600_000 })
+    const running = publishVersion(client, promotion(), settings)
+    await arrived('upload')
+    process.emit('beforeExit', 0)
+    expect(await running).toMatchObject({
+      result: 'failed',
+      cause: `${STALLED} (nothing live was changed)`
+    })
+    expect(calls().some(c => c.startsWith('publish'))).toBe(false)
   })
 })
 

@@ -972,9 +972,11 @@ async function withRetries(label, operation, policy) {
             const free = decision.free ?? false;
             if (!free && attempt >= policy.attempts)
                 throw error;
-            const delayMs = decision.delayMs ?? backoffDelay(attempt, policy.backoff);
-            if (policy.until !== undefined && Date.now() + delayMs > policy.until)
+            // Within a budget, the last wait ends at its end, for one last attempt.
+            const left = policy.until === undefined ? Infinity : policy.until - Date.now();
+            if (left <= 0)
                 throw error;
+            const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff));
             if (!free)
                 attempt++;
             policy.onRetry?.({ label, attempt, attempts: policy.attempts, delayMs, free, error });
@@ -1922,9 +1924,10 @@ var p_limit = __webpack_require__(370);
  * is still pending: then nothing can ever settle it (a bug: a wait no timer, socket or child
  * process will end). Without this guard the step would end there, half done, with no
  * result, no rollback and exit code 0 (node 20) or 13 (node 24). With it, 'beforeExit' finds
- * the innermost pending guarded work and runs its rescue instead, which keeps the process
- * alive until the rescue has settled the work's promise (rolled back what was begun, and
- * said why). If a rescue stalls too, the next guard out is rescued.
+ * the innermost pending guarded work (the one guarded last: a publish inside the run) and
+ * runs its rescue instead, which keeps the process alive until the rescue has settled the
+ * work's promise (rolled back what was begun, and said why). If a rescue stalls too, the
+ * next guard out is rescued.
  */
 const pending = [];
 function onBeforeExit() {

@@ -3,9 +3,10 @@
  * is still pending: then nothing can ever settle it (a bug: a wait no timer, socket or child
  * process will end). Without this guard the step would end there, half done, with no
  * result, no rollback and exit code 0 (node 20) or 13 (node 24). With it, 'beforeExit' finds
- * the innermost pending guarded work and runs its rescue instead, which keeps the process
- * alive until the rescue has settled the work's promise (rolled back what was begun, and
- * said why). If a rescue stalls too, the next guard out is rescued.
+ * the innermost pending guarded work (the one guarded last: a publish inside the run) and
+ * runs its rescue instead, which keeps the process alive until the rescue has settled the
+ * work's promise (rolled back what was begun, and said why). If a rescue stalls too, the
+ * next guard out is rescued.
  */
 
 interface Guarded {

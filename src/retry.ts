@@ -86,8 +86,10 @@ export async function withRetries<T>(
       if (!decision.retry) throw error
       const free = decision.free ?? false
       if (!free && attempt >= policy.attempts) throw error
-      const delayMs = decision.delayMs ?? backoffDelay(attempt, policy.backoff)
-      if (policy.until !== undefined && Date.now() + delayMs > policy.until) throw error
+      // Within a budget, the last wait ends at its end, for one last attempt.
+      const left = policy.until === undefined ? Infinity : policy.until - Date.now()
+      if (left <= 0) throw error
+      const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff))
       if (!free) attempt++
       policy.onRetry?.({ label, attempt, attempts: policy.attempts, delayMs, free, error })
       await (policy.sleep ?? sleep)(delayMs, policy.signal)
