@@ -1978,6 +1978,8 @@ class CancelledError extends ActionError {
         super('the job was cancelled');
     }
 }
+/** Of a rollback's budget, what its last attempt keeps for its answer (a fifth at most). */
+const LAST_ANSWER_MS = 1_000;
 const POLL_FIRST_MS = 100;
 const POLL_MAX_MS = 2_000;
 /**
@@ -2060,7 +2062,8 @@ class VersionTransaction {
     }
     async restoreOnce(budgetMs) {
         const { id, versionId, env } = this;
-        const until = Date.now() + budgetMs;
+        // Retries and waits end a little before the hard stop: the last attempt gets its answer.
+        const until = Date.now() + budgetMs - Math.min(LAST_ANSWER_MS, budgetMs / 5);
         const call = { signal: AbortSignal.timeout(budgetMs), persistUntil: until };
         const target = this.previous;
         const action = target ? 'restore' : 'unpublish';

@@ -58,6 +58,8 @@ export class CancelledError extends ActionError {
   }
 }
 
+/** Of a rollback's budget, what its last attempt keeps for its answer (a fifth at most). */
+const LAST_ANSWER_MS = 1_000
 const POLL_FIRST_MS = 100
 const POLL_MAX_MS = 2_000
 
@@ -187,7 +189,8 @@ export class VersionTransaction {
 
   private async restoreOnce(budgetMs: number): Promise<Restoration> {
     const { id, versionId, env } = this
-    const until = Date.now() + budgetMs
+    // Retries and waits end a little before the hard stop: the last attempt gets its answer.
+    const until = Date.now() + budgetMs - Math.min(LAST_ANSWER_MS, budgetMs / 5)
     const call: Call = { signal: AbortSignal.timeout(budgetMs), persistUntil: until }
     const target = this.previous
     const action: Rollback['action'] = target ? 'restore' : 'unpublish'
