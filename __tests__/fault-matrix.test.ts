@@ -52,8 +52,8 @@ const INJECTED: Record<FaultName, Fault> = {
   reset: { kind: 'reset' },
   cut: { kind: 'cut' },
   hang: { kind: 'hang' },
-  sigint: { kind: 'delay', ms: 200 },
-  sigkill: { kind: 'delay', ms: 200 },
+  sigint: { kind: 'delay', ms: 150 },
+  sigkill: { kind: 'delay', ms: 150 },
   trickle: { kind: 'trickle', everyMs: 50 },
   huge: { kind: 'huge', bytes: 20 * 1024 * 1024 }
 }
@@ -208,7 +208,7 @@ async function runCell(
   }
   try {
     let run = await runAction(
-      inputs(shape, url, auditLog, SLOW.includes(fault) ? 400 : 4000),
+      inputs(shape, url, auditLog, SLOW.includes(fault) ? 250 : 4000),
       options
     )
     let outcome = run.outputs.result ?? `no result, exit ${run.exitCode ?? run.signal}`
