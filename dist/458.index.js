@@ -987,12 +987,9 @@ async function withRetries(label, operation, policy) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __webpack_require__(6698);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/transport.ts
-
 
 
 
@@ -1031,8 +1028,6 @@ const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 /** No complete answer came back: the connection failed or was cut, the deadline passed, or the body was too large. */
 class NoAnswerError extends Error {
 }
-/** The per-request signal, for the handler below (requests may run side by side). */
-const requestSignal = new external_node_async_hooks_.AsyncLocalStorage();
 /**
  * HTTP exchanges with one deadline over all of each (connect, headers and the whole body) and
  * a capped body read in linear time. Requests and proxies are @actions/http-client's; the body
@@ -1042,6 +1037,8 @@ const requestSignal = new external_node_async_hooks_.AsyncLocalStorage();
 class Exchanges {
     timeoutMs;
     http;
+    /** The signal of the request being built (handed over synchronously, see send). */
+    handingOver;
     constructor(timeoutMs) {
         this.timeoutMs = timeoutMs;
         // Redirects off: a redirect to another host would carry the token there.
@@ -1049,9 +1046,10 @@ class Exchanges {
             {
                 // Runs as the request is built: it gets this exchange's signal, which destroys it.
                 prepareRequest: options => {
-                    const signal = requestSignal.getStore();
-                    if (signal)
-                        options.signal = signal;
+                    if (!this.handingOver)
+                        return;
+                    options.signal = this.handingOver.signal;
+                    this.handingOver.taken = true;
                 },
                 canHandleAuthentication: () => false,
                 handleAuthentication: () => Promise.reject(new Error('not supported'))
@@ -1067,7 +1065,16 @@ class Exchanges {
         const stop = signal ? AbortSignal.any([deadline, signal]) : deadline;
         let received;
         try {
-            const res = await requestSignal.run(stop, () => this.http.request(method, url, data, headers));
+            // http-client builds the request (and calls prepareRequest) before request() first
+            // awaits, so the signal is handed over synchronously, and checked to have been taken.
+            const handingOver = (this.handingOver = { signal: stop, taken: false });
+            const request = this.http.request(method, url, data, headers);
+            this.handingOver = undefined;
+            const res = await request;
+            if (!handingOver.taken) {
+                res.message.destroy();
+                throw new Error('@actions/http-client no longer takes the request deadline');
+            }
             received = 0;
             const chunks = [];
             const message = res.message;

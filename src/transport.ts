@@ -1,5 +1,4 @@
 import { HttpClient } from '@actions/http-client'
-import { AsyncLocalStorage } from 'node:async_hooks'
 import type { IncomingHttpHeaders } from 'node:http'
 import { isIP } from 'node:net'
 import { errorMessage } from './errors.js'
@@ -44,9 +43,6 @@ export interface Answer {
 /** No complete answer came back: the connection failed or was cut, the deadline passed, or the body was too large. */
 export class NoAnswerError extends Error {}
 
-/** The per-request signal, for the handler below (requests may run side by side). */
-const requestSignal = new AsyncLocalStorage<AbortSignal>()
-
 /**
  * HTTP exchanges with one deadline over all of each (connect, headers and the whole body) and
  * a capped body read in linear time. Requests and proxies are @actions/http-client's; the body
@@ -55,6 +51,8 @@ const requestSignal = new AsyncLocalStorage<AbortSignal>()
  */
 export class Exchanges {
   private readonly http: HttpClient
+  /** The signal of the request being built (handed over synchronously, see send). */
+  private handingOver?: { signal: AbortSignal; taken: boolean }
 
   constructor(private readonly timeoutMs: number) {
     // Redirects off: a redirect to another host would carry the token there.
@@ -64,8 +62,9 @@ export class Exchanges {
         {
           // Runs as the request is built: it gets this exchange's signal, which destroys it.
           prepareRequest: options => {
-            const signal = requestSignal.getStore()
-            if (signal) options.signal = signal
+            if (!this.handingOver) return
+            options.signal = this.handingOver.signal
+            this.handingOver.taken = true
           },
           canHandleAuthentication: () => false,
           handleAuthentication: () => Promise.reject(new Error('not supported'))
@@ -90,7 +89,16 @@ export class Exchanges {
     const stop = signal ? AbortSignal.any([deadline, signal]) : deadline
     let received: number | undefined
     try {
-      const res = await requestSignal.run(stop, () => this.http.request(method, url, data, headers))
+      // http-client builds the request (and calls prepareRequest) before request() first
+      // awaits, so the signal is handed over synchronously, and checked to have been taken.
+      const handingOver = (this.handingOver = { signal: stop, taken: false })
+      const request = this.http.request(method, url, data, headers)
+      this.handingOver = undefined
+      const res = await request
+      if (!handingOver.taken) {
+        res.message.destroy()
+        throw new Error('@actions/http-client no longer takes the request deadline')
+      }
       received = 0
       const chunks: Buffer[] = []
       const message = res.message
