@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -110,6 +110,40 @@ describe('appending', () => {
     const log = await AuditLog.open(path)
     await Promise.all(Array.from({ length: 20 }, (_, i) => log.append({ run: i })))
     expect(verifyChain(readFileSync(path, 'utf8'))).toMatchObject({ ok: true, records: 20 })
+  })
+
+  test('appends through two paths to one file (a linked directory) share one lock: no fork', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxone-audit-'))
+    mkdirSync(join(dir, 'real'))
+    symlinkSync(join(dir, 'real'), join(dir, 'link'))
+    const [real, linked] = await Promise.all([
+      AuditLog.open(join(dir, 'real', 'audit.jsonl')),
+      AuditLog.open(join(dir, 'link', 'audit.jsonl'))
+    ])
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? linked : real).append({ run: i }))
+    )
+    expect(verifyChain(readFileSync(join(dir, 'real', 'audit.jsonl'), 'utf8'))).toMatchObject({
+      ok: true,
+      records: 20
+    })
+  })
+
+  test('a log that is a link, or reached through a link inside the workspace, is refused', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'cxone-ws-'))
+    const elsewhere = mkdtempSync(join(tmpdir(), 'cxone-elsewhere-'))
+    symlinkSync(join(elsewhere, 'target.jsonl'), join(workspace, 'audit.jsonl'))
+    symlinkSync(elsewhere, join(workspace, 'logs'))
+    await expect(AuditLog.open(join(workspace, 'audit.jsonl'), workspace)).rejects.toThrow(
+      'it is a symbolic link'
+    )
+    await expect(AuditLog.open(join(workspace, 'logs', 'a.jsonl'), workspace)).rejects.toThrow(
+      `${join(workspace, 'logs')} is a symbolic link`
+    )
+    // Outside the workspace the workflow chose the path: linked directories are fine there.
+    await expect(AuditLog.open(join(workspace, 'logs', 'a.jsonl'))).resolves.toBeInstanceOf(
+      AuditLog
+    )
   })
 
   test('concurrent runs of the action on one machine never interleave or fork the chain', async () => {

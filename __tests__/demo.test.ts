@@ -11,7 +11,7 @@ test('npm run demo runs the main job end to end and ends as expected', async () 
   expect(stdout).toContain('Rollback: v2 is live again in production (verified)')
   expect(stdout).toContain('--- CXone at the end: live in production: v2;')
   expect(stdout).toMatch(
-    /OK, 3 record\(s\) chained; head [0-9a-f]{64} \(matches the anchored head\)/
+    /OK, 5 record\(s\) chained; head [0-9a-f]{64} \(matches the anchored head\)/
   )
   expect(stdout).toContain('Demo finished as expected.')
 })

@@ -103,7 +103,7 @@ describe.each(NODES)('dist/index.js on %s', (_label, node) => {
       "::error::Input 'action-file': is required (or give release-manifest)"
     ])
     // The summary says what to fix too, not only the log.
-    expect(run.summary).toContain('The run could not start: 3 problem(s) to fix.')
+    expect(run.summary).toContain('The run stopped: 3 problem(s) to fix.')
     expect(run.summary).toContain('Input &#39;mode&#39;: expected one of validate, plan, publish')
   })
 

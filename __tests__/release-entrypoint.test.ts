@@ -128,3 +128,40 @@ test('a failing member rolls the whole release back: one error line, every membe
   )
   expect(ids.map(id => emulator.state(id).live.production)).toEqual(Array(5).fill('v1'))
 })
+
+describe('an early member failure in a release of more members than concurrency', () => {
+  // One request at a time: four members queue behind the one that fails.
+  const oneAtATime = () => ({ ...inputs(), concurrency: '1' })
+
+  test("member 0's publish (request 11) answered 422: every member whose publish was sent is restored", async () => {
+    emulator.faults.add({
+      call: 'publish',
+      at: 11,
+      fault: { kind: 'status', status: 422, error: 'unprocessable' }
+    })
+    const run = await runAction(oneAtATime(), {
+      cwd: releaseWorkspace(),
+      env: { GITHUB_REF: 'refs/tags/v2.0.0' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs).toMatchObject({ result: 'rolled-back', 'rolled-back': 'true' })
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toContain('422 unprocessable')
+    expect(ids.map(id => emulator.state(id).live.production)).toEqual(Array(5).fill('v1'))
+  })
+
+  test("member 0's upload answered 409 conflict: the release stops, nothing live changed", async () => {
+    emulator.seed(ids[0]!, { versionId: 'v2.0.0', actionCode: 'other code\n' })
+    const run = await runAction(oneAtATime(), {
+      cwd: releaseWorkspace(),
+      env: { GITHUB_REF: 'refs/tags/v2.0.0' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.result).toBe('failed')
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toContain('409 version_conflict')
+    expect(run.errors[0]).toContain('nothing live was changed')
+    expect(emulator.requests.some(r => r.call === 'publish')).toBe(false)
+    expect(ids.map(id => emulator.state(id).live.production)).toEqual(Array(5).fill('v1'))
+  })
+})

@@ -1,3 +1,4 @@
+import { STALLED } from '../src/drain-guard.js'
 import { sha256, type CxoneEmulator } from '../src/emulator/index.js'
 import { ProblemsError } from '../src/errors.js'
 import type { Promotion } from '../src/publisher.js'
@@ -205,10 +206,12 @@ describe('publishing a release', () => {
     })
     const { client } = clientFor(emulator!, {
       rate: new RateController({ maxInFlight: 2 }),
-      maxAttempts: 2
+      maxAttempts: 2,
+      sleep
     })
+    // The rollback retries within its own budget (the publish timeout), then gives up.
     const outcome = await publishRelease(client, [promotion(0, 'v2-bad')], {
-      publishTimeoutMs: 5000
+      publishTimeoutMs: 1000
     })
     expect(outcome.result).toBe('failed')
     expect(outcome.members[0]).toMatchObject({ result: 'failed', rollback: { verified: false } })
@@ -224,7 +227,6 @@ describe('publishing a release', () => {
     })
     const cancel = new AbortController()
     setTimeout(() => cancel.abort(), 300)
-    const started = Date.now()
     const outcome = await publishRelease(
       client,
       [promotion(0), promotion(1, 'v2-slow'), promotion(2)],
@@ -234,10 +236,35 @@ describe('publishing a release', () => {
         cancelRestoreMs: 3000
       }
     )
-    expect(Date.now() - started).toBeLessThan(3500)
     expect(outcome.result).toBe('rolled-back')
     expect(outcome.cause).toBe('the job was cancelled')
     expect(live().slice(0, 3)).toEqual(['v1', 'v1', 'v1'])
+  })
+
+  test('a member stuck when the event loop drains: every member whose publish was sent is restored', async () => {
+    emulator = await emulatorFor()
+    emulator.faults.add({
+      call: 'get',
+      versionId: 'v2-stuck',
+      fault: { kind: 'gate', opened: new Promise(() => undefined) }
+    })
+    const { client } = clientFor(emulator, {
+      rate: new RateController({ maxInFlight: 2 }),
+      requestTimeoutMs: 600_000
+    })
+    const running = publishRelease(
+      client,
+      [promotion(0), promotion(1, 'v2-stuck'), promotion(2), promotion(3), promotion(5)],
+      { publishTimeoutMs: 5000 }
+    )
+    // Once the others are verified, only the stuck read is left: what a drained loop sees.
+    while (emulator.requests.filter(r => r.call === 'get' && r.status === 200).length < 4) {
+      await new Promise(resolve => setTimeout(resolve, 10))
+    }
+    process.emit('beforeExit', 0)
+    const outcome = await running
+    expect(outcome).toMatchObject({ result: 'rolled-back', cause: STALLED })
+    expect(live()).toEqual(['v1', 'v1', 'v1', 'v1', 'v1', null])
   })
 
   test('under a rate limit: no failures, and the controller keeps 429s to the first burst', async () => {
@@ -275,8 +302,52 @@ describe('the rate controller', () => {
     expect(most).toBe(3)
   })
 
+  test('queued requests leave the line at once when aborted, and hold no slot', async () => {
+    const rate = new RateController({ maxInFlight: 2 })
+    await rate.acquire()
+    await rate.acquire()
+    const stop = new AbortController()
+    const queued = Array.from({ length: 5 }, () =>
+      rate.acquire(stop.signal).then(
+        () => 'granted',
+        () => 'aborted'
+      )
+    )
+    stop.abort()
+    expect(await Promise.all(queued)).toEqual(Array(5).fill('aborted'))
+    // The two slots are still the two held ones: one release lets exactly one new request in.
+    rate.release('ok')
+    let granted = 0
+    const next = [rate.acquire(), rate.acquire()].map(p => p.then(() => granted++))
+    await next[0]
+    await new Promise(resolve => setTimeout(resolve, 20))
+    expect(granted).toBe(1)
+    rate.release('ok')
+    await Promise.all(next)
+    expect(granted).toBe(2)
+  })
+
+  test('a freed slot goes to the next request in line, even when the one before gave up', async () => {
+    const rate = new RateController({ maxInFlight: 1 })
+    await rate.acquire()
+    const gaveUp = new AbortController()
+    const first = rate.acquire(gaveUp.signal).catch(() => 'aborted')
+    const second = rate.acquire().then(() => 'granted')
+    gaveUp.abort()
+    expect(await first).toBe('aborted')
+    rate.release('ok')
+    expect(await second).toBe('granted')
+  })
+
   test('a 429 halves the window of requests in flight', async () => {
-    const rate = new RateController({ maxInFlight: 4, sleep: async () => undefined })
+    let clock = 0
+    const rate = new RateController({
+      maxInFlight: 4,
+      now: () => clock,
+      sleep: async ms => {
+        clock += ms
+      }
+    })
     await rate.acquire()
     rate.release({ retryAfterMs: 0 })
     const held = [rate.acquire(), rate.acquire()]

@@ -22,6 +22,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** Called with all stdout so far each time more arrives (to signal the run mid-way). */
   onOutput?: (stdout: string, child: import('node:child_process').ChildProcess) => void
+  /** Called with the child as soon as it is spawned (to signal or kill it at a chosen moment). */
+  onSpawn?: (child: import('node:child_process').ChildProcess) => void
 }
 export function runAction(inputs: Record<string, string>, options?: RunOptions): Promise<ActionRun>
 export function parseOutputFile(text: string): Record<string, string>

@@ -13,7 +13,7 @@ export const DIST = join(ROOT, 'dist', 'index.js')
 /** See run-action.d.mts for the shapes. */
 export async function runAction(
   inputs,
-  { cwd = ROOT, env = {}, node = process.execPath, timeoutMs = 120_000, onOutput } = {}
+  { cwd = ROOT, env = {}, node = process.execPath, timeoutMs = 120_000, onOutput, onSpawn } = {}
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'cxone-run-'))
   const outputFile = join(dir, 'output')
@@ -34,6 +34,7 @@ export async function runAction(
   for (const [name, value] of Object.entries(all)) childEnv[`INPUT_${name.toUpperCase()}`] = value
   const started = performance.now()
   const child = spawn(node, [DIST], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  onSpawn?.(child)
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', d => {

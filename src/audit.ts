@@ -1,10 +1,10 @@
 import canonicalize from 'canonicalize'
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { mkdir, open, stat } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { constants, createReadStream } from 'node:fs'
+import { lstat, mkdir, open, realpath, stat } from 'node:fs/promises'
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path'
 import { lock } from 'proper-lockfile'
-import { ActionError } from './errors.js'
+import { ActionError, errorMessage } from './errors.js'
 
 /** The `prevHash` of the first record. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -85,16 +85,36 @@ function checkRecord(line: string): { hash: string; prevHash: string } | string 
   return { hash, prevHash }
 }
 
+function ignoreSignal(): void {}
+
+/** Appends, never through a link: a committed `cxone-audit.jsonl -> /anywhere` is refused. */
+const APPEND_FLAGS =
+  constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW
+const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW
+
 /**
  * An append-only, hash-chained JSON Lines file. Appends from concurrent runs on one machine
- * are serialised by a lock (so each links to the one before) and each is one write.
+ * are serialised by a lock on the file's real path (so each links to the one before,
+ * whatever path each run was given), and each is one write, undone if it falls short.
  */
 export class AuditLog {
-  private constructor(readonly path: string) {}
+  private constructor(
+    readonly path: string,
+    private readonly workspace: string | undefined
+  ) {}
 
-  /** Opens the log for appending after checking that its last record is sound. */
-  static async open(path: string): Promise<AuditLog> {
-    const log = new AuditLog(path)
+  /**
+   * Opens the log for appending after checking that it is a plain file reached through real
+   * directories (within `workspace`, whose files a pull request controls) and that its last
+   * record is sound.
+   */
+  static async open(path: string, workspace?: string): Promise<AuditLog> {
+    // A write past a file size limit raises SIGXFSZ. Node ignores it, until the lock's
+    // signal-exit handler re-raises it with node's handler gone and kills the process in the
+    // middle of a record; with a listener of our own the write fails with EFBIG, and is undone.
+    if (!process.listeners('SIGXFSZ').includes(ignoreSignal)) process.on('SIGXFSZ', ignoreSignal)
+    const log = new AuditLog(path, workspace)
+    await log.refuseLinks()
     await log.lastHash()
     return log
   }
@@ -102,7 +122,9 @@ export class AuditLog {
   /** Adds a record linked to the last one; returns the record as written. */
   async append(body: Record<string, unknown>): Promise<Record<string, unknown> & { hash: string }> {
     await mkdir(dirname(this.path), { recursive: true })
-    const release = await lock(this.path, {
+    await this.refuseLinks()
+    const realPath = join(await realpath(dirname(this.path)), basename(this.path))
+    const release = await lock(realPath, {
       realpath: false,
       stale: 10_000,
       retries: { retries: 50, minTimeout: 20, maxTimeout: 200 }
@@ -110,23 +132,58 @@ export class AuditLog {
     try {
       const record: Record<string, unknown> = { ...body, prevHash: await this.lastHash() }
       const written = { ...record, hash: hashOf(record) }
-      // One write of the whole line, with O_APPEND. No fsync: it cost 14 ms a run, and a
-      // crash of the runner loses the workspace, and this file with it, anyway.
-      const bytes = Buffer.from(JSON.stringify(written) + '\n', 'utf8')
-      const handle = await open(this.path, 'a')
-      try {
-        const { bytesWritten } = await handle.write(bytes)
-        if (bytesWritten !== bytes.length) {
-          throw new AuditLogError(
-            `audit log ${this.path}: only ${bytesWritten} of ${bytes.length} bytes were written`
-          )
-        }
-      } finally {
-        await handle.close()
-      }
+      // No fsync: it cost 14 ms a run, and a crash of the runner loses the workspace, and
+      // this file with it, anyway.
+      await this.write(realPath, Buffer.from(JSON.stringify(written) + '\n', 'utf8'))
       return written
     } finally {
       await release()
+    }
+  }
+
+  /** Appends `bytes` whole or not at all: a write that falls short is cut back off. */
+  private async write(realPath: string, bytes: Buffer): Promise<void> {
+    const handle = await open(realPath, APPEND_FLAGS, 0o644)
+    let size: number | undefined
+    try {
+      size = (await handle.stat()).size
+      for (let done = 0; done < bytes.length;) {
+        const { bytesWritten } = await handle.write(bytes, done)
+        if (bytesWritten === 0) throw new Error('no byte could be written')
+        done += bytesWritten
+      }
+    } catch (error) {
+      const undone =
+        size !== undefined &&
+        (await handle.truncate(size).then(
+          () => true,
+          () => false
+        ))
+      throw new AuditLogError(
+        `audit log ${this.path}: the record could not be written (${errorMessage(error)})${undone ? '; the part written was removed' : ''}`
+      )
+    } finally {
+      await handle.close()
+    }
+  }
+
+  /**
+   * Refuses a log that is a link or not a plain file, or reached through a link inside the
+   * workspace: a link committed to the repository could point anywhere on the runner.
+   */
+  private async refuseLinks(): Promise<void> {
+    for (const path of checkedPaths(this.path, this.workspace)) {
+      const stats = await lstat(path).catch(() => undefined)
+      if (!stats) return
+      if (stats.isSymbolicLink()) {
+        const what = path === this.path ? 'it' : path
+        throw new AuditLogError(
+          `audit log ${this.path}: ${what} is a symbolic link; the audit log is written only through real directories to a real file (a link in the repository could point anywhere)`
+        )
+      }
+      if (path === this.path && !stats.isFile()) {
+        throw new AuditLogError(`audit log ${this.path}: it exists and is not a plain file`)
+      }
     }
   }
 
@@ -156,11 +213,23 @@ export class AuditLog {
 }
 
 /**
+ * The paths whose links are refused: inside the workspace (where a pull request decides what
+ * is a link) every directory down to the file, in order; elsewhere (a path the workflow
+ * chose) the file itself.
+ */
+function checkedPaths(path: string, workspace: string | undefined): string[] {
+  const inside = workspace === undefined ? '' : relative(workspace, path)
+  if (!workspace || inside === '' || inside.startsWith('..') || isAbsolute(inside)) return [path]
+  const parts = inside.split(sep)
+  return parts.map((_, i) => join(workspace, ...parts.slice(0, i + 1)))
+}
+
+/**
  * The last line, read backwards from the end (the log may be large, its records are small);
  * undefined when the file does not end with a newline.
  */
 async function readLastLine(path: string, size: number): Promise<string | undefined> {
-  const handle = await open(path, 'r')
+  const handle = await open(path, READ_FLAGS)
   try {
     const last = Buffer.alloc(1)
     await handle.read(last, 0, 1, size - 1)

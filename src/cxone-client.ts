@@ -1,9 +1,9 @@
-import { HttpClient, type HttpClientResponse } from '@actions/http-client'
 import { z } from 'zod'
 import { ActionError, errorMessage } from './errors.js'
 import { EnvironmentSchema, type Environment } from './payload.js'
 import type { RateController } from './rate-controller.js'
 import { retryAfterMs, withRetries, type Backoff, type Sleep } from './retry.js'
+import { Exchanges, NoAnswerError, type Answer } from './transport.js'
 
 /*
  * Everything CXone-specific lives here: hosts, the token flow, paths, bodies, status codes
@@ -58,7 +58,7 @@ export class CxoneError extends ActionError {
   }
 }
 
-/** A failure worth another attempt: 429, 5xx, a dropped connection, a timeout, a lock. */
+/** A failure worth another attempt: 429, 5xx, no complete answer, a lock. */
 class TransientError extends CxoneError {
   constructor(
     message: string,
@@ -75,8 +75,9 @@ export interface CxoneClientOptions {
   tokenUrl: string
   clientId: string
   clientSecret: string
-  /** Attempts for a transient failure, the first included. */
+  /** Attempts of one logical request, the first and any token fetch included. */
   maxAttempts: number
+  /** One deadline over each request: connect, headers and the whole body. */
   requestTimeoutMs: number
   /** How long a `409 locked` may be waited out, per call. */
   lockWaitMs: number
@@ -95,6 +96,11 @@ export interface CallOptions {
   signal?: AbortSignal
   /** Told just before each request of the call goes out (after any wait for its turn). */
   onSend?: () => void
+  /**
+   * Retry transient failures and wait out locks until this time (epoch ms), whatever
+   * max-retries says: a rollback's own budget.
+   */
+  persistUntil?: number
 }
 
 export interface CallStats {
@@ -109,29 +115,56 @@ const RETRY_AFTER_CAP_MS = 60_000
 const MAX_RATE_LIMITED_RETRIES = 30
 const BACKOFF: Backoff = { baseMs: 200, maxMs: 8_000 }
 const TOKEN_REFRESH_MARGIN_MS = 60_000
+/**
+ * A PATCH already sent is not abandoned when the run is cancelled (its outcome would be
+ * unknown): its answer is awaited this much longer, within its own deadline.
+ */
+const PATCH_GRACE_MS = 2_000
 
-interface Response {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
+/** A request as the messages name it: what was being done, and the method, host and path (never the query). */
+interface Target {
+  what: string
+  method: string
+  url: string
+  where: string
 }
 
 export class CxoneClient {
   readonly stats: CallStats = { requests: 0, retries: 0, rateLimited: 0 }
-  private readonly http: HttpClient
+  private readonly exchanges: Exchanges
   private readonly apiBase: string
   private token?: { value: string; refreshAt: number }
   private tokenRequest?: Promise<string>
 
   constructor(private readonly options: CxoneClientOptions) {
     this.apiBase = options.apiBaseUrl.replace(/\/+$/, '')
-    // Redirects off: a redirect to another host would carry the token there.
-    this.http = new HttpClient('cxone-publish-action', [], {
-      allowRetries: false,
-      allowRedirects: false,
-      keepAlive: true,
-      socketTimeout: options.requestTimeoutMs
-    })
+    this.exchanges = new Exchanges(options.requestTimeoutMs)
+  }
+
+  /**
+   * What the environment holds: the version live there, and one still `publishing` there (the
+   * contract's list, filtered by environment only, shows both).
+   */
+  async environmentState(
+    dataActionId: string,
+    environment: Environment,
+    options: CallOptions = {}
+  ): Promise<{ live?: CxoneVersion; publishing?: CxoneVersion }> {
+    const query = new URLSearchParams({ environment })
+    const { versions } = await this.call(
+      this.target(
+        `reading what is live for ${dataActionId} in ${environment}`,
+        'GET',
+        `${this.versionsPath(dataActionId)}?${query}`
+      ),
+      undefined,
+      ListSchema,
+      options
+    )
+    const here = versions.filter(v => v.environment === environment)
+    const live = here.find(v => v.published)
+    const publishing = here.find(v => v.status === 'publishing')
+    return { ...(live ? { live } : {}), ...(publishing ? { publishing } : {}) }
   }
 
   /** The version live in `environment`, or undefined when none is. */
@@ -140,16 +173,7 @@ export class CxoneClient {
     environment: Environment,
     options: CallOptions = {}
   ): Promise<CxoneVersion | undefined> {
-    const query = new URLSearchParams({ environment, published: 'true' })
-    const { versions } = await this.call(
-      `reading the live version of ${dataActionId} in ${environment}`,
-      'GET',
-      `${this.versionsPath(dataActionId)}?${query}`,
-      undefined,
-      ListSchema,
-      options
-    )
-    return versions.find(v => v.published && v.environment === environment)
+    return (await this.environmentState(dataActionId, environment, options)).live
   }
 
   /** Uploads a version; `created` is false when it already existed with this checksum. */
@@ -165,9 +189,11 @@ export class CxoneClient {
     options: CallOptions = {}
   ): Promise<{ version: CxoneVersion; created: boolean }> {
     const { data, status } = await this.callWithStatus(
-      `uploading version ${version.versionId} of ${version.dataActionId}`,
-      'POST',
-      this.versionPath(version.dataActionId, version.versionId),
+      this.target(
+        `uploading version ${version.versionId} of ${version.dataActionId}`,
+        'POST',
+        this.versionPath(version.dataActionId, version.versionId)
+      ),
       version,
       VersionSchema,
       options
@@ -175,7 +201,10 @@ export class CxoneClient {
     return { version: data, created: status === 201 }
   }
 
-  /** Asks CXone to make a version live; the answer may still be `publishing` (202). */
+  /**
+   * Asks CXone to make a version live; the answer may still be `publishing` (202). When the
+   * answer is lost, the version is read back: the publish counts if it took.
+   */
   async publish(
     dataActionId: string,
     versionId: string,
@@ -183,12 +212,15 @@ export class CxoneClient {
     checksum: string,
     options: CallOptions = {}
   ): Promise<CxoneVersion> {
-    return this.call(
+    return this.patch(
       `publishing version ${versionId} of ${dataActionId} to ${environment}`,
-      'PATCH',
-      this.versionPath(dataActionId, versionId),
+      dataActionId,
+      versionId,
       { published: true, environment, checksum },
-      VersionSchema,
+      v =>
+        v.environment === environment &&
+        v.checksum === checksum &&
+        (v.published || v.status === 'publishing'),
       options
     )
   }
@@ -199,12 +231,12 @@ export class CxoneClient {
     environment: Environment,
     options: CallOptions = {}
   ): Promise<CxoneVersion> {
-    return this.call(
+    return this.patch(
       `unpublishing version ${versionId} of ${dataActionId} from ${environment}`,
-      'PATCH',
-      this.versionPath(dataActionId, versionId),
+      dataActionId,
+      versionId,
       { published: false, environment },
-      VersionSchema,
+      v => !(v.published && v.environment === environment),
       options
     )
   }
@@ -215,9 +247,11 @@ export class CxoneClient {
     options: CallOptions = {}
   ): Promise<CxoneVersion> {
     return this.call(
-      `reading back version ${versionId} of ${dataActionId}`,
-      'GET',
-      this.versionPath(dataActionId, versionId),
+      this.target(
+        `reading back version ${versionId} of ${dataActionId}`,
+        'GET',
+        this.versionPath(dataActionId, versionId)
+      ),
       undefined,
       VersionSchema,
       options
@@ -246,7 +280,7 @@ export class CxoneClient {
   }
 
   dispose(): void {
-    this.http.dispose()
+    this.exchanges.dispose()
   }
 
   private versionsPath(dataActionId: string): string {
@@ -257,112 +291,159 @@ export class CxoneClient {
     return `${this.versionsPath(dataActionId)}/${encodeURIComponent(versionId)}`
   }
 
-  private async call<S extends z.ZodType>(
+  private target(what: string, method: string, pathOrUrl: string): Target {
+    const url = new URL(pathOrUrl.startsWith('/') ? `${this.apiBase}${pathOrUrl}` : pathOrUrl)
+    return { what, method, url: url.toString(), where: `${method} ${url.host}${url.pathname}` }
+  }
+
+  /**
+   * A PATCH whose answer may be lost on the way back: then what it asked for may or may not
+   * have happened, so the version is read back, and `took` says whether it did.
+   */
+  private async patch(
     what: string,
-    method: string,
-    path: string,
+    dataActionId: string,
+    versionId: string,
+    body: object,
+    took: (version: CxoneVersion) => boolean,
+    options: CallOptions
+  ): Promise<CxoneVersion> {
+    const readBack = async (): Promise<CxoneVersion | undefined> => {
+      const version = await this.getVersion(dataActionId, versionId, options)
+      return took(version) ? version : undefined
+    }
+    return (
+      await this.callWithStatus(
+        this.target(what, 'PATCH', this.versionPath(dataActionId, versionId)),
+        body,
+        VersionSchema,
+        options,
+        readBack
+      )
+    ).data
+  }
+
+  private async call<S extends z.ZodType>(
+    target: Target,
     body: unknown,
     schema: S,
     options: CallOptions
   ): Promise<z.output<S>> {
-    return (await this.callWithStatus(what, method, path, body, schema, options)).data
+    return (await this.callWithStatus(target, body, schema, options)).data
   }
 
   /**
-   * One API call with the contract's error handling: a 401 refreshes the token and replays
-   * once; 429, 5xx, resets and timeouts are retried with backoff; a lock is waited out
-   * within its budget; anything else fails at once, saying what was being done.
+   * One logical request with the contract's error handling, within one attempt budget
+   * (max-retries, or the caller's `persistUntil`) that a token fetch also draws on: a 401
+   * refreshes the token and replays once; 429, 5xx and answers that never came whole are
+   * retried with backoff; a lock is waited out within its budget; anything else fails at
+   * once, naming what was being done and where. `readBack` settles a lost answer.
    */
   private async callWithStatus<S extends z.ZodType>(
-    what: string,
-    method: string,
-    path: string,
+    target: Target,
     body: unknown,
     schema: S,
-    { signal, onSend }: CallOptions
+    options: CallOptions,
+    readBack?: () => Promise<z.output<S> | undefined>
   ): Promise<{ status: number; data: z.output<S> }> {
-    const lockDeadline = Date.now() + this.options.lockWaitMs
-    const url = `${this.apiBase}${path}`
-    const response = await this.retrying(what, lockDeadline, signal, async () => {
-      let res = await this.send(
-        what,
-        method,
-        url,
-        body,
-        await this.accessToken(signal),
-        signal,
-        onSend
-      )
-      if (res.status === 401) {
-        this.token = undefined
-        res = await this.send(
-          what,
-          method,
-          url,
-          body,
-          await this.accessToken(signal),
-          signal,
-          onSend
-        )
-        if (res.status === 401) {
-          throw new CxoneError(
-            `${what}: CXone rejected a fresh access token (401); check the client's tenant`,
-            401
-          )
+    const { signal, persistUntil } = options
+    const lockDeadline = persistUntil ?? Date.now() + this.options.lockWaitMs
+    let rateLimited = 0
+    const rate = this.options.rate
+    return withRetries(
+      target.what,
+      async () => {
+        try {
+          return this.parsed(target, await this.authorized(target, body, options), schema)
+        } catch (error) {
+          const lost = error instanceof TransientError && error.code === 'network'
+          // Cancelled: the rollback reads the state itself.
+          if (!lost || !readBack || signal?.aborted) throw error
+          const data = await readBack()
+          if (data === undefined) throw error
+          return { status: 200, data }
+        }
+      },
+      {
+        attempts: persistUntil === undefined ? this.options.maxAttempts : Infinity,
+        ...(persistUntil === undefined ? {} : { until: persistUntil }),
+        backoff: { ...BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) },
+        ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
+        ...(signal ? { signal } : {}),
+        classify: error => {
+          if (!(error instanceof TransientError)) return { retry: false }
+          if (error.code === 'locked') {
+            const delayMs = error.retryAfterMs ?? 1000
+            return Date.now() + delayMs <= lockDeadline
+              ? { retry: true, delayMs, free: true }
+              : { retry: false }
+          }
+          // A shared controller already holds every request back for the Retry-After.
+          if (error.status === 429 && rate && ++rateLimited <= MAX_RATE_LIMITED_RETRIES) {
+            return { retry: true, delayMs: 0, free: true }
+          }
+          return error.retryAfterMs === undefined
+            ? { retry: true }
+            : { retry: true, delayMs: error.retryAfterMs }
+        },
+        onRetry: ({ attempt, attempts, delayMs, free, error }) => {
+          this.stats.retries++
+          const next = free
+            ? `trying again in ${delayMs} ms (not counted as an attempt)`
+            : Number.isFinite(attempts)
+              ? `attempt ${attempt} of ${attempts} in ${delayMs} ms`
+              : `attempt ${attempt} in ${delayMs} ms (within the rollback's own budget)`
+          this.options.onRetry?.(`${errorMessage(error)}; ${next}`)
         }
       }
-      return this.checked(what, res)
-    })
-    const json = parseJson(response.body)
+    )
+  }
+
+  /** Sends with the access token; a 401 refreshes it and replays once (the same attempt). */
+  private async authorized(target: Target, body: unknown, options: CallOptions): Promise<Answer> {
+    const token = await this.accessToken(options.signal)
+    const res = await this.send(target, body, token, options)
+    if (res.status !== 401) return res
+    if (this.token?.value === token) this.token = undefined
+    const again = await this.send(target, body, await this.accessToken(options.signal), options)
+    if (again.status === 401) {
+      throw new CxoneError(
+        `${target.what}: ${target.where} answered 401 to a fresh access token too; check the client's tenant`,
+        401
+      )
+    }
+    return again
+  }
+
+  private parsed<S extends z.ZodType>(
+    target: Target,
+    res: Answer,
+    schema: S
+  ): { status: number; data: z.output<S> } {
+    this.checked(target, res)
+    const json = parseJson(res.body)
     const parsed = schema.safeParse(json)
     if (!parsed.success) {
       throw new CxoneError(
-        `${what}: CXone answered ${response.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${z.prettifyError(parsed.error).split('\n')[0]})`,
-        response.status
+        `${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${z.prettifyError(parsed.error).split('\n')[0]})`,
+        res.status
       )
     }
-    return { status: response.status, data: parsed.data }
-  }
-
-  private retrying(
-    what: string,
-    lockDeadline: number,
-    signal: AbortSignal | undefined,
-    operation: () => Promise<Response>
-  ): Promise<Response> {
-    let rateLimited = 0
-    const rate = this.options.rate
-    return withRetries(what, operation, {
-      attempts: this.options.maxAttempts,
-      backoff: { ...BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) },
-      ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
-      ...(signal ? { signal } : {}),
-      classify: error => {
-        if (!(error instanceof TransientError)) return { retry: false }
-        if (error.code === 'locked') {
-          const delayMs = error.retryAfterMs ?? 1000
-          return Date.now() + delayMs <= lockDeadline
-            ? { retry: true, delayMs, free: true }
-            : { retry: false }
-        }
-        // A shared controller already holds every request back for the Retry-After.
-        if (error.status === 429 && rate && ++rateLimited <= MAX_RATE_LIMITED_RETRIES) {
-          return { retry: true, delayMs: 0, free: true }
-        }
-        return error.retryAfterMs === undefined
-          ? { retry: true }
-          : { retry: true, delayMs: error.retryAfterMs }
-      },
-      onRetry: ({ attempt, delayMs, error }) => {
-        this.stats.retries++
-        this.options.onRetry?.(`${errorMessage(error)}; retry ${attempt} in ${delayMs} ms`)
-      }
-    })
+    return { status: res.status, data: parsed.data }
   }
 
   /** Maps a status to success or to the contract's meaning of the failure. */
-  private checked(what: string, res: Response): Response {
-    if (res.status >= 200 && res.status < 300) return res
+  private checked(target: Target, res: Answer): void {
+    if (res.status >= 200 && res.status < 300) return
+    const said = `${target.what}: ${target.where} answered ${res.status}`
+    if (res.status >= 300 && res.status < 400) {
+      const location = header(res, 'location')
+      const to = location ? hostOf(location, target.url) : undefined
+      throw new CxoneError(
+        `${said}, a redirect${to ? ` to ${to}` : ''}: not followed, so no credentials go there; check api-base-url and token-url`,
+        res.status
+      )
+    }
     const parsed = ErrorBodySchema.safeParse(parseJson(res.body))
     const code = parsed.success ? parsed.data.error : undefined
     const reason = parsed.success
@@ -370,66 +451,75 @@ export class CxoneClient {
       : res.body.trim() === ''
         ? 'empty body'
         : `a ${String(res.headers['content-type'] ?? 'non-JSON').split(';')[0]} body, not CXone's JSON (a proxy?)`
-    const said = `${what}: ${res.status} ${reason}`
+    const failure = `${said} ${reason}`
     const retryAfter = retryAfterMs(header(res, 'retry-after'), RETRY_AFTER_CAP_MS)
     if (res.status === 429 || res.status >= 500) {
-      throw new TransientError(said, res.status, code, retryAfter)
+      throw new TransientError(failure, res.status, code, retryAfter)
     }
     if (res.status === 409 && code === 'locked') {
-      throw new TransientError(said, res.status, code, retryAfter)
+      throw new TransientError(failure, res.status, code, retryAfter)
     }
     if (res.status === 403) {
-      const scope = what.startsWith('reading') ? 'data-action:read' : 'data-action:write'
+      const scope = target.method === 'GET' ? 'data-action:read' : 'data-action:write'
       throw new CxoneError(
-        `${said} (the client needs the ${scope} scope on this tenant)`,
+        `${failure} (the client needs the ${scope} scope on this tenant)`,
         403,
         code
       )
     }
     if (res.status === 409 && code === 'version_conflict') {
       throw new CxoneError(
-        `${said}: versions are immutable, so this code needs a new version id`,
+        `${failure}: versions are immutable, so this code needs a new version id`,
         409,
         code
       )
     }
     if (res.status === 422 && parsed.success && parsed.data.details) {
-      throw new CxoneError(`${said} (details: ${JSON.stringify(parsed.data.details)})`, 422, code)
+      throw new CxoneError(
+        `${failure} (details: ${JSON.stringify(parsed.data.details)})`,
+        422,
+        code
+      )
     }
-    throw new CxoneError(said, res.status, code)
+    throw new CxoneError(failure, res.status, code)
   }
 
-  /** The cached token, or a new one; concurrent callers share one token request. */
+  /**
+   * The cached token, or a new one. Concurrent callers share one token request, which runs
+   * under its own deadline only (a caller that gives up stops waiting, not the request).
+   */
   private async accessToken(signal: AbortSignal | undefined): Promise<string> {
     if (this.token && Date.now() < this.token.refreshAt) return this.token.value
-    this.tokenRequest ??= this.requestToken(signal).finally(() => {
+    this.tokenRequest ??= this.requestToken().finally(() => {
       this.tokenRequest = undefined
     })
-    return this.tokenRequest
+    return abortable(this.tokenRequest, signal)
   }
 
-  private async requestToken(signal: AbortSignal | undefined): Promise<string> {
-    const what = 'getting an access token'
+  /** One token request: an attempt of the call that needed it, never a loop of its own. */
+  private async requestToken(): Promise<string> {
+    const target = this.target('getting an access token', 'POST', this.options.tokenUrl)
     const form = new URLSearchParams({
       grant_type: 'client_credentials',
       client_id: this.options.clientId,
       client_secret: this.options.clientSecret
     }).toString()
-    const res = await this.retrying(what, Date.now(), signal, async () => {
-      const response = await this.send(what, 'POST', this.options.tokenUrl, form, undefined, signal)
-      if (response.status === 401 || response.status === 400) {
-        const code = ErrorBodySchema.safeParse(parseJson(response.body)).data?.error ?? 'rejected'
-        throw new CxoneError(
-          `${what}: ${response.status} ${code}: CXone rejected client-id/client-secret`,
-          response.status,
-          code
-        )
-      }
-      return this.checked(what, response)
-    })
+    const res = await this.send(target, form, undefined, {})
+    if (res.status === 401 || res.status === 400) {
+      const code = ErrorBodySchema.safeParse(parseJson(res.body)).data?.error ?? 'rejected'
+      throw new CxoneError(
+        `${target.what}: ${target.where} answered ${res.status} ${code}: CXone rejected client-id/client-secret`,
+        res.status,
+        code
+      )
+    }
+    this.checked(target, res)
     const parsed = TokenSchema.safeParse(parseJson(res.body))
-    if (!parsed.success)
-      throw new CxoneError(`${what}: the token response is not what OAuth returns`)
+    if (!parsed.success) {
+      throw new CxoneError(
+        `${target.what}: ${target.where} answered ${res.status} with a body that is not an OAuth token response`
+      )
+    }
     const { access_token, expires_in } = parsed.data
     this.options.mask?.(access_token)
     this.token = {
@@ -439,15 +529,17 @@ export class CxoneClient {
     return access_token
   }
 
+  /**
+   * One request, paced by the rate controller. An answer that never came whole is a
+   * TransientError coded `network`. A PATCH is given a grace after `signal` aborts, since
+   * once sent its outcome is only known from its answer.
+   */
   private async send(
-    what: string,
-    method: string,
-    url: string,
+    target: Target,
     body: unknown,
     token: string | undefined,
-    signal: AbortSignal | undefined,
-    onSend?: () => void
-  ): Promise<Response> {
+    { signal, onSend }: CallOptions
+  ): Promise<Answer> {
     const headers: Record<string, string> = { accept: 'application/json' }
     let data: string | null = null
     if (typeof body === 'string') {
@@ -460,35 +552,64 @@ export class CxoneClient {
     if (token) headers.authorization = `Bearer ${token}`
     const rate = this.options.rate
     await rate?.acquire(signal)
+    signal?.throwIfAborted()
     onSend?.()
     this.stats.requests++
-    let response: Response
+    const grace =
+      target.method === 'PATCH'
+        ? graceAfter(signal, PATCH_GRACE_MS)
+        : { signal, dispose: () => undefined }
+    let res: Answer
     try {
-      const res: HttpClientResponse = await abortable(
-        this.http.request(method, url, data, headers),
-        signal
-      )
-      response = {
-        status: res.message.statusCode ?? 0,
-        headers: res.message.headers,
-        body: await abortable(res.readBody(), signal)
-      }
+      res = await this.exchanges.send(target.method, target.url, data, headers, grace.signal)
     } catch (error) {
       rate?.release('error')
-      if (signal?.aborted) throw error
-      throw new TransientError(`${what}: ${errorMessage(error)}`, undefined, 'network')
+      if (!(error instanceof NoAnswerError)) throw error
+      throw new TransientError(
+        `${target.what}: ${target.where}: ${error.message}`,
+        undefined,
+        'network'
+      )
+    } finally {
+      grace.dispose()
     }
-    if (response.status === 429) this.stats.rateLimited++
+    if (res.status === 429) this.stats.rateLimited++
     rate?.release(
-      response.status === 429
-        ? { retryAfterMs: retryAfterMs(header(response, 'retry-after'), RETRY_AFTER_CAP_MS) }
+      res.status === 429
+        ? { retryAfterMs: retryAfterMs(header(res, 'retry-after'), RETRY_AFTER_CAP_MS) }
         : 'ok'
     )
-    return response
+    return res
   }
 }
 
-/** Stops waiting when `signal` aborts; a request already sent cannot be recalled. */
+/** A signal that aborts `graceMs` after `signal` does (with a NoAnswerError), until disposed. */
+function graceAfter(
+  signal: AbortSignal | undefined,
+  graceMs: number
+): { signal?: AbortSignal; dispose: () => void } {
+  if (!signal) return { dispose: () => undefined }
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const abort = (): void => {
+    timer = setTimeout(
+      () =>
+        controller.abort(new NoAnswerError(`no answer within ${graceMs} ms of the cancellation`)),
+      graceMs
+    )
+  }
+  if (signal.aborted) abort()
+  else signal.addEventListener('abort', abort, { once: true })
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      signal.removeEventListener('abort', abort)
+      clearTimeout(timer)
+    }
+  }
+}
+
+/** Stops waiting when `signal` aborts; the work itself goes on. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise
   return new Promise<T>((resolve, reject) => {
@@ -508,9 +629,18 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   })
 }
 
-function header(res: Response, name: string): string | undefined {
+function header(res: Answer, name: string): string | undefined {
   const value = res.headers[name]
   return Array.isArray(value) ? value[0] : value
+}
+
+/** The host a redirect points to (a relative one: the host that answered). */
+function hostOf(location: string, base: string): string | undefined {
+  try {
+    return new URL(location, base).host
+  } catch {
+    return undefined
+  }
 }
 
 function parseJson(text: string): unknown {

@@ -1,9 +1,8 @@
 import * as core from '@actions/core'
 import { z } from 'zod'
-import { AuditLog } from './audit.js'
 import { Output, SECRET_INPUTS, type Result } from './constants.js'
 import { errorMessage, problemsOf, type Problem } from './errors.js'
-import { leaveEvidence } from './evidence.js'
+import { EvidenceTrail } from './evidence.js'
 import { readConfig } from './inputs.js'
 import { runPromotion, type RunReport } from './promotion.js'
 import { CancelledError } from './publisher.js'
@@ -35,8 +34,9 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
       const { pathname, search } = new URL(config.webhook.url)
       if (`${pathname}${search}`.length > 8) core.setSecret(`${pathname}${search}`)
     }
-    // A corrupt log is refused before anything changes, not discovered after a publish.
-    const auditLog = await AuditLog.open(config.auditLog)
+    // Evidence first: a corrupt or linked log is refused before anything changes, and a
+    // publish records its intent before its first request (see evidence.ts).
+    const trail = await EvidenceTrail.open(config, env)
     const report = await runPromotion(
       config,
       sandbox,
@@ -44,7 +44,8 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
         // Lines hold text from the repository, the sandbox and the network.
         log: line => core.info(logLine(line)),
         mask: secret => core.setSecret(secret),
-        group: (name, fn) => core.group(name, fn)
+        group: (name, fn) => core.group(name, fn),
+        writeAhead: trail.writeAhead
       },
       cancellation.signal
     )
@@ -62,9 +63,9 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
     const previous = publish?.previous?.versionId ?? report.plan?.live?.versionId
     if (promoted || report.plan) core.setOutput(Output.PreviousVersionId, previous ?? '')
 
-    const evidence = await leaveEvidence(report, config, auditLog, env)
+    const evidence = await trail.leave(report)
     if (evidence.auditHash) core.setOutput(Output.AuditHash, evidence.auditHash)
-    core.setOutput(Output.AuditLogPath, auditLog.path)
+    core.setOutput(Output.AuditLogPath, trail.auditPath)
     for (const warning of [...report.warnings, ...evidence.warnings]) core.warning(warning)
     await writeSummary(renderReport(report, evidence), env)
     if (report.problems.length > 0) fail(report.problems)

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import { Input, type Mode, type Result } from './constants.js'
 import { CxoneClient } from './cxone-client.js'
+import { settleOnDrain, STALLED } from './drain-guard.js'
 import { problemsOf, type Problem } from './errors.js'
 import type { Config, CxoneSettings } from './inputs.js'
 import { planVersion, type PlanOutcome } from './plan.js'
@@ -54,21 +55,54 @@ export interface RunReport {
   finishedAt: string
 }
 
-/** The shell's hands: logging, masking and log groups (@actions/core in the action). */
+/** The shell's hands: logging, masking, log groups (@actions/core in the action), evidence. */
 export interface RunIo {
   log: (line: string) => void
   mask: (secret: string) => void
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>
+  /**
+   * Records what is about to be published, before the first request to CXone; when it
+   * throws, nothing is sent. (The audit log's write-ahead intent record.)
+   */
+  writeAhead?: (promotions: readonly Promotion[]) => Promise<void>
 }
 
-/** Validates, then plans or publishes as the mode says. Run failures are in the report. */
-export async function runPromotion(
+/**
+ * Validates, then plans or publishes as the mode says. Run failures are in the report; a run
+ * that stalls (see drain-guard.ts) ends with a failed report too, never silently.
+ */
+export function runPromotion(
   config: Config,
   sandbox: Sandbox,
   io: RunIo,
   cancel?: AbortSignal
 ): Promise<RunReport> {
-  if (config.releaseManifest) return runRelease(config, config.releaseManifest, sandbox, io, cancel)
+  const started = reportStart(config)
+  return settleOnDrain(
+    config.releaseManifest
+      ? runRelease(config, config.releaseManifest, sandbox, io, cancel)
+      : runSingle(config, sandbox, io, cancel),
+    async () => {
+      const problems = [{ message: `The run failed: ${STALLED}.` }]
+      return {
+        ...started,
+        validation: aggregate([], problems),
+        validateMs: 0,
+        result: 'failed',
+        headline: `The run failed: ${STALLED}.`,
+        problems,
+        finishedAt: now()
+      }
+    }
+  )
+}
+
+async function runSingle(
+  config: Config,
+  sandbox: Sandbox,
+  io: RunIo,
+  cancel?: AbortSignal
+): Promise<RunReport> {
   const started = reportStart(config)
   const validateStarted = performance.now()
   const validation = await io.group('Validate', async () => {
@@ -99,6 +133,7 @@ export async function runPromotion(
   if (!cxone) throw new Error(`${config.mode} mode without CXone settings`)
   const promotion = promotionOf(validation)
   const { payload } = promotion
+  if (config.mode === 'publish') await io.writeAhead?.([promotion])
   const client = createClient(cxone, io)
   const what = `${payload.versionId} of ${payload.dataActionId} to ${payload.targetEnvironment}`
   try {
@@ -225,10 +260,11 @@ async function runRelease(
 
   const { cxone } = config
   if (!cxone) throw new Error('publish mode without CXone settings')
+  const promotions = reports.map(promotionOf)
+  await io.writeAhead?.(promotions)
   const rate = new RateController({ maxInFlight: config.concurrency })
   const client = createClient(cxone, io, rate)
   try {
-    const promotions = reports.map(promotionOf)
     const release = await io.group(`Publish ${members.length} data actions`, () =>
       publishRelease(client, promotions, publishSettings(cxone, io, cancel))
     )
@@ -420,11 +456,28 @@ function releaseFailure(release: ReleaseOutcome): string {
     const restored = release.members.filter(m => m.rollback?.verified).length
     return `${cause} Rolled back: ${restored} member(s) restored to what was live before (verified).`
   }
-  const broken = release.members.filter(m => m.rollback && !m.rollback.verified)
-  if (broken.length === 0) return cause
-  return `${cause} ROLLBACK INCOMPLETE for ${broken.map(m => m.dataActionId).join(', ')}: ${broken
-    .map(m => `${m.dataActionId}: ${m.rollback?.detail ?? ''} To fix by hand: ${m.manualFix ?? ''}`)
-    .join(' | ')}`
+  const superseded = release.members.filter(m => m.supersededBy)
+  const broken = release.members.filter(m => m.rollback && !m.rollback.verified && !m.supersededBy)
+  return [
+    cause,
+    ...(superseded.length > 0
+      ? [
+          `NOT ROLLED BACK, another run's version is live for ${superseded
+            .map(m => `${m.dataActionId} (${m.supersededBy ?? ''})`)
+            .join(', ')}: left as it is.`
+        ]
+      : []),
+    ...(broken.length > 0
+      ? [
+          `ROLLBACK INCOMPLETE for ${broken.map(m => m.dataActionId).join(', ')}: ${broken
+            .map(
+              m =>
+                `${m.dataActionId}: ${m.rollback?.detail ?? ''} To fix by hand: ${m.manualFix ?? ''}`
+            )
+            .join(' | ')}`
+        ]
+      : [])
+  ].join(' ')
 }
 
 function createClient(settings: CxoneSettings, io: RunIo, rate?: RateController): CxoneClient {
@@ -476,5 +529,6 @@ function publishFailure(what: string, outcome: PublishOutcome): string {
   const cause = `Publishing ${what} failed: ${outcome.cause ?? 'unknown cause'}.`
   if (!outcome.rollback) return cause
   if (outcome.rollback.verified) return `${cause} Rolled back: ${outcome.rollback.detail}.`
+  if (outcome.supersededBy) return `${cause} NOT ROLLED BACK: ${outcome.rollback.detail}.`
   return `${cause} ROLLBACK INCOMPLETE: ${outcome.rollback.detail}. To fix by hand: ${outcome.manualFix ?? ''}`
 }

@@ -1,4 +1,5 @@
-import type { CxoneClient, CxoneVersion } from './cxone-client.js'
+import type { CallOptions, CxoneClient, CxoneVersion } from './cxone-client.js'
+import { settleOnDrain, STALLED } from './drain-guard.js'
 import { ActionError } from './errors.js'
 import { describeFailure as describe, Phases, type Phase } from './phases.js'
 import type { Environment, PromotionPayload } from './payload.js'
@@ -46,6 +47,8 @@ export interface PublishOutcome {
   finalLive?: string | null
   /** When the rollback could not finish: the command that sets things right by hand. */
   manualFix?: string
+  /** Another run's version found live at the rollback: left as it is. */
+  supersededBy?: string
 }
 
 /** The job was cancelled (SIGINT/SIGTERM from the runner). */
@@ -55,6 +58,8 @@ export class CancelledError extends ActionError {
   }
 }
 
+/** Of a rollback's budget, what its last attempt keeps for its answer (a fifth at most). */
+const LAST_ANSWER_MS = 1_000
 const POLL_FIRST_MS = 100
 const POLL_MAX_MS = 2_000
 
@@ -63,7 +68,12 @@ export interface Restoration {
   rollback: Rollback
   finalLive?: string | null
   manualFix?: string
+  /** Another run's version found live: left as it is, nothing restored over it. */
+  supersededBy?: string
 }
+
+/** Options of every call of a step: its signal, and its budget when it has its own. */
+type Call = Pick<CallOptions, 'signal' | 'persistUntil'>
 
 /**
  * One data action's promotion, in the steps a single publish and a release both drive:
@@ -77,6 +87,7 @@ export class VersionTransaction {
   touched = false
   readonly phases: Phases
   private readonly sleep: Sleep
+  private restoration?: Promise<Restoration>
 
   constructor(
     private readonly client: CxoneClient,
@@ -99,14 +110,18 @@ export class VersionTransaction {
     return this.promotion.payload.targetEnvironment
   }
 
-  /** Reads what is live and uploads; `unchanged` when this exact version is already live. */
+  /**
+   * Reads what is live (once no publish is in progress there: a version caught publishing is
+   * no baseline) and uploads; `unchanged` when this exact version is already live.
+   */
   async prepare(signal?: AbortSignal): Promise<'ready' | 'unchanged'> {
     const { id, versionId, env, promotion } = this
     const call = signal ? { signal } : {}
-    const previous = await this.phases.run(
+    const { live: previous } = await this.phases.run(
       'Read live',
-      () => this.client.liveVersion(id, env, call),
-      v => (v ? `${v.versionId} is live in ${env}` : `nothing is live in ${env}`)
+      () => this.settledState(Date.now() + this.settings.publishTimeoutMs, call),
+      ({ live, waitedFor }) =>
+        `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`
     )
     if (previous) this.previous = previous
     await this.phases.run(
@@ -158,62 +173,79 @@ export class VersionTransaction {
   }
 
   /**
-   * Puts back what was live before: the previous version published again and verified, or,
-   * when none was, the new one unpublished and verified; then reads the live state once more.
-   * A rollback that cannot finish says what CXone reports and how to fix it by hand.
+   * Puts back what was live before, within its own budget (retries and lock waits included),
+   * but only over what this run did: it first waits out any publish in progress and reads
+   * what is live. This run's version live: the previous one is published again (or, when none
+   * was, this one unpublished). The previous one, or nothing when nothing was, still live:
+   * nothing to do. Another run's version live: left as it is, and said. Then what is live is
+   * read once more and reported. A rollback that cannot finish says what CXone reports and
+   * how to fix it by hand.
    */
-  async restore(signal?: AbortSignal): Promise<Restoration> {
+  restore(budgetMs: number): Promise<Restoration> {
+    // Once: a rescue after a stall may ask again while the first is still going.
+    this.restoration ??= this.restoreOnce(budgetMs)
+    return this.restoration
+  }
+
+  private async restoreOnce(budgetMs: number): Promise<Restoration> {
     const { id, versionId, env } = this
-    const options = signal ? { signal } : {}
+    // Retries and waits end a little before the hard stop: the last attempt gets its answer.
+    const until = Date.now() + budgetMs - Math.min(LAST_ANSWER_MS, budgetMs / 5)
+    const call: Call = { signal: AbortSignal.timeout(budgetMs), persistUntil: until }
     const target = this.previous
     const action: Rollback['action'] = target ? 'restore' : 'unpublish'
     const targetId = target?.versionId ?? versionId
+    const rollback = (verified: boolean, detail: string): Rollback => ({
+      action,
+      versionId: targetId,
+      verified,
+      detail
+    })
     try {
-      await this.phases.run(
+      const outcome = await this.phases.run(
         'Rollback',
         async () => {
-          if (target) {
-            const deadline = Date.now() + this.settings.publishTimeoutMs
+          const { live } = await this.settledState(until, call)
+          const other = this.otherRunsVersion(live)
+          if (other) return { other }
+          // What is live now is this run's version, or the previous one, or nothing.
+          const acted = target ? live?.versionId !== target.versionId : live !== undefined
+          if (acted && target) {
             await this.settle(
-              await this.client.publish(id, target.versionId, env, target.checksum, options),
-              deadline,
-              options
+              await this.client.publish(id, target.versionId, env, target.checksum, call),
+              until,
+              call
             )
-            this.expectLive(
-              await this.client.getVersion(id, target.versionId, options),
-              target.checksum
-            )
-          } else {
-            await this.client.unpublish(id, versionId, env, options)
-            const after = await this.client.getVersion(id, versionId, options)
-            if (after.published && after.environment === env) {
-              throw new ActionError(
-                `version ${versionId} is still live in ${env} after the unpublish`
-              )
-            }
+          } else if (acted) {
+            await this.client.unpublish(id, versionId, env, call)
           }
-          const live = await this.client.liveVersion(id, env, options)
-          if ((live?.versionId ?? null) !== (target?.versionId ?? null)) {
+          const after = (await this.settledState(until, call)).live
+          const raced = this.otherRunsVersion(after)
+          if (raced) return { other: raced }
+          if ((after?.versionId ?? null) !== (target?.versionId ?? null)) {
             throw new ActionError(
-              `${live?.versionId ?? 'nothing'} is live in ${env}, expected ${target?.versionId ?? 'nothing'}`
+              `${after?.versionId ?? 'nothing'} is live in ${env}, expected ${target?.versionId ?? 'nothing'}`
             )
           }
-          return live?.versionId ?? null
+          if (target && after) this.expectLive(after, target.checksum)
+          return { acted }
         },
-        live =>
-          live
-            ? `${live} is live again in ${env} (verified)`
-            : `nothing is live in ${env}, as before (verified)`
+        result =>
+          'other' in result
+            ? `${result.other} is live in ${env}: another run published it after this one began; left as it is`
+            : target
+              ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)`
+              : `nothing is live in ${env}, as before (verified)`
       )
-      return {
-        rollback: {
-          action,
-          versionId: targetId,
-          verified: true,
-          detail: this.phases.last?.detail ?? ''
-        },
-        finalLive: target?.versionId ?? null
+      const detail = this.phases.last?.detail ?? ''
+      if ('other' in outcome) {
+        return {
+          rollback: rollback(false, detail),
+          finalLive: outcome.other,
+          supersededBy: outcome.other
+        }
       }
+      return { rollback: rollback(true, detail), finalLive: target?.versionId ?? null }
     } catch (error) {
       const state = await this.readState()
       const fix = target
@@ -224,24 +256,47 @@ export class VersionTransaction {
           })
         : this.client.manualCommand('PATCH', id, versionId, { published: false, environment: env })
       return {
-        rollback: {
-          action,
-          versionId: targetId,
-          verified: false,
-          detail: `the rollback did not complete: ${describe(error)}. ${state.said}`
-        },
+        rollback: rollback(
+          false,
+          `the rollback did not complete: ${describe(error)}. ${state.said}`
+        ),
         ...(state.live !== undefined ? { finalLive: state.live } : {}),
         manualFix: fix
       }
     }
   }
 
-  /** Polls a `publishing` version until it is published or failed, within the deadline. */
-  private async settle(
-    version: CxoneVersion,
+  /** A live version that neither this run nor the one before it put there: another run's. */
+  private otherRunsVersion(live: CxoneVersion | undefined): string | undefined {
+    if (!live || live.versionId === this.versionId) return undefined
+    return live.versionId === this.previous?.versionId ? undefined : live.versionId
+  }
+
+  /**
+   * What is live in the environment once no publish is in progress there, waiting (polling)
+   * until `until` at most; `waitedFor` names the version that was publishing.
+   */
+  private async settledState(
     until: number,
-    options: { signal?: AbortSignal }
-  ): Promise<CxoneVersion> {
+    call: Call
+  ): Promise<{ live?: CxoneVersion; waitedFor?: string }> {
+    let waitedFor: string | undefined
+    for (let wait = POLL_FIRST_MS; ; wait = Math.min(POLL_MAX_MS, wait * 2)) {
+      const { live, publishing } = await this.client.environmentState(this.id, this.env, call)
+      if (!publishing) return { ...(live ? { live } : {}), ...(waitedFor ? { waitedFor } : {}) }
+      waitedFor = publishing.versionId
+      const left = until - Date.now()
+      if (left <= 0) {
+        throw new ActionError(
+          `version ${publishing.versionId} was still publishing in ${this.env} when the deadline passed (another promotion in progress?)`
+        )
+      }
+      await this.sleep(Math.min(wait, left), call.signal)
+    }
+  }
+
+  /** Polls a `publishing` version until it is published or failed, within the deadline. */
+  private async settle(version: CxoneVersion, until: number, call: Call): Promise<CxoneVersion> {
     let current = version
     for (
       let wait = POLL_FIRST_MS;
@@ -254,8 +309,8 @@ export class VersionTransaction {
           `version ${current.versionId} was still publishing when the publish deadline passed`
         )
       }
-      await this.sleep(Math.min(wait, left), options.signal)
-      current = await this.client.getVersion(this.id, current.versionId, options)
+      await this.sleep(Math.min(wait, left), call.signal)
+      current = await this.client.getVersion(this.id, current.versionId, call)
     }
     if (current.status === 'failed')
       throw new ActionError(`CXone reported the publish of ${current.versionId} as failed`)
@@ -292,11 +347,12 @@ export class VersionTransaction {
   }
 }
 
-/** After a cancellation the runner kills the process soon: the restore gets a hard deadline. */
-export function restoreSignal(settings: PublishSettings): AbortSignal | undefined {
-  return settings.cancel?.aborted
-    ? AbortSignal.timeout(settings.cancelRestoreMs ?? 6_000)
-    : undefined
+/**
+ * The rollback's own budget: the publish's deadline; after a cancellation, what is left
+ * before the runner kills the process.
+ */
+export function rollbackBudgetMs(settings: PublishSettings): number {
+  return settings.cancel?.aborted ? (settings.cancelRestoreMs ?? 6_000) : settings.publishTimeoutMs
 }
 
 /**
@@ -317,37 +373,21 @@ export async function publishVersion(
     ...(transaction.previous ? { previous: transaction.previous } : {}),
     phases: transaction.phases.list
   })
-  let prepared: 'ready' | 'unchanged'
-  try {
-    prepared = await transaction.prepare(signal)
-  } catch (error) {
-    // Nothing live has changed yet: a failure or cancellation just stops.
-    return {
-      ...outcome(),
-      result: 'failed',
-      cause: `${signal?.aborted ? 'the job was cancelled' : describe(error)} (nothing live was changed)`,
-      latencyMs: elapsed()
-    }
-  }
-  if (prepared === 'unchanged') {
-    return {
-      ...outcome(),
-      result: 'unchanged',
-      latencyMs: elapsed(),
-      finalLive: promotion.payload.versionId
-    }
-  }
-  try {
-    await transaction.publish(signal)
-    return {
-      ...outcome(),
-      result: 'published',
-      latencyMs: elapsed(),
-      finalLive: promotion.payload.versionId
-    }
-  } catch (error) {
-    const cause = signal?.aborted ? 'the job was cancelled' : describe(error)
-    const restored = await transaction.restore(restoreSignal(settings))
+  const live = (result: 'published' | 'unchanged'): PublishOutcome => ({
+    ...outcome(),
+    result,
+    latencyMs: elapsed(),
+    finalLive: promotion.payload.versionId
+  })
+  // Nothing live has changed yet: a failure or cancellation just stops.
+  const stopped = (cause: string): PublishOutcome => ({
+    ...outcome(),
+    result: 'failed',
+    cause: `${cause} (nothing live was changed)`,
+    latencyMs: elapsed()
+  })
+  const undo = async (cause: string): Promise<PublishOutcome> => {
+    const restored = await transaction.restore(rollbackBudgetMs(settings))
     return {
       ...outcome(),
       ...restored,
@@ -356,4 +396,25 @@ export async function publishVersion(
       latencyMs: elapsed()
     }
   }
+  const failure = (error: unknown): string =>
+    signal?.aborted ? 'the job was cancelled' : describe(error)
+
+  const promote = async (): Promise<PublishOutcome> => {
+    let prepared: 'ready' | 'unchanged'
+    try {
+      prepared = await transaction.prepare(signal)
+    } catch (error) {
+      return stopped(failure(error))
+    }
+    if (prepared === 'unchanged') return live('unchanged')
+    try {
+      await transaction.publish(signal)
+      return live('published')
+    } catch (error) {
+      return undo(failure(error))
+    }
+  }
+  return settleOnDrain(promote(), async () =>
+    transaction.touched ? undo(STALLED) : stopped(STALLED)
+  )
 }

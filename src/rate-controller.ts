@@ -25,6 +25,7 @@ export class RateController {
   private lastDecreaseAt = Number.NEGATIVE_INFINITY
   private lastIncreaseAt: number
   private readonly successes: number[] = []
+  /** Requests waiting for a slot, first come first served; each is handed its slot. */
   private readonly waiting: Array<() => void> = []
   private readonly now: () => number
   private readonly sleep: Sleep
@@ -36,14 +37,17 @@ export class RateController {
     this.lastIncreaseAt = this.now()
   }
 
-  /** Waits for a slot in the window, the end of any pause, and the request's turn in the pace. */
+  /**
+   * Waits for a slot in the window, the end of any pause, and the request's turn in the pace.
+   * An abort ends the wait at once, and a request that gives up never keeps a slot.
+   */
   async acquire(signal?: AbortSignal): Promise<void> {
-    while (this.inFlight >= this.window) {
-      await new Promise<void>(resolve => this.waiting.push(resolve))
-      signal?.throwIfAborted()
-    }
-    this.inFlight++
+    signal?.throwIfAborted()
+    if (this.inFlight < this.window && this.waiting.length === 0) this.inFlight++
+    else await this.queue(signal)
+    // From here this request holds a slot: every way out frees it.
     try {
+      signal?.throwIfAborted()
       for (;;) {
         const now = this.now()
         const at = Math.max(now, this.pausedUntil, this.nextSendAt)
@@ -86,6 +90,7 @@ export class RateController {
       this.lastIncreaseAt = now
       if (Number.isFinite(this.rate)) this.rate += Math.max(1, this.rate * 0.05)
       this.window = Math.min(this.options.maxInFlight, this.window + 1)
+      this.grant()
     }
   }
 
@@ -94,9 +99,34 @@ export class RateController {
     return this.rate
   }
 
+  /** Waits in line until `grant` hands this request a slot, or until `signal` aborts. */
+  private queue(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        const at = this.waiting.indexOf(granted)
+        if (at >= 0) this.waiting.splice(at, 1)
+        reject(signal?.reason as Error)
+      }
+      const granted = (): void => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }
+      this.waiting.push(granted)
+      signal?.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
   private free(): void {
     this.inFlight--
-    this.waiting.shift()?.()
+    this.grant()
+  }
+
+  /** Hands free slots to waiting requests, counted as in flight from the moment they get them. */
+  private grant(): void {
+    while (this.inFlight < this.window && this.waiting.length > 0) {
+      this.inFlight++
+      this.waiting.shift()?.()
+    }
   }
 
   private successesSince(since: number): number {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { CxoneClient, CxoneVersion } from './cxone-client.js'
+import { settleOnDrain, STALLED } from './drain-guard.js'
 import { describeFailure, Phases, type Phase } from './phases.js'
 import {
-  restoreSignal,
+  rollbackBudgetMs,
   VersionTransaction,
   type Promotion,
   type PublishSettings,
@@ -22,6 +23,8 @@ export interface MemberOutcome {
   /** What is live for it at the end, as read back; null: nothing. */
   finalLive?: string | null
   manualFix?: string
+  /** Another run's version found live at the rollback: left as it is. */
+  supersededBy?: string
 }
 
 export interface ReleaseOutcome {
@@ -103,8 +106,13 @@ export async function publishRelease(
   }
 
   let ready: VersionTransaction[] = []
+  let stalled = false
   try {
-    return await promote()
+    return await settleOnDrain(promote(), async () => {
+      stalled = true
+      stop.abort()
+      return ready.some(tx => tx.touched) ? rollBack() : finish('failed', true)
+    })
   } finally {
     cancel?.removeEventListener('abort', onCancel)
   }
@@ -153,7 +161,7 @@ export async function publishRelease(
   async function rollBack(): Promise<ReleaseOutcome> {
     const touched = ready.filter(tx => tx.touched)
     log(`Rolling back ${touched.length} member(s)`)
-    const signal = restoreSignal(settings)
+    const budgetMs = rollbackBudgetMs(settings)
     const restorations = new Map<
       VersionTransaction,
       Awaited<ReturnType<VersionTransaction['restore']>>
@@ -162,7 +170,9 @@ export async function publishRelease(
       .run(
         'Rollback',
         async () => {
-          await Promise.all(touched.map(async tx => restorations.set(tx, await tx.restore(signal))))
+          await Promise.all(
+            touched.map(async tx => restorations.set(tx, await tx.restore(budgetMs)))
+          )
           const broken = [...restorations.values()].filter(r => !r.rollback.verified).length
           if (broken > 0)
             throw new Error(`${broken} of ${touched.length} restoration(s) did not complete`)
@@ -179,11 +189,13 @@ export async function publishRelease(
     beforePublish: boolean,
     restorations = new Map<VersionTransaction, Awaited<ReturnType<VersionTransaction['restore']>>>()
   ): ReleaseOutcome {
-    const cause = cancel?.aborted
-      ? 'the job was cancelled'
-      : firstFailure
-        ? `${firstFailure.tx.promotion.payload.dataActionId}: ${describeFailure(firstFailure.error)}`
-        : undefined
+    const cause = stalled
+      ? STALLED
+      : cancel?.aborted
+        ? 'the job was cancelled'
+        : firstFailure
+          ? `${firstFailure.tx.promotion.payload.dataActionId}: ${describeFailure(firstFailure.error)}`
+          : undefined
     const members = transactions.map((tx): MemberOutcome => {
       const { payload, checksum } = tx.promotion
       const restored = restorations.get(tx)

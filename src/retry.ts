@@ -52,32 +52,46 @@ export type RetryDecision =
   | { retry: true; delayMs?: number; free?: boolean }
 
 export interface RetryPolicy {
-  /** Attempts in all, the first included. */
+  /** Attempts in all, the first included (Infinity: until `until`). */
   attempts: number
+  /** No wait may end after this time (epoch ms): the operation's own budget. */
+  until?: number
   backoff: Backoff
   classify: (error: unknown) => RetryDecision
   sleep?: Sleep
   signal?: AbortSignal
-  onRetry?: (info: { label: string; attempt: number; delayMs: number; error: unknown }) => void
+  /** Told before each wait: `attempt` is the number of the attempt that follows it. */
+  onRetry?: (info: {
+    label: string
+    attempt: number
+    attempts: number
+    delayMs: number
+    free: boolean
+    error: unknown
+  }) => void
 }
 
-/** Runs `operation` until it succeeds, a failure is final, or the attempts are spent. */
+/** Runs `operation` until it succeeds, a failure is final, or the attempts or time are spent. */
 export async function withRetries<T>(
   label: string,
   operation: (attempt: number) => Promise<T>,
   policy: RetryPolicy
 ): Promise<T> {
-  let attempt = 0
+  let attempt = 1
   for (let tries = 0; ; tries++) {
     try {
       return await operation(tries)
     } catch (error) {
       const decision = policy.classify(error)
       if (!decision.retry) throw error
-      if (!decision.free) attempt++
-      if (attempt >= policy.attempts) throw error
-      const delayMs = decision.delayMs ?? backoffDelay(attempt, policy.backoff)
-      policy.onRetry?.({ label, attempt, delayMs, error })
+      const free = decision.free ?? false
+      if (!free && attempt >= policy.attempts) throw error
+      // Within a budget, the last wait ends at its end, for one last attempt.
+      const left = policy.until === undefined ? Infinity : policy.until - Date.now()
+      if (left <= 0) throw error
+      const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff))
+      if (!free) attempt++
+      policy.onRetry?.({ label, attempt, attempts: policy.attempts, delayMs, free, error })
       await (policy.sleep ?? sleep)(delayMs, policy.signal)
     }
   }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { MODES, RESULTS } from './constants.js'
 import type { Config } from './inputs.js'
 import type { RunReport } from './promotion.js'
-import type { Rollback } from './publisher.js'
+import type { Promotion, Rollback } from './publisher.js'
 
 /**
  * The facts of one run, as the webhook sends them and the audit log keeps them. Versioned:
@@ -77,6 +77,26 @@ export const RunRecordSchema = z.object({
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime()
 })
+
+/**
+ * The audit log's write-ahead record of a publish, appended before its first request to
+ * CXone: what the run is about to change. Its result record follows (carrying `intentHash`);
+ * an intent with no result after it is a run that was killed or is still going.
+ */
+export const INTENT_SCHEMA = 'cxone-publish-action/intent@1'
+
+export const IntentRecordSchema = z.object({
+  schema: z.literal(INTENT_SCHEMA),
+  event: z.literal('intent'),
+  environment: z.string(),
+  members: z.array(
+    z.object({ dataActionId: z.string(), versionId: z.string(), checksum: z.string() })
+  ),
+  run: RunIdentitySchema,
+  at: z.iso.datetime()
+})
+
+export type IntentRecord = z.output<typeof IntentRecordSchema>
 
 export type RunRecord = z.output<typeof RunRecordSchema>
 export type MemberRecord = z.output<typeof MemberRecordSchema>
@@ -171,6 +191,25 @@ export function buildRunRecord(report: RunReport, env: NodeJS.ProcessEnv): RunRe
     run: runIdentity(env),
     startedAt: report.startedAt,
     finishedAt: report.finishedAt
+  }
+}
+
+/** The intent record of a publish about to promote `promotions`. */
+export function buildIntentRecord(
+  promotions: readonly Promotion[],
+  env: NodeJS.ProcessEnv
+): IntentRecord {
+  return {
+    schema: INTENT_SCHEMA,
+    event: 'intent',
+    environment: promotions[0]?.payload.targetEnvironment ?? '',
+    members: promotions.map(({ payload, checksum }) => ({
+      dataActionId: payload.dataActionId,
+      versionId: payload.versionId,
+      checksum
+    })),
+    run: runIdentity(env),
+    at: new Date().toISOString()
   }
 }
 

@@ -132,14 +132,14 @@ export function renderReport(
 }
 
 /**
- * The report of a run that could not start (bad inputs, an unreadable audit log): what is
- * wrong, each where it is, and where the inputs are documented.
+ * The report of a run that stopped before it had one (bad inputs, an audit log that cannot
+ * be written): what is wrong, each where it is, and where the inputs are documented.
  */
 export function renderStartFailure(problems: readonly Problem[]): string {
   return fitted(
     [
       '<h2>CXone data action: failed</h2>',
-      `<p><strong>The run could not start: ${problems.length} problem(s) to fix. Nothing was validated or sent to CXone.</strong></p>`,
+      `<p><strong>The run stopped: ${problems.length} problem(s) to fix.</strong></p>`,
       table(
         ['Problem', 'Where'],
         problems.map(p => [

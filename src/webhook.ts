@@ -1,9 +1,9 @@
-import { HttpClient } from '@actions/http-client'
 import { createHmac, randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { ActionError, errorMessage } from './errors.js'
 import { sleep as realSleep, withRetries, type Sleep } from './retry.js'
 import { RunRecordSchema } from './run-record.js'
+import { Exchanges } from './transport.js'
 
 /**
  * What a webhook receiver gets: the run record, plus the hash of the audit record written for
@@ -65,11 +65,8 @@ export async function postWebhook(
   const budgetMs = options.budgetMs ?? 15_000
   const deadline = Date.now() + budgetMs
   const attemptMs = Math.min(ATTEMPT_TIMEOUT_MS, budgetMs)
-  const http = new HttpClient('cxone-publish-action', [], {
-    allowRetries: false,
-    allowRedirects: false,
-    socketTimeout: attemptMs
-  })
+  // One deadline over each attempt, and a bounded body: a receiver cannot hold the run.
+  const http = new Exchanges(attemptMs)
   try {
     return await withRetries(
       'webhook',
@@ -84,9 +81,7 @@ export async function postWebhook(
         if (key) headers['webhook-signature'] = signature(key, id, timestamp, body)
         let status: number
         try {
-          const res = await http.request('POST', options.url, body, headers)
-          await res.readBody()
-          status = res.message.statusCode ?? 0
+          status = (await http.send('POST', options.url, body, headers)).status
         } catch (error) {
           throw new RetryableWebhookError(
             `the webhook could not be reached: ${errorMessage(error)}`

@@ -9599,10 +9599,12 @@ class FaultPlan {
     clear() {
         this.rules.length = 0;
     }
-    /** The fault for this call, if any rule takes it. */
-    take(call, versionId) {
+    /** The fault for request number `index`, a `call` on `versionId`, if any rule takes it. */
+    take(call, versionId, index) {
         for (const rule of this.rules) {
-            const calls = Array.isArray(rule.call) ? rule.call : [rule.call];
+            if (rule.at !== undefined && rule.at !== index)
+                continue;
+            const calls = rule.call === undefined ? [call] : [rule.call].flat();
             if (!calls.includes(call))
                 continue;
             if (rule.versionId !== undefined && rule.versionId !== versionId)
@@ -9668,7 +9670,11 @@ class CxoneEmulator {
             for (const version of action.versions ?? [])
                 this.seed(action.id, version);
         }
-        this.server = (0,external_node_http_namespaceObject.createServer)((req, res) => void this.handle(req, res));
+        this.server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+            // A client that gives up mid-request must not bring the emulator down.
+            res.on('error', () => undefined);
+            this.handle(req, res).catch(() => res.destroy());
+        });
         this.server.on('connection', socket => {
             this.sockets.add(socket);
             socket.on('close', () => this.sockets.delete(socket));
@@ -9743,33 +9749,44 @@ class CxoneEmulator {
             status: 0,
             at: Date.now() - this.started
         };
-        this.requests.push(record);
-        const body = await readBody(req);
+        const index = this.requests.push(record) - 1;
+        res.on('finish', () => (record.completed = true));
+        this.options.onRequest?.(record, index);
+        const body = await readBody(req).catch(() => null);
+        if (body === null) {
+            record.status = 'aborted';
+            return;
+        }
         record.body = body ?? '';
         const versionMatch = VERSION_PATH.exec(url.pathname);
         const listMatch = LIST_PATH.exec(url.pathname);
         record.call = callOf(req.method, url.pathname, versionMatch, listMatch, record.body);
         if (versionMatch?.[2])
             record.versionId = decodeURIComponent(versionMatch[2]);
+        const fault = this.faults.take(record.call, record.versionId, index);
+        if (fault)
+            record.fault = fault.kind;
         const send = (status, payload, headers = {}) => {
             record.status = status;
             const text = payload === undefined ? '' : JSON.stringify(payload);
-            res.writeHead(status, {
+            answer(res, status, text, {
                 ...(text ? { 'content-type': 'application/json' } : {}),
                 ...headers
-            });
-            res.end(text);
+            }, fault);
         };
         const fail = (status, error, message, details) => send(status, { error, message, ...(details ? { details } : {}) });
         if (this.options.latencyMs)
             await this.sleep(this.options.latencyMs);
+        if (fault?.kind === 'delay')
+            await this.sleep(fault.ms);
+        if (fault?.kind === 'gate')
+            await fault.opened.catch(() => undefined);
         if (body === undefined)
             return fail(413, 'payload_too_large', 'body too large');
         const waitSeconds = this.rateLimited();
         if (waitSeconds !== undefined) {
             return send(429, { error: 'rate_limited', message: 'too many requests' }, { 'retry-after': String(waitSeconds) });
         }
-        const fault = record.call === 'unknown' ? undefined : this.faults.take(record.call, record.versionId);
         if (fault && this.applyFault(fault, record, res, send))
             return;
         if (record.call === 'token')
@@ -9966,9 +9983,10 @@ class CxoneEmulator {
     applyFault(fault, record, res, send) {
         switch (fault.kind) {
             case 'status': {
-                const headers = fault.retryAfter
-                    ? { 'retry-after': fault.retryAfter }
-                    : {};
+                const headers = {
+                    ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+                    ...(fault.location ? { location: fault.location } : {})
+                };
                 record.status = fault.status;
                 if (fault.body === 'html') {
                     res.writeHead(fault.status, { 'content-type': 'text/html', ...headers });
@@ -10052,6 +10070,52 @@ function parseJson(text) {
 }
 function sha256(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/**
+ * Writes an answer, as the fault (if any) says: whole, cut halfway through its body, a byte at
+ * a time, or padded to a huge size. The headers always announce the whole body.
+ */
+function answer(res, status, text, headers, fault) {
+    const bytes = Buffer.from(text);
+    const length = fault?.kind === 'huge' ? Math.max(bytes.length, fault.bytes) : bytes.length;
+    res.writeHead(status, { ...headers, 'content-length': String(length) });
+    switch (fault?.kind) {
+        case 'cut':
+            res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+            return;
+        case 'trickle': {
+            let sent = 0;
+            const timer = setInterval(() => {
+                const byte = bytes.subarray(sent, ++sent);
+                if (sent < bytes.length)
+                    res.write(byte);
+                else
+                    res.end(byte);
+            }, fault.everyMs);
+            res.on('close', () => clearInterval(timer));
+            return;
+        }
+        case 'huge': {
+            // Streamed as the client reads, so the emulator never holds the whole body.
+            const pad = Buffer.alloc(64 * 1024, ' ');
+            let left = length - bytes.length;
+            const more = () => {
+                while (left > 0 && !res.destroyed) {
+                    const chunk = pad.subarray(0, Math.min(pad.length, left));
+                    left -= chunk.length;
+                    if (!res.write(chunk))
+                        return void res.once('drain', more);
+                }
+                if (!res.destroyed)
+                    res.end();
+            };
+            res.write(bytes);
+            more();
+            return;
+        }
+        default:
+            res.end(bytes);
+    }
 }
 async function readBody(req) {
     const chunks = [];

@@ -11,11 +11,23 @@ export type Fault =
       body?: 'json' | 'html' | 'empty'
       /** Seconds, or an HTTP date; sent as `Retry-After`. */
       retryAfter?: string
+      /** Sent as `Location` (a redirect). */
+      location?: string
     }
-  /** Drop the connection without an answer. */
+  /** Drop the connection without an answer (the call is not carried out). */
   | { kind: 'reset' }
-  /** Never answer (the client's timeout must end the wait). */
+  /** Never answer (the client's deadline must end the wait); the call is not carried out. */
   | { kind: 'hang' }
+  /** Carry the call out, then close the connection halfway through the answer's body. */
+  | { kind: 'cut' }
+  /** Carry the call out, then send the answer's body one byte every `everyMs`. */
+  | { kind: 'trickle'; everyMs: number }
+  /** Carry the call out, then pad the answer's JSON with spaces to `bytes` bytes. */
+  | { kind: 'huge'; bytes: number }
+  /** Wait this long, then carry the call out and answer. */
+  | { kind: 'delay'; ms: number }
+  /** Wait until `opened` settles, then carry the call out and answer. */
+  | { kind: 'gate'; opened: Promise<unknown> }
   /** Revoke every token, then answer 401 as an expired token would. */
   | { kind: 'revoke-token' }
   /** A publish is accepted (202), then ends `failed`. */
@@ -26,9 +38,12 @@ export type Fault =
   | { kind: 'wrong-checksum'; checksum: string }
 
 export interface FaultRule {
-  call: CallKind | CallKind[]
+  /** The calls it applies to; any call when omitted. */
+  call?: CallKind | CallKind[]
   /** Only for this version id (publish, unpublish, get, upload). */
   versionId?: string
+  /** Only the request with this index (0-based, in the order the emulator received them). */
+  at?: number
   /** How many matching calls it hits; unlimited when omitted. */
   times?: number
   /** Matching calls to let through before it starts. */
@@ -48,10 +63,15 @@ export class FaultPlan {
     this.rules.length = 0
   }
 
-  /** The fault for this call, if any rule takes it. */
-  take(call: CallKind, versionId: string | undefined): Fault | undefined {
+  /** The fault for request number `index`, a `call` on `versionId`, if any rule takes it. */
+  take(
+    call: CallKind | 'unknown',
+    versionId: string | undefined,
+    index: number
+  ): Fault | undefined {
     for (const rule of this.rules) {
-      const calls = Array.isArray(rule.call) ? rule.call : [rule.call]
+      if (rule.at !== undefined && rule.at !== index) continue
+      const calls = rule.call === undefined ? [call] : [rule.call].flat()
       if (!calls.includes(call)) continue
       if (rule.versionId !== undefined && rule.versionId !== versionId) continue
       if (rule.times !== undefined && rule.used >= rule.times) continue

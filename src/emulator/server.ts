@@ -43,6 +43,8 @@ export interface EmulatorOptions {
   asyncPublishMs?: number
   /** A token bucket over every request: `perSecond` refill, `burst` capacity. */
   rateLimit?: { perSecond: number; burst?: number }
+  /** Told of each request as it arrives, with its index (to act at request k). */
+  onRequest?: (request: RecordedRequest, index: number) => void
 }
 
 export interface VersionRecord {
@@ -68,7 +70,12 @@ export interface RecordedRequest {
   contentType?: string
   userAgent?: string
   body: string
-  status: number | 'reset' | 'hang'
+  /** The status answered; `aborted` when the client went away before the request was read. */
+  status: number | 'reset' | 'hang' | 'aborted'
+  /** The fault injected into this request, if any. */
+  fault?: Fault['kind']
+  /** Set when the whole answer was sent (a client that gives up on a slow body leaves it unset). */
+  completed?: boolean
   /** Milliseconds since the emulator started. */
   at: number
 }
@@ -122,7 +129,11 @@ export class CxoneEmulator {
       this.addDataAction(action.id)
       for (const version of action.versions ?? []) this.seed(action.id, version)
     }
-    this.server = createServer((req, res) => void this.handle(req, res))
+    this.server = createServer((req, res) => {
+      // A client that gives up mid-request must not bring the emulator down.
+      res.on('error', () => undefined)
+      this.handle(req, res).catch(() => res.destroy())
+    })
     this.server.on('connection', socket => {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
@@ -207,13 +218,21 @@ export class CxoneEmulator {
       status: 0,
       at: Date.now() - this.started
     }
-    this.requests.push(record)
-    const body = await readBody(req)
+    const index = this.requests.push(record) - 1
+    res.on('finish', () => (record.completed = true))
+    this.options.onRequest?.(record, index)
+    const body = await readBody(req).catch(() => null)
+    if (body === null) {
+      record.status = 'aborted'
+      return
+    }
     record.body = body ?? ''
     const versionMatch = VERSION_PATH.exec(url.pathname)
     const listMatch = LIST_PATH.exec(url.pathname)
     record.call = callOf(req.method, url.pathname, versionMatch, listMatch, record.body)
     if (versionMatch?.[2]) record.versionId = decodeURIComponent(versionMatch[2])
+    const fault = this.faults.take(record.call, record.versionId, index)
+    if (fault) record.fault = fault.kind
 
     const send = (
       status: number,
@@ -222,16 +241,23 @@ export class CxoneEmulator {
     ): void => {
       record.status = status
       const text = payload === undefined ? '' : JSON.stringify(payload)
-      res.writeHead(status, {
-        ...(text ? { 'content-type': 'application/json' } : {}),
-        ...headers
-      })
-      res.end(text)
+      answer(
+        res,
+        status,
+        text,
+        {
+          ...(text ? { 'content-type': 'application/json' } : {}),
+          ...headers
+        },
+        fault
+      )
     }
     const fail = (status: number, error: string, message: string, details?: unknown[]): void =>
       send(status, { error, message, ...(details ? { details } : {}) })
 
     if (this.options.latencyMs) await this.sleep(this.options.latencyMs)
+    if (fault?.kind === 'delay') await this.sleep(fault.ms)
+    if (fault?.kind === 'gate') await fault.opened.catch(() => undefined)
 
     if (body === undefined) return fail(413, 'payload_too_large', 'body too large')
     const waitSeconds = this.rateLimited()
@@ -242,8 +268,6 @@ export class CxoneEmulator {
         { 'retry-after': String(waitSeconds) }
       )
     }
-    const fault =
-      record.call === 'unknown' ? undefined : this.faults.take(record.call, record.versionId)
     if (fault && this.applyFault(fault, record, res, send)) return
 
     if (record.call === 'token') return this.token(record.body, send, fail)
@@ -480,9 +504,10 @@ export class CxoneEmulator {
   ): boolean {
     switch (fault.kind) {
       case 'status': {
-        const headers: Record<string, string> = fault.retryAfter
-          ? { 'retry-after': fault.retryAfter }
-          : {}
+        const headers: Record<string, string> = {
+          ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+          ...(fault.location ? { location: fault.location } : {})
+        }
         record.status = fault.status
         if (fault.body === 'html') {
           res.writeHead(fault.status, { 'content-type': 'text/html', ...headers })
@@ -574,6 +599,55 @@ function parseJson(text: string): unknown {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/**
+ * Writes an answer, as the fault (if any) says: whole, cut halfway through its body, a byte at
+ * a time, or padded to a huge size. The headers always announce the whole body.
+ */
+function answer(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string>,
+  fault: Fault | undefined
+): void {
+  const bytes = Buffer.from(text)
+  const length = fault?.kind === 'huge' ? Math.max(bytes.length, fault.bytes) : bytes.length
+  res.writeHead(status, { ...headers, 'content-length': String(length) })
+  switch (fault?.kind) {
+    case 'cut':
+      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy())
+      return
+    case 'trickle': {
+      let sent = 0
+      const timer = setInterval(() => {
+        const byte = bytes.subarray(sent, ++sent)
+        if (sent < bytes.length) res.write(byte)
+        else res.end(byte)
+      }, fault.everyMs)
+      res.on('close', () => clearInterval(timer))
+      return
+    }
+    case 'huge': {
+      // Streamed as the client reads, so the emulator never holds the whole body.
+      const pad = Buffer.alloc(64 * 1024, ' ')
+      let left = length - bytes.length
+      const more = (): void => {
+        while (left > 0 && !res.destroyed) {
+          const chunk = pad.subarray(0, Math.min(pad.length, left))
+          left -= chunk.length
+          if (!res.write(chunk)) return void res.once('drain', more)
+        }
+        if (!res.destroyed) res.end()
+      }
+      res.write(bytes)
+      more()
+      return
+    }
+    default:
+      res.end(bytes)
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
