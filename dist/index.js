@@ -18,14 +18,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
 async function run() {
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(376), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(376), __nccwpck_require__.e(904)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9904));
     await main.run();
 }
 // Run by the runner as `node dist/index.js`: start the sandbox child before the rest of the
 // action loads, so its start-up overlaps ours.
 if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href) {
     const sandbox = _sandbox_js__WEBPACK_IMPORTED_MODULE_2__/* .Sandbox */ .ak.start();
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(376), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(376), __nccwpck_require__.e(904)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9904));
     await main.run(sandbox);
 }
 

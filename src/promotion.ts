@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events'
 import { Input, type Mode, type Result } from './constants.js'
 import { CxoneClient } from './cxone-client.js'
+import { deadline } from './deadline.js'
 import { settleOnDrain, STALLED } from './drain-guard.js'
 import { problemsOf, type Problem } from './errors.js'
 import type { Config, CxoneSettings } from './inputs.js'
@@ -295,18 +296,8 @@ async function validateMembers(
   io: RunIo,
   cancel?: AbortSignal
 ): Promise<ValidationReport[]> {
-  // The budget covers reading and parsing the members' files as well as evaluating them. A
-  // timer of our own: AbortSignal.timeout combined by AbortSignal.any is held only weakly, and
-  // a collection of it clears its timer (seen: a 3 s budget that never ended an 89 s run).
-  const stop = new AbortController()
-  const signal = stop.signal
-  const budget = setTimeout(
-    () => stop.abort(new Error('validation budget')),
-    config.validationTimeoutMs
-  )
-  const onCancel = (): void => stop.abort(cancel?.reason)
-  if (cancel?.aborted) onCancel()
-  cancel?.addEventListener('abort', onCancel, { once: true })
+  // The budget covers reading and parsing the members' files as well as evaluating them.
+  const { signal, clear } = deadline(config.validationTimeoutMs, cancel)
   // Every member waiting for a sandbox listens to it: not a leak.
   setMaxListeners(0, signal)
   const policy = await loadPolicy(config, config.payload.targetEnvironment)
@@ -387,8 +378,7 @@ async function validateMembers(
       })
     )
   } finally {
-    clearTimeout(budget)
-    cancel?.removeEventListener('abort', onCancel)
+    clear()
     pool.dispose()
   }
 }

@@ -1,5 +1,6 @@
 import type { CallOptions, CxoneClient, CxoneVersion } from './cxone-client.js'
 import { settleOnDrain, STALLED } from './drain-guard.js'
+import { deadline } from './deadline.js'
 import { ActionError } from './errors.js'
 import { describeFailure as describe, Phases, type Phase } from './phases.js'
 import type { Environment, PromotionPayload } from './payload.js'
@@ -191,7 +192,8 @@ export class VersionTransaction {
     const { id, versionId, env } = this
     // Retries and waits end a little before the hard stop: the last attempt gets its answer.
     const until = Date.now() + budgetMs - Math.min(LAST_ANSWER_MS, budgetMs / 5)
-    const call: Call = { signal: AbortSignal.timeout(budgetMs), persistUntil: until }
+    const budget = deadline(budgetMs)
+    const call: Call = { signal: budget.signal, persistUntil: until }
     const target = this.previous
     const action: Rollback['action'] = target ? 'restore' : 'unpublish'
     const targetId = target?.versionId ?? versionId
@@ -263,6 +265,8 @@ export class VersionTransaction {
         ...(state.live !== undefined ? { finalLive: state.live } : {}),
         manualFix: fix
       }
+    } finally {
+      budget.clear()
     }
   }
 
@@ -334,9 +338,8 @@ export class VersionTransaction {
   /** Best effort, after a failed rollback: what CXone says is live now. */
   private async readState(): Promise<{ live?: string | null; said: string }> {
     try {
-      const live = await this.client.liveVersion(this.id, this.env, {
-        signal: AbortSignal.timeout(3_000)
-      })
+      const { signal, clear } = deadline(3_000)
+      const live = await this.client.liveVersion(this.id, this.env, { signal }).finally(clear)
       return {
         live: live?.versionId ?? null,
         said: `CXone now reports ${live ? `${live.versionId} (checksum ${live.checksum})` : 'nothing'} live in ${this.env}`

@@ -1,6 +1,7 @@
 import { HttpClient } from '@actions/http-client'
 import type { IncomingHttpHeaders } from 'node:http'
 import { isIP } from 'node:net'
+import { deadline } from './deadline.js'
 import { errorMessage } from './errors.js'
 
 /** `localhost`, 127.0.0.0/8 or ::1: the only hosts plain http may reach. */
@@ -85,8 +86,7 @@ export class Exchanges {
     headers: Record<string, string>,
     signal?: AbortSignal
   ): Promise<Answer> {
-    const deadline = AbortSignal.timeout(this.timeoutMs)
-    const stop = signal ? AbortSignal.any([deadline, signal]) : deadline
+    const { signal: stop, clear } = deadline(this.timeoutMs, signal)
     let received: number | undefined
     try {
       // http-client builds the request (and calls prepareRequest) before request() first
@@ -125,17 +125,19 @@ export class Exchanges {
       }
     } catch (error) {
       if (error instanceof NoAnswerError) throw error
-      if (deadline.aborted) {
+      if (signal?.aborted) throw signal.reason
+      if (stop.aborted) {
         throw new NoAnswerError(
           `no complete answer within ${this.timeoutMs} ms (request-timeout-ms)`
         )
       }
-      if (signal?.aborted) throw signal.reason
       throw new NoAnswerError(
         received === undefined
           ? connectionFailure(error)
           : `the connection closed before the whole answer arrived (after ${received} bytes of its body)`
       )
+    } finally {
+      clear()
     }
   }
 
