@@ -146,6 +146,27 @@ describe('sandbox evaluation', () => {
       "the '.constructor' of a function builds code"
     ],
     ["exports.handler = (k) => globalThis[k]('fs')", 1, 37, "a computed property of 'globalThis'"],
+    [
+      "exports.handler = () => Reflect.get(module, 'require')('fs')",
+      1,
+      37,
+      "'module' passed around"
+    ],
+    ["exports.handler = () => Reflect.get(m, 'require')('fs')", 1, 40, "'require' as text"],
+    ["const m = module\nexports.handler = (k) => m[k]('fs')", 1, 11, "'module' passed around"],
+    [
+      "exports.handler = (k) => globalThis.process[k]('fs')",
+      1,
+      45,
+      "a computed property of 'process'"
+    ],
+    [
+      "exports.handler = function () { return this['req' + 'uire'] }",
+      1,
+      40,
+      'this in a plain function'
+    ],
+    ['with (process) { exports.handler = () => 1 }', 1, 1, 'with makes every name'],
     ['exports.handler = () => \u026Amport', 1, 25, 'a name the sandbox reserves']
   ])('%j is a use the dependency check cannot follow', async (code, line, column, message) => {
     const report = await evaluate(code)
@@ -174,6 +195,40 @@ describe('sandbox evaluation', () => {
     expect(report.uncheckable.map(u => u.message)).toContain(
       'asks for more than 256 distinct modules: the dependency check stops there'
     )
+  })
+
+  test.each([
+    [
+      'an identifier `of`',
+      'const a = 1, of = 1, g = 1\na\nof\n/(x = 1)/g\nexports.handler = () => x',
+      4
+    ],
+    [
+      'an anonymous async function',
+      'let f, g = 1, x\nf = async function () {}\n/(x = 1)/g\nexports.handler = () => x',
+      3
+    ]
+  ])(
+    'a regular expression V8 would read as code (after %s) is refused',
+    async (_name, code, line) => {
+      const report = await evaluate(code)
+      expect(report.failure).toMatchObject({ kind: 'syntax', line })
+      expect(report.failure?.message).toContain('a regular expression that V8 can read as code')
+    }
+  )
+
+  test('regular expressions both parsers read alike pass', async () => {
+    const report = await evaluate(
+      "const r = /a\\/b/g\nconst s = 'x'.replace(/[/]/g, '')\nif (r.test(s)) s.split(/,/)\nexports.handler = () => [/x/i, (/y/), 1 / 2 / 3, `${/z/u}`]"
+    )
+    expect(report.failure).toBeUndefined()
+    expect(report.handler).toBe('exports.handler')
+  })
+
+  test('an HTML-like comment is refused: parsers read it differently', async () => {
+    const report = await evaluate("x = 1 <!-- require('child_process')\nexports.handler = () => 1")
+    expect(report.failure).toMatchObject({ kind: 'syntax', line: 1 })
+    expect(report.failure?.message).toContain('HTML-like comment')
   })
 
   test('a syntax error is reported with its line and column', async () => {

@@ -3207,6 +3207,12 @@ function refusal(specifier) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(specifier) && !specifier.startsWith('node:')) {
         return 'a URL is not a package: the code would be loaded from it';
     }
+    if (specifier.endsWith('\u2026'))
+        return 'a module name longer than 214 characters';
+    // What a resolver could decode or drop (`%2e%2e` is `..` to a URL) has no place in a name.
+    if (!/^[A-Za-z0-9._~@+/:-]+$/.test(specifier)) {
+        return 'characters no module name needs (%, spaces, controls, ? or #): a resolver could read it as another package';
+    }
     if (specifier.startsWith('node:') && !(0,external_node_module_.isBuiltin)(specifier))
         return 'not a Node built-in module';
     const segments = specifier.split('/');

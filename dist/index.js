@@ -482,7 +482,7 @@ module.exports = __nccwpck_require__.p + "d70827c17242661a4468.js";
 /***/ 7184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "78edbb7bc4ee767fcca6.cjs";
+module.exports = __nccwpck_require__.p + "89b2ccb26bcf49121a40.cjs";
 
 /***/ }),
 

@@ -191,15 +191,26 @@ const PARSE_OPTIONS = { ecmaVersion: 'latest', locations: true }
 function analyse(code) {
   let ast
   let format = 'commonjs'
+  const htmlComments = []
+  const onComment = (block, text, start) => {
+    if (!block && /^(<!--|-->)/.test(code.slice(start, start + 4))) htmlComments.push(start)
+  }
   try {
     ast = acorn.parse(code, {
       ...PARSE_OPTIONS,
       sourceType: 'script',
-      allowReturnOutsideFunction: true
+      allowReturnOutsideFunction: true,
+      onComment
     })
   } catch (scriptError) {
+    htmlComments.length = 0
     try {
-      ast = acorn.parse(code, { ...PARSE_OPTIONS, sourceType: 'module', allowHashBang: true })
+      ast = acorn.parse(code, {
+        ...PARSE_OPTIONS,
+        sourceType: 'module',
+        allowHashBang: true,
+        onComment
+      })
       format = 'module'
     } catch (moduleError) {
       const further = (moduleError.pos ?? -1) > (scriptError.pos ?? -1) ? moduleError : scriptError
@@ -212,6 +223,8 @@ function analyse(code) {
   } catch {
     return { requires: [], problems: [], failure: syntaxFailure(undefined, code) }
   }
+  const misread = readDifferently(code, format, found.regexes, htmlComments)
+  if (misread) return { requires: found.requires, problems: [], failure: misread }
   const parts = []
   let at = 0
   for (const start of found.renames) {
@@ -226,6 +239,58 @@ function analyse(code) {
     problems: found.problems.slice(0, MAX_PROBLEMS),
     imports: found.imports
   }
+}
+
+/**
+ * Whether V8 could read the code otherwise than this parse did, where JavaScript's grammar
+ * lets two readers disagree: a `/` that starts a regular expression or divides (acorn's
+ * tokenizer guesses from the token before, and guesses wrong after an identifier `of`, or
+ * after an anonymous async function and a line break), and HTML-like comments. Code one reader
+ * sees and the other does not would escape the check. Every regular expression is replaced by
+ * one of dots of the same length, which V8 reads as a regular expression or not at all (dots
+ * are no code), and the result is compiled (not run).
+ */
+function readDifferently(code, format, regexes, htmlComments) {
+  if (htmlComments.length > 0) {
+    return {
+      kind: 'syntax',
+      message:
+        'an HTML-like comment (<!-- or -->): parsers read these differently; use // or /* */',
+      line: lineAt(code, htmlComments[0])
+    }
+  }
+  if (regexes.length === 0) return undefined
+  const parts = []
+  let at = 0
+  for (const { start, end, flags } of regexes) {
+    parts.push(code.slice(at, start), '/', '.'.repeat(end - start - 2 - flags.length), '/', flags)
+    at = end
+  }
+  parts.push(code.slice(at))
+  const dotted = parts.join('')
+  const compiles = text => {
+    try {
+      if (format === 'module') new vm.SourceTextModule(text, { identifier: 'regex-check' })
+      else vm.compileFunction(text, COMMONJS_PARAMETERS, { filename: 'regex-check' })
+      return true
+    } catch {
+      return false
+    }
+  }
+  // Code V8 refuses anyway is a syntax error, found when it is compiled to run.
+  if (compiles(dotted) || !compiles(code)) return undefined
+  return {
+    kind: 'syntax',
+    message:
+      'a regular expression that V8 can read as code (after an identifier `of`, or after a function expression and a line break): put it in parentheses',
+    line: lineAt(code, regexes[0].start)
+  }
+}
+
+function lineAt(code, offset) {
+  let line = 1
+  for (let i = code.indexOf('\n'); i >= 0 && i < offset; i = code.indexOf('\n', i + 1)) line++
+  return line
 }
 
 function syntaxFailure(error, code) {
@@ -265,8 +330,17 @@ const LOADERS = new Set([
   'callee'
 ])
 /** Names of the global object; a computed property of one can be `require` or `eval`. */
-const GLOBALS = new Set(['globalThis', 'global', 'self', 'window', 'process', 'module'])
+const GLOBALS = new Set(['globalThis', 'global', 'process', 'module'])
 const UNFOLLOWABLE = 'the dependency check cannot follow what it loads'
+
+/** The global object a node names (`globalThis`, or `x.process`), if it names one. */
+function globalName(node) {
+  if (node.type === 'Identifier' && GLOBALS.has(node.name)) return node.name
+  if (node.type === 'MemberExpression' && !node.computed && GLOBALS.has(node.property.name)) {
+    return node.property.name
+  }
+  return undefined
+}
 
 /**
  * Walks the syntax tree for every place a module is asked for, iteratively (nesting must not
@@ -277,12 +351,13 @@ function collectModuleUses(ast, format) {
   const requires = []
   const problems = []
   const renames = []
+  const regexes = []
   /** Names imported from each module, so its stand-in module can export them. */
   const imports = new Map()
   const problem = (node, message) =>
     problems.push({ message, line: node.loc.start.line, column: node.loc.start.column + 1 })
   const asked = (specifier, node) =>
-    requires.push({ specifier: clip(specifier, MAX_SPECIFIER_CHARS), line: node.loc.start.line })
+    requires.push({ specifier: clipName(specifier), line: node.loc.start.line })
   const literal = node =>
     node?.type === 'Literal' && typeof node.value === 'string'
       ? node.value
@@ -294,9 +369,11 @@ function collectModuleUses(ast, format) {
   // the references to `require` that are allowed (called with a literal, or under typeof).
   const names = new Set()
   const allowed = new Set()
-  const stack = [{ node: ast, parent: null, functionDepth: 0 }]
+  // functionKind: 'top', 'method' (this is an object of the code's) or 'plain' (a sloppy
+  // function's this can be the global object).
+  const stack = [{ node: ast, parent: null, functionDepth: 0, functionKind: 'top' }]
   while (stack.length > 0) {
-    const { node, parent, functionDepth } = stack.pop()
+    const { node, parent, functionDepth, functionKind } = stack.pop()
     switch (node.type) {
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
@@ -335,6 +412,32 @@ function collectModuleUses(ast, format) {
         }
         break
       }
+      case 'Literal':
+      case 'TemplateLiteral':
+        if (node.regex) regexes.push({ start: node.start, end: node.end, flags: node.regex.flags })
+        if (
+          LOADERS.has(literal(node)) &&
+          !(parent?.type === 'Property' && parent.key === node && !parent.computed) &&
+          !/^(Import|Export\w*)Declaration$|^ImportExpression$/.test(parent?.type ?? '') &&
+          !(parent?.type === 'CallExpression' && allowed.has(parent.callee))
+        ) {
+          problem(node, `'${literal(node)}' as text can name a module loader: ${UNFOLLOWABLE}`)
+        }
+        break
+      case 'WithStatement':
+        problem(node, `with makes every name in it a property lookup: ${UNFOLLOWABLE}`)
+        break
+      case 'ThisExpression':
+        if (
+          functionKind === 'plain' &&
+          !(parent?.type === 'MemberExpression' && parent.object === node && !parent.computed)
+        ) {
+          problem(
+            node,
+            `this in a plain function can be the global object, and reach require through it: ${UNFOLLOWABLE}`
+          )
+        }
+        break
       case 'MetaProperty':
         if (node.meta.name === 'import') renames.push(node.start)
         names.add(node.meta)
@@ -367,14 +470,10 @@ function collectModuleUses(ast, format) {
             /^(Function|ArrowFunction|Class)Expression$/.test(node.object.type))
         ) {
           problem(node.property, `the '.constructor' of a function builds code: ${UNFOLLOWABLE}`)
-        } else if (
-          name === undefined &&
-          node.object.type === 'Identifier' &&
-          GLOBALS.has(node.object.name)
-        ) {
+        } else if (name === undefined && globalName(node.object)) {
           problem(
             node.property,
-            `a computed property of '${node.object.name}' can be require or eval: ${UNFOLLOWABLE}`
+            `a computed property of '${globalName(node.object)}' can be require or eval: ${UNFOLLOWABLE}`
           )
         }
         break
@@ -412,6 +511,15 @@ function collectModuleUses(ast, format) {
           !(parent?.type === 'MemberExpression' && propertyName(parent) === 'prototype')
         ) {
           problem(node, `the Function constructor builds code from text: ${UNFOLLOWABLE}`)
+        } else if (
+          GLOBALS.has(node.name) &&
+          !(parent?.type === 'MemberExpression' && parent.object === node) &&
+          !(parent?.type === 'UnaryExpression' && parent.operator === 'typeof')
+        ) {
+          problem(
+            node,
+            `'${node.name}' passed around or renamed can reach require through it: ${UNFOLLOWABLE}`
+          )
         } else if (node.name === IMPORT_NAME) {
           problem(node, `'${IMPORT_NAME}' is a name the sandbox reserves`)
         } else if (node.name === 'arguments' && functionDepth === 0 && format === 'commonjs') {
@@ -424,10 +532,13 @@ function collectModuleUses(ast, format) {
       default:
         break
     }
-    const depth =
-      node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
-        ? functionDepth + 1
-        : functionDepth
+    const plainFunction = node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
+    const depth = plainFunction ? functionDepth + 1 : functionDepth
+    const method =
+      (parent?.type === 'MethodDefinition' ||
+        (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'))) &&
+      parent.value === node
+    const kind = plainFunction ? (method ? 'method' : 'plain') : functionKind
     const children = []
     for (const key of Object.keys(node)) {
       const value = node[key]
@@ -439,15 +550,21 @@ function collectModuleUses(ast, format) {
       }
     }
     for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i], parent: node, functionDepth: depth })
+      stack.push({ node: children[i], parent: node, functionDepth: depth, functionKind: kind })
     }
   }
   renames.sort((a, b) => a - b)
-  return { requires, problems, renames, imports }
+  regexes.sort((a, b) => a.start - b.start)
+  return { requires, problems, renames, imports, regexes }
 }
 
 function clip(text, max) {
   return text.length > max ? text.slice(0, max) : text
+}
+
+/** A module name cut to its limit ends in `…`, which no module name has: it cannot pass. */
+function clipName(name) {
+  return name.length > MAX_SPECIFIER_CHARS ? `${name.slice(0, MAX_SPECIFIER_CHARS - 1)}…` : name
 }
 
 /** Static and runtime requires, each specifier once, at the first line it was seen. */
@@ -717,7 +834,11 @@ function contextBootstrap(FILENAME, MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MES
   let count = 0
   const clip = (text, max) => (text.length > max ? apply(slice, text, [0, max]) : text)
   const record = specifier => {
-    const name = clip(specifier, MAX_SPECIFIER_CHARS)
+    // Cut to the limit with a mark no module name has, so a cut name cannot pass the policy.
+    const name =
+      specifier.length > MAX_SPECIFIER_CHARS
+        ? apply(slice, specifier, [0, MAX_SPECIFIER_CHARS - 1]) + '\u2026'
+        : specifier
     if (apply(mapHas, seen, [name])) return
     if (count >= MAX_SPECIFIERS) {
       api.overflow = true
