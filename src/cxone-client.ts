@@ -6,19 +6,10 @@ import { retryAfterMs, withRetries, type Backoff, type Sleep } from './retry.js'
 import { Exchanges, NoAnswerError, type Answer } from './transport.js'
 
 /*
- * Everything CXone-specific lives here: hosts, the token flow, paths, bodies, status codes
- * and what they mean. Swapping an endpoint or the auth flow touches this file only.
+ * Everything CXone-specific lives here and in cxone-hosts.ts: hosts, the token flow, paths,
+ * bodies, status codes and what they mean. Swapping an endpoint or the auth flow touches
+ * these two files only.
  */
-
-/** The API base of a region, as NICE publishes it. */
-export function defaultApiBase(region: string): string {
-  return `https://platform.${region}.nicecxone.com`
-}
-
-/** The token endpoint of an API base. */
-export function defaultTokenUrl(apiBase: string): string {
-  return `${apiBase.replace(/\/+$/, '')}/oauth/token`
-}
 
 const VersionSchema = z.looseObject({
   dataActionId: z.string(),

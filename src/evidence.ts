@@ -6,7 +6,6 @@ import type { RunReport } from './promotion.js'
 import type { Promotion } from './publisher.js'
 import { auditInputs, buildIntentRecord, buildRunRecord } from './run-record.js'
 import { renderReport, type EvidenceNote } from './summary.js'
-import { postWebhook } from './webhook.js'
 
 export interface Evidence extends EvidenceNote {
   /** Things that went wrong with the evidence; warnings, never a failed step. */
@@ -74,9 +73,12 @@ export class EvidenceTrail {
     const webhook = config.webhook
     const [sent, comment] = await Promise.allSettled([
       webhook
-        ? postWebhook(
-            { ...record, auditHash: evidence.auditHash ?? null },
-            { url: webhook.url, ...(webhook.secret ? { secret: webhook.secret } : {}) }
+        ? // Loaded only when a webhook is set: a run without one needs no HTTP stack.
+          import('./webhook.js').then(({ postWebhook }) =>
+            postWebhook(
+              { ...record, auditHash: evidence.auditHash ?? null },
+              { url: webhook.url, ...(webhook.secret ? { secret: webhook.secret } : {}) }
+            )
           )
         : Promise.resolve(undefined),
       config.prComment.enabled

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { z } from 'zod'
 import { Output, SECRET_INPUTS, type Result } from './constants.js'
 import { errorMessage, problemsOf, type Problem } from './errors.js'
@@ -9,6 +8,7 @@ import { CancelledError } from './publisher.js'
 import { Sandbox } from './sandbox.js'
 import { renderReport, renderStartFailure } from './summary.js'
 import { logLine } from './untrusted.js'
+import * as runner from './workflow.js'
 
 /**
  * The action: inputs in; outputs, annotations, the job summary and the evidence out.
@@ -23,16 +23,16 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
   // it saves (measured: a first parse takes half as long without it).
   z.config({ jitless: true })
   for (const name of SECRET_INPUTS) {
-    const value = core.getInput(name)
-    if (value) core.setSecret(value)
+    const value = runner.input(name)
+    if (value) runner.mask(value)
   }
   const cancellation = onCancel()
   try {
-    const config = readConfig(name => core.getInput(name), env)
+    const config = readConfig(name => runner.input(name), env)
     // Webhook URLs often carry a token in their path: keep the path out of the log too.
     if (config.webhook) {
       const { pathname, search } = new URL(config.webhook.url)
-      if (`${pathname}${search}`.length > 8) core.setSecret(`${pathname}${search}`)
+      if (`${pathname}${search}`.length > 8) runner.mask(`${pathname}${search}`)
     }
     // Evidence first: a corrupt or linked log is refused before anything changes, and a
     // publish records its intent before its first request (see evidence.ts).
@@ -42,9 +42,9 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
       sandbox,
       {
         // Lines hold text from the repository, the sandbox and the network.
-        log: line => core.info(logLine(line)),
-        mask: secret => core.setSecret(secret),
-        group: (name, fn) => core.group(name, fn),
+        log: line => runner.info(logLine(line)),
+        mask: secret => runner.mask(secret),
+        group: (name, fn) => runner.group(name, fn),
         writeAhead: trail.writeAhead
       },
       cancellation.signal
@@ -52,21 +52,21 @@ export async function run(sandbox: Sandbox = Sandbox.start(), env = process.env)
     const { validation, publish, release } = report
     setResult(report.result)
     const checksum = release?.checksum ?? validation.actionFile?.sha256
-    if (checksum) core.setOutput(Output.Checksum, checksum)
-    core.setOutput(Output.VersionId, versionIdOf(report))
+    if (checksum) runner.setOutput(Output.Checksum, checksum)
+    runner.setOutput(Output.VersionId, versionIdOf(report))
     const promoted = publish ?? release
     if (promoted) {
-      core.setOutput(Output.LatencyMs, String(promoted.latencyMs))
-      core.setOutput(Output.Published, String(promoted.result === 'published'))
-      core.setOutput(Output.RolledBack, String(promoted.result === 'rolled-back'))
+      runner.setOutput(Output.LatencyMs, String(promoted.latencyMs))
+      runner.setOutput(Output.Published, String(promoted.result === 'published'))
+      runner.setOutput(Output.RolledBack, String(promoted.result === 'rolled-back'))
     }
     const previous = publish?.previous?.versionId ?? report.plan?.live?.versionId
-    if (promoted || report.plan) core.setOutput(Output.PreviousVersionId, previous ?? '')
+    if (promoted || report.plan) runner.setOutput(Output.PreviousVersionId, previous ?? '')
 
     const evidence = await trail.leave(report)
-    if (evidence.auditHash) core.setOutput(Output.AuditHash, evidence.auditHash)
-    core.setOutput(Output.AuditLogPath, trail.auditPath)
-    for (const warning of [...report.warnings, ...evidence.warnings]) core.warning(warning)
+    if (evidence.auditHash) runner.setOutput(Output.AuditHash, evidence.auditHash)
+    runner.setOutput(Output.AuditLogPath, trail.auditPath)
+    for (const warning of [...report.warnings, ...evidence.warnings]) runner.warning(warning)
     await writeSummary(renderReport(report, evidence), env)
     if (report.problems.length > 0) fail(report.problems)
   } catch (error) {
@@ -88,7 +88,7 @@ function onCancel(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController()
   const handler = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
-    core.warning(`Received ${signal}: stopping the publish and restoring what was live before.`)
+    runner.warning(`Received ${signal}: stopping the publish and restoring what was live before.`)
     controller.abort(new CancelledError())
   }
   process.on('SIGINT', handler)
@@ -106,10 +106,9 @@ function onCancel(): { signal: AbortSignal; dispose: () => void } {
 async function writeSummary(html: string, env: NodeJS.ProcessEnv): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(html).write()
+    await runner.appendSummary(html)
   } catch (error) {
-    core.summary.emptyBuffer()
-    core.warning(`The job summary could not be written: ${errorMessage(error)}`)
+    runner.warning(`The job summary could not be written: ${errorMessage(error)}`)
   }
 }
 
@@ -121,13 +120,13 @@ function versionIdOf(report: RunReport): string {
 }
 
 function setResult(result: Result): void {
-  core.setOutput(Output.Result, result)
+  runner.setOutput(Output.Result, result)
 }
 
 /** One `::error::` annotation per problem, then the step fails. No stack traces. */
 function fail(problems: readonly Problem[]): void {
   for (const { message, location } of problems) {
-    core.error(
+    runner.error(
       message,
       location && {
         file: location.file,
@@ -136,5 +135,5 @@ function fail(problems: readonly Problem[]): void {
       }
     )
   }
-  process.exitCode = core.ExitCode.Failure
+  process.exitCode = runner.FAILURE
 }

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events'
 import { Input, type Mode, type Result } from './constants.js'
-import { CxoneClient } from './cxone-client.js'
+import type { CxoneClient } from './cxone-client.js'
 import { deadline } from './deadline.js'
 import { settleOnDrain, STALLED } from './drain-guard.js'
 import { problemsOf, type Problem } from './errors.js'
@@ -135,7 +135,7 @@ async function runSingle(
   const promotion = promotionOf(validation)
   const { payload } = promotion
   if (config.mode === 'publish') await io.writeAhead?.([promotion])
-  const client = createClient(cxone, io)
+  const client = await createClient(cxone, io)
   const what = `${payload.versionId} of ${payload.dataActionId} to ${payload.targetEnvironment}`
   try {
     if (config.mode === 'plan') {
@@ -264,7 +264,7 @@ async function runRelease(
   const promotions = reports.map(promotionOf)
   await io.writeAhead?.(promotions)
   const rate = new RateController({ maxInFlight: config.concurrency })
-  const client = createClient(cxone, io, rate)
+  const client = await createClient(cxone, io, rate)
   try {
     const release = await io.group(`Publish ${members.length} data actions`, () =>
       publishRelease(client, promotions, publishSettings(cxone, io, cancel))
@@ -470,7 +470,13 @@ function releaseFailure(release: ReleaseOutcome): string {
   ].join(' ')
 }
 
-function createClient(settings: CxoneSettings, io: RunIo, rate?: RateController): CxoneClient {
+/** The CXone client, loaded only by the modes that call CXone (validate needs no HTTP stack). */
+async function createClient(
+  settings: CxoneSettings,
+  io: RunIo,
+  rate?: RateController
+): Promise<CxoneClient> {
+  const { CxoneClient } = await import('./cxone-client.js')
   return new CxoneClient({
     apiBaseUrl: settings.apiBaseUrl,
     tokenUrl: settings.tokenUrl,

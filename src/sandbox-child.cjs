@@ -119,12 +119,16 @@ module.exports = function serve(readFrame) {
   ownProcess.on('uncaughtException', () => undefined)
   ownProcess.on('unhandledRejection', () => undefined)
   const loop = async () => {
+    warmParser()
     for (;;) {
+      // Made before the request is read (reading blocks): an evaluation only runs the code.
+      const prepared = ContextSandbox.prepare()
+      await prepared.catch(() => undefined)
       const header = readFrame()
       const code = readFrame()
       if (header === null || code === null) return
       const request = parseJson(header.toString('utf8'))
-      const report = await evaluateSafely(code.toString('utf8'), request)
+      const report = await evaluateSafely(code.toString('utf8'), request, prepared)
       writeSync(1, stringify({ nonce: request.nonce, ...report, peakRssKb: peakRssKb() }) + '\n')
     }
   }
@@ -135,7 +139,7 @@ module.exports = function serve(readFrame) {
 }
 
 /** Evaluates and reports; never throws (the code's failures are caught inside the context). */
-async function evaluateSafely(code, { filename, timeoutMs }) {
+async function evaluateSafely(code, { filename, timeoutMs }, prepared) {
   const deadline = Date.now() + timeoutMs
   const analysis = analyse(code)
   const base = { requires: analysis.requires, problems: analysis.problems }
@@ -149,7 +153,8 @@ async function evaluateSafely(code, { filename, timeoutMs }) {
   let sandbox
   try {
     if (Date.now() >= deadline - DEADLINE_SLACK_MS) return timeout()
-    sandbox = await ContextSandbox.create(filename, deadline)
+    sandbox = await prepared
+    sandbox.begin(filename, deadline)
     outcome =
       analysis.format === 'module'
         ? await sandbox.runModule(analysis.code, analysis.imports)
@@ -176,6 +181,28 @@ async function evaluateSafely(code, { filename, timeoutMs }) {
     default:
       return { ...report, failure: { kind: outcome.kind, message: outcome.message } }
   }
+}
+
+/**
+ * The parser's first run compiles most of it: done once while the child would only wait for
+ * its first request, on a little code of each kind.
+ */
+function warmParser() {
+  const sample = (kind, text) => {
+    try {
+      collectModuleUses(acorn.parse(text, { ...PARSE_OPTIONS, sourceType: kind }), 'commonjs')
+    } catch {
+      // warming only
+    }
+  }
+  sample(
+    'script',
+    "const a = require('a'), { b } = require(`b`)\nexports.handler = async (e) => ({ ...e, c: [1, 'x', /r/g, a?.b ?? b] })"
+  )
+  sample(
+    'module',
+    "import a from 'a'\nexport async function handler(e) { return import('b').then(m => m[e] + `${a}`) }"
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,23 +625,27 @@ function hostMessage(error) {
  * deadline; the host never reads an object the code could have touched.
  */
 class ContextSandbox {
-  static async create(filename, deadline) {
-    const sandbox = new ContextSandbox(filename, deadline)
+  /**
+   * A context made ready before the file it is for arrives (while the child would only wait),
+   * so an evaluation pays for none of it.
+   */
+  static async prepare() {
+    const sandbox = new ContextSandbox()
     sandbox.fallback = sandbox.standIn([])
     await sandbox.ready(sandbox.fallback)
     return sandbox
   }
 
-  constructor(filename, deadline) {
-    this.filename = filename
-    this.deadline = deadline
+  constructor() {
+    // The bootstrap is the child's own code; its deadline is for a machine that stalls.
+    this.deadline = Date.now() + 5000
     this.context = vm.createContext(Object.create(null), {
       name: 'data action sandbox',
       codeGeneration: { strings: false, wasm: false },
       microtaskMode: 'afterEvaluate'
     })
     this.gate = `__sandbox_${randomBytes(16).toString('hex')}`
-    const args = [filename, MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MESSAGE_CHARS]
+    const args = [MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MESSAGE_CHARS]
       .map(value => stringify(value))
       .join(', ')
     this.api = this.compile(
@@ -623,6 +654,13 @@ class ContextSandbox {
         this.gate,
       'sandbox-bootstrap'
     ).runInContext(this.context, { timeout: this.remaining() })
+  }
+
+  /** Takes the file this context is for, and the deadline its evaluation keeps. */
+  begin(filename, deadline) {
+    this.filename = filename
+    this.deadline = deadline
+    this.api.file(filename)
   }
 
   remaining() {
@@ -782,8 +820,9 @@ class ContextSandbox {
  * drives. The API has no prototype and the code never gets it, so what the host reads from it
  * is data the code could not touch.
  */
-function contextBootstrap(FILENAME, MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MESSAGE_CHARS) {
+function contextBootstrap(MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MESSAGE_CHARS) {
   'use strict'
+  let FILENAME = ''
   const g = globalThis
   const apply = Reflect.apply
   const defineProperty = Object.defineProperty
@@ -874,10 +913,14 @@ function contextBootstrap(FILENAME, MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MES
     record(toText(specifier))
     return apply(promiseResolve, PromiseConstructor, [standIn])
   }
-  defineProperty(dynamicImport, 'meta', {
-    value: freeze(create(null, { url: { value: 'file:///sandbox/' + FILENAME, enumerable: true } }))
-  })
   api.dynamicImport = dynamicImport
+  // The file is known after the context is made: its name is set once, before any code runs.
+  api.file = name => {
+    FILENAME = name
+    defineProperty(dynamicImport, 'meta', {
+      value: freeze(create(null, { url: { value: 'file:///sandbox/' + name, enumerable: true } }))
+    })
+  }
 
   const describe = error => {
     if (typeof error === 'string') return 'threw ' + stringify(clip(error, 200))

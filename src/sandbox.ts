@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { Socket } from 'node:net'
 import { availableParallelism } from 'node:os'
-import { z } from 'zod'
 
 /** V8 heap of a sandbox child; a bigger allocation aborts the child, never the runner. */
 export const SANDBOX_HEAP_MB = 128
@@ -70,34 +69,6 @@ export interface Evaluator {
   ): Promise<SandboxReport>
   dispose(): void
 }
-
-const Position = {
-  line: z.number().int().positive().optional(),
-  column: z.number().int().positive().optional()
-}
-
-// The child is untrusted once code has run in it: its answer is parsed strictly.
-const ChildReportSchema = z.strictObject({
-  nonce: z.string(),
-  format: z.enum(['commonjs', 'module']).optional(),
-  handler: z.string().max(100).nullable().optional(),
-  requires: z
-    .array(z.strictObject({ specifier: z.string().max(214), ...Position }))
-    .max(256)
-    .default([]),
-  problems: z
-    .array(z.strictObject({ message: z.string().max(500), ...Position }))
-    .max(21)
-    .default([]),
-  peakRssKb: z.number().int().nonnegative().optional(),
-  failure: z
-    .strictObject({
-      kind: z.enum(['syntax', 'threw', 'timeout', 'crashed']),
-      message: z.string().max(2000),
-      ...Position
-    })
-    .optional()
-})
 
 /**
  * `--permission` since node 22.13/23.5; node 20 only knows the experimental spelling. Another
@@ -303,6 +274,9 @@ export class Sandbox implements Evaluator {
     signal?.throwIfAborted()
     const started = performance.now()
     const nonce = randomBytes(16).toString('hex')
+    // Loaded while the child works (the entry point starts a child before any schema loads).
+    const answerSchema = import('./sandbox-answer.js')
+    answerSchema.catch(() => undefined)
     let killedFor: 'timeout' | 'memory' | 'aborted' | undefined
     const kill = (reason: NonNullable<typeof killedFor>): void => {
       killedFor ??= reason
@@ -342,6 +316,7 @@ export class Sandbox implements Evaluator {
       return failed({ kind: 'memory', message: `used more than ${SANDBOX_RSS_MB} MB of memory` })
     }
     if (line !== undefined) {
+      const { ChildReportSchema } = await answerSchema
       const parsed = ChildReportSchema.safeParse(safeJson(line))
       // Anything but the answer to this request means the child cannot be trusted any more.
       if (!parsed.success || parsed.data.nonce !== nonce || this.outOfProtocol) {

@@ -1,9 +1,10 @@
-import { createHmac, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { ActionError, errorMessage } from './errors.js'
 import { sleep as realSleep, withRetries, type Sleep } from './retry.js'
 import { RunRecordSchema } from './run-record.js'
 import { Exchanges } from './transport.js'
+import { signature, webhookKey } from './webhook-signature.js'
 
 /**
  * What a webhook receiver gets: the run record, plus the hash of the audit record written for
@@ -16,25 +17,6 @@ export const WebhookPayloadSchema = RunRecordSchema.extend({
     .nullable()
 })
 export type WebhookPayload = z.output<typeof WebhookPayloadSchema>
-
-/** The key bytes of a Standard Webhooks secret: `whsec_` + base64, or else the raw text. */
-export function webhookKey(secret: string): Buffer {
-  if (!secret.startsWith('whsec_')) return Buffer.from(secret, 'utf8')
-  const encoded = secret.slice('whsec_'.length)
-  const key = Buffer.from(encoded, 'base64')
-  if (
-    key.length === 0 ||
-    key.toString('base64').replace(/=+$/, '') !== encoded.replace(/=+$/, '')
-  ) {
-    throw new ActionError("Input 'webhook-secret': a whsec_ secret must be base64 after the prefix")
-  }
-  return key
-}
-
-/** `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, per Standard Webhooks. */
-export function signature(key: Buffer, id: string, timestamp: number, body: string): string {
-  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`
-}
 
 export interface WebhookOptions {
   url: string
