@@ -128,4 +128,56 @@ describe.each(NODES)('cancellation on %s', (_label, node) => {
     expectAccountedFor(run)
     expect(emulator.state(ID).live.production).toBe('v1')
   }, 30_000)
+
+  test('SIGINT while a release rolls back: it still ends with a result before the kill', async () => {
+    const ids = [0, 1].map(i => `f1b2c3d4-e5f6-7890-abcd-${String(i).padStart(12, '0')}`)
+    emulator = new CxoneEmulator({
+      dataActions: ids.map(id => ({
+        id,
+        versions: [{ versionId: 'v1', actionCode: V1, liveIn: 'production' as const }]
+      }))
+    })
+    await emulator.start()
+    // One member's verify fails; restoring v1 meets a lock that never clears.
+    emulator.faults.add({
+      call: 'get',
+      versionId: 'v2',
+      times: 1,
+      fault: { kind: 'wrong-checksum', checksum: 'f'.repeat(64) }
+    })
+    emulator.faults.add({
+      call: 'publish',
+      versionId: 'v1',
+      fault: { kind: 'status', status: 409, error: 'locked', retryAfter: '1' }
+    })
+    const release = makeWorkspace({
+      'a.js': 'exports.handler = async () => 2\n',
+      'b.js': 'exports.handler = async () => 3\n',
+      'r.yml': `versionId: v2\ndataActions:\n  - { dataActionId: ${ids[0]}, actionFile: a.js }\n  - { dataActionId: ${ids[1]}, actionFile: b.js }\n`
+    })
+    let cancelled = false
+    const rest = Object.fromEntries(
+      Object.entries(inputs()).filter(
+        ([name]) => !['action-file', 'data-action-id', 'version-id'].includes(name)
+      )
+    )
+    const run = await runAction(
+      { ...rest, 'release-manifest': 'r.yml' },
+      {
+        cwd: release,
+        node,
+        timeoutMs: 60_000,
+        onOutput: (out, c) => {
+          if (!cancelled && out.includes('Rolling back')) {
+            cancelled = true
+            cancelLikeTheRunner(c)
+          }
+        }
+      }
+    )
+    expect(cancelled).toBe(true)
+    expect(run.signal).toBeNull()
+    expect(run.outputs.result).toBeDefined()
+    expect(run.exitCode).toBe(1)
+  }, 60_000)
 })
