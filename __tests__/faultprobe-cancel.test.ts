@@ -118,12 +118,19 @@ describe.each(NODES)('cancellation on %s', (_label, node) => {
     expect(run.outputs['rolled-back']).not.toBe('true')
   }, 60_000)
 
-  test('SIGINT as the step starts: the run still ends with a result', async () => {
+  // Before node runs the action's first line no handler can exist (a SIGINT then ends any
+  // node program, as the runner expects); the action listens from its first line. The cancel
+  // lands at the first thing it writes, before anything is validated or sent.
+  test('SIGINT at the first line the step writes: the run still ends with a result', async () => {
     await start()
+    let cancelled = false
     const run = await runAction(inputs(), {
       cwd: workspace,
       node,
-      onSpawn: c => cancelLikeTheRunner(c)
+      onOutput: (_stdout, c) => {
+        if (!cancelled) cancelLikeTheRunner(c)
+        cancelled = true
+      }
     })
     expectAccountedFor(run)
     expect(emulator.state(ID).live.production).toBe('v1')

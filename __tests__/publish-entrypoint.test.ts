@@ -150,7 +150,7 @@ test('a cancelled job (SIGINT mid-publish) restores v1 before it exits', async (
   expect(signalled).toBeGreaterThan(0)
   expect(run.exitCode).toBe(1)
   expect(run.stdout).toContain(
-    '::warning::Received SIGINT: stopping the publish and restoring what was live before.'
+    '::warning::Received SIGINT: stopping, and restoring what was live before if anything changed.'
   )
   expect(run.errors).toEqual([
     // The PATCH was never answered (nor carried out): v1 never went down.

@@ -66,6 +66,8 @@ class TransientError extends CxoneError {
     }
 }
 const RETRY_AFTER_CAP_MS = 60_000;
+/** The least wait between two tries of a locked PATCH, whatever Retry-After says. */
+const MIN_LOCK_WAIT_MS = 500;
 /** Under a rate controller 429s cost no attempt; this many in a row still end the call. */
 const MAX_RATE_LIMITED_RETRIES = 30;
 const BACKOFF = { baseMs: 200, maxMs: 8_000 };
@@ -202,7 +204,8 @@ class CxoneClient {
                 if (!(error instanceof TransientError))
                     return { retry: false };
                 if (error.code === 'locked') {
-                    const delayMs = error.retryAfterMs ?? 1000;
+                    // Retry-After 0, negative or past must not make a lock a busy loop.
+                    const delayMs = Math.max(error.retryAfterMs ?? 1000, MIN_LOCK_WAIT_MS);
                     return Date.now() + delayMs <= lockDeadline
                         ? { retry: true, delayMs, free: true }
                         : { retry: false };
@@ -211,9 +214,8 @@ class CxoneClient {
                 if (error.status === 429 && rate && ++rateLimited <= MAX_RATE_LIMITED_RETRIES) {
                     return { retry: true, delayMs: 0, free: true };
                 }
-                return error.retryAfterMs === undefined
-                    ? { retry: true }
-                    : { retry: true, delayMs: error.retryAfterMs };
+                // No Retry-After, or one of 0: the backoff's own (growing) wait.
+                return error.retryAfterMs ? { retry: true, delayMs: error.retryAfterMs } : { retry: true };
             },
             onRetry: ({ attempt, attempts, delayMs, free, error }) => {
                 this.stats.retries++;
@@ -329,7 +331,7 @@ class CxoneClient {
      * TransientError coded `network`. A PATCH is given a grace after `signal` aborts, since
      * once sent its outcome is only known from its answer.
      */
-    async send(target, body, token, { signal, onSend }) {
+    async send(target, body, token, { signal, onSend, grace: allowGrace = true }) {
         const headers = { accept: 'application/json' };
         let data = null;
         if (typeof body === 'string') {
@@ -347,7 +349,7 @@ class CxoneClient {
         signal?.throwIfAborted();
         onSend?.();
         this.stats.requests++;
-        const grace = target.method === 'PATCH'
+        const grace = target.method === 'PATCH' && allowGrace
             ? graceAfter(signal, PATCH_GRACE_MS)
             : { signal, dispose: () => undefined };
         let res;

@@ -92,6 +92,12 @@ export interface CallOptions {
    * max-retries says: a rollback's own budget.
    */
   persistUntil?: number
+  /**
+   * Whether a PATCH may wait for its answer a little past `signal` (true by default: a
+   * cancelled publish's outcome is known only from its answer). A rollback's calls, whose
+   * signal is their whole budget, say false.
+   */
+  grace?: boolean
 }
 
 export interface CallStats {
@@ -102,6 +108,8 @@ export interface CallStats {
 }
 
 const RETRY_AFTER_CAP_MS = 60_000
+/** The least wait between two tries of a locked PATCH, whatever Retry-After says. */
+const MIN_LOCK_WAIT_MS = 500
 /** Under a rate controller 429s cost no attempt; this many in a row still end the call. */
 const MAX_RATE_LIMITED_RETRIES = 30
 const BACKOFF: Backoff = { baseMs: 200, maxMs: 8_000 }
@@ -364,7 +372,8 @@ export class CxoneClient {
         classify: error => {
           if (!(error instanceof TransientError)) return { retry: false }
           if (error.code === 'locked') {
-            const delayMs = error.retryAfterMs ?? 1000
+            // Retry-After 0, negative or past must not make a lock a busy loop.
+            const delayMs = Math.max(error.retryAfterMs ?? 1000, MIN_LOCK_WAIT_MS)
             return Date.now() + delayMs <= lockDeadline
               ? { retry: true, delayMs, free: true }
               : { retry: false }
@@ -373,9 +382,8 @@ export class CxoneClient {
           if (error.status === 429 && rate && ++rateLimited <= MAX_RATE_LIMITED_RETRIES) {
             return { retry: true, delayMs: 0, free: true }
           }
-          return error.retryAfterMs === undefined
-            ? { retry: true }
-            : { retry: true, delayMs: error.retryAfterMs }
+          // No Retry-After, or one of 0: the backoff's own (growing) wait.
+          return error.retryAfterMs ? { retry: true, delayMs: error.retryAfterMs } : { retry: true }
         },
         onRetry: ({ attempt, attempts, delayMs, free, error }) => {
           this.stats.retries++
@@ -529,7 +537,7 @@ export class CxoneClient {
     target: Target,
     body: unknown,
     token: string | undefined,
-    { signal, onSend }: CallOptions
+    { signal, onSend, grace: allowGrace = true }: CallOptions
   ): Promise<Answer> {
     const headers: Record<string, string> = { accept: 'application/json' }
     let data: string | null = null
@@ -547,7 +555,7 @@ export class CxoneClient {
     onSend?.()
     this.stats.requests++
     const grace =
-      target.method === 'PATCH'
+      target.method === 'PATCH' && allowGrace
         ? graceAfter(signal, PATCH_GRACE_MS)
         : { signal, dispose: () => undefined }
     let res: Answer

@@ -4,6 +4,7 @@ import type { Config } from './inputs.js'
 import { MAX_COMMENT_CHARS, upsertPullRequestComment } from './pr-comment.js'
 import type { RunReport } from './promotion.js'
 import type { Promotion } from './publisher.js'
+import { Secrets } from './secrets.js'
 import { auditInputs, buildIntentRecord, buildRunRecord } from './run-record.js'
 import { renderReport, type EvidenceNote } from './summary.js'
 
@@ -25,11 +26,22 @@ export class EvidenceTrail {
   private constructor(
     private readonly auditLog: AuditLog,
     private readonly config: Config,
-    private readonly env: NodeJS.ProcessEnv
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly secrets: Secrets
   ) {}
 
-  static async open(config: Config, env: NodeJS.ProcessEnv): Promise<EvidenceTrail> {
-    return new EvidenceTrail(await AuditLog.open(config.auditLog, config.workspace), config, env)
+  /** `secrets` are kept out of every record, the webhook and the comment. */
+  static async open(
+    config: Config,
+    env: NodeJS.ProcessEnv,
+    secrets = new Secrets()
+  ): Promise<EvidenceTrail> {
+    return new EvidenceTrail(
+      await AuditLog.open(config.auditLog, config.workspace),
+      config,
+      env,
+      secrets
+    )
   }
 
   get auditPath(): string {
@@ -39,10 +51,10 @@ export class EvidenceTrail {
   /** Appends the intent record; throws (and nothing may be published) when it cannot. */
   readonly writeAhead = async (promotions: readonly Promotion[]): Promise<void> => {
     try {
-      const record = {
+      const record = this.secrets.redactAll({
         ...buildIntentRecord(promotions, this.env),
         inputs: auditInputs(this.config)
-      }
+      })
       this.intentHash = (await this.auditLog.append(record)).hash
     } catch (error) {
       throw new AuditLogError(
@@ -55,12 +67,12 @@ export class EvidenceTrail {
   /** The result record (after the intent, if any), the webhook and the PR comment. */
   async leave(report: RunReport): Promise<Evidence> {
     const { config, env, auditLog } = this
-    const record = buildRunRecord(report, env)
+    const record = this.secrets.redactAll(buildRunRecord(report, env))
     const evidence: Evidence = { auditPath: auditLog.path, warnings: [] }
     try {
       const written = await auditLog.append({
         ...record,
-        inputs: auditInputs(config),
+        inputs: this.secrets.redactAll(auditInputs(config)),
         ...(this.intentHash ? { intentHash: this.intentHash } : {})
       })
       evidence.auditHash = written.hash
@@ -85,7 +97,7 @@ export class EvidenceTrail {
         ? upsertPullRequestComment({
             token: config.prComment.token,
             key: config.payload.dataActionId || config.actionFile,
-            body: renderReport(report, evidence, MAX_COMMENT_CHARS - 300),
+            body: this.secrets.redact(renderReport(report, evidence, MAX_COMMENT_CHARS - 300)),
             env
           })
         : Promise.resolve(undefined)

@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import { watchCancellation } from './cancellation.js'
 import { Sandbox } from './sandbox.js'
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
@@ -8,10 +9,12 @@ export async function run(): Promise<void> {
   await main.run()
 }
 
-// Run by the runner as `node dist/index.js`: start the sandbox child before the rest of the
-// action loads, so its start-up overlaps ours.
+// Run by the runner as `node dist/index.js`: listen for its cancel signals at once (without a
+// listener a SIGINT ends the process with no result), and start the sandbox child before the
+// rest of the action loads, so its start-up overlaps ours.
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  const cancellation = watchCancellation()
   const sandbox = Sandbox.start()
   const main = await import('./main.js')
-  await main.run(sandbox)
+  await main.run(sandbox, process.env, cancellation)
 }

@@ -85,12 +85,15 @@ export function dependencyChanges(
   live: Record<string, string>,
   next: Record<string, string>
 ): DependencyChange[] {
-  const names = [...new Set([...Object.keys(live), ...Object.keys(next)])].sort()
+  // Maps, not the records: a package may be named `constructor` or `__proto__`.
+  const was = new Map(Object.entries(live))
+  const will = new Map(Object.entries(next))
+  const names = [...new Set([...was.keys(), ...will.keys()])].sort()
   return names
-    .filter(name => live[name] !== next[name])
+    .filter(name => was.get(name) !== will.get(name))
     .map(name => ({
       name,
-      ...(live[name] !== undefined ? { live: live[name] } : {}),
-      ...(next[name] !== undefined ? { next: next[name] } : {})
+      ...(was.has(name) ? { live: was.get(name) } : {}),
+      ...(will.has(name) ? { next: will.get(name) } : {})
     }))
 }

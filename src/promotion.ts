@@ -176,6 +176,10 @@ async function runSingle(
       result: outcome.result,
       headline: publishHeadline(what, outcome),
       problems: failed ? [{ message: publishFailure(what, outcome) }] : [],
+      warnings:
+        outcome.result === 'published' && outcome.movedFrom
+          ? [movedWarning(payload.versionId, outcome.movedFrom, payload.targetEnvironment)]
+          : [],
       finishedAt: now()
     }
   } finally {
@@ -277,6 +281,13 @@ async function runRelease(
       result: release.result,
       headline: releaseHeadline(release),
       problems: failed ? [{ message: releaseFailure(release) }] : [],
+      warnings: release.members.flatMap(m =>
+        m.result === 'published' && m.movedFrom
+          ? [
+              `${m.dataActionId}: ${movedWarning(m.versionId, m.movedFrom, config.payload.targetEnvironment)}`
+            ]
+          : []
+      ),
       finishedAt: now()
     }
   } finally {
@@ -489,6 +500,11 @@ async function createClient(
     onRetry: io.log,
     ...(rate ? { rate } : {})
   })
+}
+
+/** CXone keeps a version live in one environment: promoting it moves it. */
+function movedWarning(versionId: string, from: string, to: string): string {
+  return `${versionId} was live in ${from}; a version is live in one environment at a time, so publishing it to ${to} took it out of ${from}: nothing is live there now.`
 }
 
 function planHeadline(what: string, plan: PlanOutcome): string {

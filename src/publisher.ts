@@ -1,5 +1,6 @@
 import type { CallOptions, CxoneClient, CxoneVersion } from './cxone-client.js'
 import { settleOnDrain, STALLED } from './drain-guard.js'
+import { CancelledError } from './cancellation.js'
 import { deadline } from './deadline.js'
 import { ActionError } from './errors.js'
 import { describeFailure as describe, Phases, type Phase } from './phases.js'
@@ -17,7 +18,10 @@ export interface Promotion {
 export interface PublishSettings {
   /** Deadline for the new version to read back as live, polling included. */
   publishTimeoutMs: number
-  /** How long a restore after cancellation may take (the runner kills soon after). */
+  /**
+   * How long after a cancellation a rollback may go on (the runner kills the process 10 s
+   * after its SIGINT, and the result and evidence must be left before that).
+   */
   cancelRestoreMs?: number
   /** Aborted when the job is cancelled. */
   cancel?: AbortSignal
@@ -50,13 +54,8 @@ export interface PublishOutcome {
   manualFix?: string
   /** Another run's version found live at the rollback: left as it is. */
   supersededBy?: string
-}
-
-/** The job was cancelled (SIGINT/SIGTERM from the runner). */
-export class CancelledError extends ActionError {
-  constructor() {
-    super('the job was cancelled')
-  }
+  /** The other environment the version was live in, which publishing it here took it out of. */
+  movedFrom?: Environment
 }
 
 /** Of a rollback's budget, what its last attempt keeps for its answer (a fifth at most). */
@@ -74,7 +73,7 @@ export interface Restoration {
 }
 
 /** Options of every call of a step: its signal, and its budget when it has its own. */
-type Call = Pick<CallOptions, 'signal' | 'persistUntil'>
+type Call = Pick<CallOptions, 'signal' | 'persistUntil' | 'grace'>
 
 /**
  * One data action's promotion, in the steps a single publish and a release both drive:
@@ -84,6 +83,11 @@ type Call = Pick<CallOptions, 'signal' | 'persistUntil'>
 export class VersionTransaction {
   /** The version live before, once read. */
   previous?: CxoneVersion
+  /**
+   * The other environment this version was live in before: publishing it here moves it out of
+   * there, and a rollback puts it back.
+   */
+  movedFrom?: Environment
   /** Set when the publish was asked for: from then on a failure must be rolled back. */
   touched = false
   readonly phases: Phases
@@ -93,7 +97,10 @@ export class VersionTransaction {
   constructor(
     private readonly client: CxoneClient,
     readonly promotion: Promotion,
-    private readonly settings: Pick<PublishSettings, 'publishTimeoutMs' | 'sleep' | 'log'>
+    private readonly settings: Pick<
+      PublishSettings,
+      'publishTimeoutMs' | 'cancelRestoreMs' | 'sleep' | 'log'
+    >
   ) {
     this.phases = new Phases(settings.log)
     this.sleep = settings.sleep ?? realSleep
@@ -125,7 +132,7 @@ export class VersionTransaction {
         `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`
     )
     if (previous) this.previous = previous
-    await this.phases.run(
+    const uploaded = await this.phases.run(
       'Upload',
       () =>
         this.client.upload(
@@ -142,6 +149,11 @@ export class VersionTransaction {
       u =>
         u.created ? `created ${versionId}` : `${versionId} was already uploaded with this checksum`
     )
+    // A version is live in one environment: publishing it here takes it out of the other.
+    const { version } = uploaded
+    if (version.published && version.environment && version.environment !== env) {
+      this.movedFrom = version.environment
+    }
     return previous?.versionId === versionId && previous.checksum === promotion.checksum
       ? 'unchanged'
       : 'ready'
@@ -182,18 +194,25 @@ export class VersionTransaction {
    * read once more and reported. A rollback that cannot finish says what CXone reports and
    * how to fix it by hand.
    */
-  restore(budgetMs: number): Promise<Restoration> {
+  restore(budgetMs: number, cancel?: AbortSignal): Promise<Restoration> {
     // Once: a rescue after a stall may ask again while the first is still going.
-    this.restoration ??= this.restoreOnce(budgetMs)
+    this.restoration ??= this.restoreOnce(budgetMs, cancel)
     return this.restoration
   }
 
-  private async restoreOnce(budgetMs: number): Promise<Restoration> {
+  private async restoreOnce(budgetMs: number, cancel?: AbortSignal): Promise<Restoration> {
     const { id, versionId, env } = this
     // Retries and waits end a little before the hard stop: the last attempt gets its answer.
     const until = Date.now() + budgetMs - Math.min(LAST_ANSWER_MS, budgetMs / 5)
     const budget = deadline(budgetMs)
-    const call: Call = { signal: budget.signal, persistUntil: until }
+    // A cancellation, before or during the rollback, brings its end to a fixed time after the
+    // runner's SIGINT, whatever the budget was: the process is killed 10 s after it.
+    const onCancel = (): void =>
+      budget.endBy(cancelledAt(cancel) + (this.settings.cancelRestoreMs ?? CANCELLED_ROLLBACK_MS))
+    if (cancel?.aborted) onCancel()
+    cancel?.addEventListener('abort', onCancel, { once: true })
+    // Its own PATCHes get no grace past its deadline: the deadline is the rollback's whole time.
+    const call: Call = { signal: budget.signal, persistUntil: until, grace: false }
     const target = this.previous
     const action: Rollback['action'] = target ? 'restore' : 'unpublish'
     const targetId = target?.versionId ?? versionId
@@ -230,14 +249,20 @@ export class VersionTransaction {
             )
           }
           if (target && after) this.expectLive(after, target.checksum)
+          if (this.movedFrom) await this.putBack(this.movedFrom, until, call)
           return { acted }
         },
-        result =>
-          'other' in result
-            ? `${result.other} is live in ${env}: another run published it after this one began; left as it is`
-            : target
-              ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)`
-              : `nothing is live in ${env}, as before (verified)`
+        result => {
+          if ('other' in result) {
+            return `${result.other} is live in ${env}: another run published it after this one began; left as it is`
+          }
+          const back = this.movedFrom
+            ? `; ${versionId} is live again in ${this.movedFrom} (verified)`
+            : ''
+          return target
+            ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)${back}`
+            : `nothing is live in ${env}, as before (verified)${back}`
+        }
       )
       const detail = this.phases.last?.detail ?? ''
       if ('other' in outcome) {
@@ -249,7 +274,7 @@ export class VersionTransaction {
       }
       return { rollback: rollback(true, detail), finalLive: target?.versionId ?? null }
     } catch (error) {
-      const state = await this.readState()
+      const state = await this.readState(cancel?.aborted ? CANCELLED_READ_MS : READ_STATE_MS)
       const fix = target
         ? this.client.manualCommand('PATCH', id, target.versionId, {
             published: true,
@@ -267,6 +292,7 @@ export class VersionTransaction {
       }
     } finally {
       budget.clear()
+      cancel?.removeEventListener('abort', onCancel)
     }
   }
 
@@ -282,17 +308,18 @@ export class VersionTransaction {
    */
   private async settledState(
     until: number,
-    call: Call
+    call: Call,
+    env: Environment = this.env
   ): Promise<{ live?: CxoneVersion; waitedFor?: string }> {
     let waitedFor: string | undefined
     for (let wait = POLL_FIRST_MS; ; wait = Math.min(POLL_MAX_MS, wait * 2)) {
-      const { live, publishing } = await this.client.environmentState(this.id, this.env, call)
+      const { live, publishing } = await this.client.environmentState(this.id, env, call)
       if (!publishing) return { ...(live ? { live } : {}), ...(waitedFor ? { waitedFor } : {}) }
       waitedFor = publishing.versionId
       const left = until - Date.now()
       if (left <= 0) {
         throw new ActionError(
-          `version ${publishing.versionId} was still publishing in ${this.env} when the deadline passed (another promotion in progress?)`
+          `version ${publishing.versionId} was still publishing in ${env} when the deadline passed (another promotion in progress?)`
         )
       }
       await this.sleep(Math.min(wait, left), call.signal)
@@ -321,24 +348,55 @@ export class VersionTransaction {
     return current
   }
 
-  private expectLive(version: CxoneVersion, checksum: string): CxoneVersion {
+  private expectLive(
+    version: CxoneVersion,
+    checksum: string,
+    env: Environment = this.env
+  ): CxoneVersion {
     const wrong = [
       version.published ? '' : `published is ${version.published}`,
-      version.environment === this.env ? '' : `environment is ${version.environment}`,
+      version.environment === env ? '' : `environment is ${version.environment}`,
       version.checksum === checksum ? '' : `checksum is ${version.checksum}, expected ${checksum}`
     ].filter(Boolean)
     if (wrong.length > 0) {
       throw new ActionError(
-        `version ${version.versionId} does not read back live in ${this.env}: ${wrong.join(', ')}`
+        `version ${version.versionId} does not read back live in ${env}: ${wrong.join(', ')}`
       )
     }
     return version
   }
 
+  /**
+   * Publishes this version again in the environment this run's publish took it out of, unless
+   * another run has put a version there since (that one is left, and said).
+   */
+  private async putBack(from: Environment, until: number, call: Call): Promise<void> {
+    const { id, versionId, promotion } = this
+    const { live } = await this.settledState(until, call, from)
+    if (live?.versionId === versionId) return
+    if (live) {
+      throw new ActionError(
+        `${live.versionId} is live in ${from} now (another run's): ${versionId}, which this run moved out of ${from}, was not put back there`
+      )
+    }
+    const published = await this.settle(
+      await this.client.publish(id, versionId, from, promotion.checksum, call),
+      until,
+      call
+    )
+    this.expectLive(
+      published.status === 'published'
+        ? await this.client.getVersion(id, versionId, call)
+        : published,
+      promotion.checksum,
+      from
+    )
+  }
+
   /** Best effort, after a failed rollback: what CXone says is live now. */
-  private async readState(): Promise<{ live?: string | null; said: string }> {
+  private async readState(withinMs: number): Promise<{ live?: string | null; said: string }> {
     try {
-      const { signal, clear } = deadline(3_000)
+      const { signal, clear } = deadline(withinMs)
       const live = await this.client.liveVersion(this.id, this.env, { signal }).finally(clear)
       return {
         live: live?.versionId ?? null,
@@ -351,11 +409,22 @@ export class VersionTransaction {
 }
 
 /**
- * The rollback's own budget: the publish's deadline; after a cancellation, what is left
- * before the runner kills the process.
+ * After the runner's SIGINT: the rollback ends within this, and reading the final state
+ * within the next; the result and evidence then fit before the kill 10 s after the SIGINT.
  */
+const CANCELLED_ROLLBACK_MS = 5_000
+const CANCELLED_READ_MS = 1_500
+const READ_STATE_MS = 3_000
+
+/** When the job was cancelled (epoch ms): the CancelledError says, else now. */
+function cancelledAt(cancel: AbortSignal | undefined): number {
+  const reason: unknown = cancel?.reason
+  return reason instanceof CancelledError ? reason.at : Date.now()
+}
+
+/** The rollback's own budget: the publish's deadline (a cancellation shortens it). */
 export function rollbackBudgetMs(settings: PublishSettings): number {
-  return settings.cancel?.aborted ? (settings.cancelRestoreMs ?? 6_000) : settings.publishTimeoutMs
+  return settings.publishTimeoutMs
 }
 
 /**
@@ -372,8 +441,9 @@ export async function publishVersion(
   const started = performance.now()
   const elapsed = (): number => Math.round(performance.now() - started)
   const signal = settings.cancel
-  const outcome = (): Pick<PublishOutcome, 'previous' | 'phases'> => ({
+  const outcome = (): Pick<PublishOutcome, 'previous' | 'phases' | 'movedFrom'> => ({
     ...(transaction.previous ? { previous: transaction.previous } : {}),
+    ...(transaction.movedFrom ? { movedFrom: transaction.movedFrom } : {}),
     phases: transaction.phases.list
   })
   const live = (result: 'published' | 'unchanged'): PublishOutcome => ({
@@ -390,7 +460,7 @@ export async function publishVersion(
     latencyMs: elapsed()
   })
   const undo = async (cause: string): Promise<PublishOutcome> => {
-    const restored = await transaction.restore(rollbackBudgetMs(settings))
+    const restored = await transaction.restore(rollbackBudgetMs(settings), settings.cancel)
     return {
       ...outcome(),
       ...restored,

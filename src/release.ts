@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { CxoneClient, CxoneVersion } from './cxone-client.js'
+import type { Environment } from './payload.js'
 import { settleOnDrain, STALLED } from './drain-guard.js'
 import { describeFailure, Phases, type Phase } from './phases.js'
 import {
@@ -18,6 +19,8 @@ export interface MemberOutcome {
   /** `not published`: the release stopped before this member's publish was asked for. */
   result: 'published' | 'unchanged' | 'rolled-back' | 'failed' | 'not published'
   previous?: CxoneVersion
+  /** The other environment the version was live in, which this release took it out of. */
+  movedFrom?: Environment
   cause?: string
   rollback?: Rollback
   /** What is live for it at the end, as read back; null: nothing. */
@@ -171,7 +174,9 @@ export async function publishRelease(
         'Rollback',
         async () => {
           await Promise.all(
-            touched.map(async tx => restorations.set(tx, await tx.restore(budgetMs)))
+            touched.map(async tx =>
+              restorations.set(tx, await tx.restore(budgetMs, settings.cancel))
+            )
           )
           const broken = [...restorations.values()].filter(r => !r.rollback.verified).length
           if (broken > 0)
@@ -216,6 +221,7 @@ export async function publishRelease(
         checksum,
         result: memberResult,
         ...(tx.previous ? { previous: tx.previous } : {}),
+        ...(tx.movedFrom ? { movedFrom: tx.movedFrom } : {}),
         ...(failed.has(tx) ? { cause: failed.get(tx) } : {}),
         ...(restored ? restored : {}),
         ...(!restored && (published.has(tx) || prepared.get(tx) === 'unchanged')
