@@ -426,7 +426,7 @@ async function upsertPullRequestComment(options) {
         throw new src_errors/* ActionError */.lZ('no github-token was given');
     const marker = commentMarker(options.key);
     const body = `${marker}\n${options.body}`;
-    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 157));
     const octokit = getOctokit(options.token);
     try {
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
