@@ -193,4 +193,12 @@ describe('npx cxone-publish-action verify-audit', () => {
     })
     expect((await cli('verify', path)).code).toBe(2)
   })
+
+  test('--help says how to use it, and exits 0', async () => {
+    for (const args of [['--help'], ['verify-audit', '--help'], ['-h']]) {
+      const { code, out } = await cli(...args)
+      expect(code).toBe(0)
+      expect(out).toContain('usage: node dist/cli/index.js verify-audit <file> [--head <hash>]')
+    }
+  })
 })

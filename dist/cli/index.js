@@ -2547,18 +2547,35 @@ async function countLines(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
-// `npx cxone-publish-action verify-audit <file> [--head <hash>]`: checks every link of an
-// audit log and prints the first broken line. Exit code 0 when sound, 1 when not, 2 on misuse.
+// `node dist/cli/index.js verify-audit <file> [--head <hash>]` (from a checkout of any release
+// tag, nothing to install), or `npx github:OWNER/cxone-publish-action#<tag> verify-audit ...`:
+// checks every link of an audit log and prints the first broken line. Exit code 0 when sound,
+// 1 when not, 2 on misuse.
 
 
 
-const USAGE = 'usage: cxone-publish-action verify-audit <file> [--head <sha256 of the last record>]';
+const USAGE = `usage: node dist/cli/index.js verify-audit <file> [--head <hash>]
+
+Checks every record of a cxone-publish-action audit log (JSON Lines): each record's hash is
+the sha256 of its RFC 8785 canonical JSON without "hash", and its prevHash is the hash of the
+record before it (64 zeros for the first).
+
+  <file>         the audit log (the action's audit-log-path output)
+  --head <hash>  the last record must be this one (the audit-hash output, or the webhook's
+                 auditHash): records cut from the end are found only this way
+  --help         this text
+
+Exit code: 0 sound, 1 broken (the first broken line is named), 2 misuse.`;
 async function main(argv) {
     const { positionals, values } = (0,external_node_util_namespaceObject.parseArgs)({
         args: argv,
         allowPositionals: true,
-        options: { head: { type: 'string' } }
+        options: { head: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
     });
+    if (values.help) {
+        console.log(USAGE);
+        return 0;
+    }
     const [command, file, ...extra] = positionals;
     if (command !== 'verify-audit' || !file || extra.length > 0) {
         console.error(USAGE);
