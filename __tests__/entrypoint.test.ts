@@ -39,7 +39,7 @@ describe.each(NODES)('dist/index.js on %s', (_label, node) => {
       records: 1,
       head: run.outputs['audit-hash']
     })
-    expect(run.summary).toContain('<h2>CXone data action: validated</h2>')
+    expect(run.summary).toContain(`<h2>CXone data action ${ID} v2.1.0 → production: validated</h2>`)
     for (const check of [
       'Action file',
       'Payload',
@@ -73,7 +73,15 @@ describe.each(NODES)('dist/index.js on %s', (_label, node) => {
       '::error file=examples/broken/lookup-customer.js::examples/broken/lookup-customer.js exports no handler: set exports.handler or module.exports to a function, or export a function named handler or a default function',
       "::error file=examples/broken/lookup-customer.js,line=5::Dependency 'moment': undeclared dependency: required by the code but not in the dependency manifest"
     ])
-    expect(run.summary).toContain('<td>request</td><td>2.88.2</td><td>❌ blocked</td>')
+    // Every dependency is in the table, the one with no exact version too.
+    for (const row of [
+      '<td>axios</td><td>^1.7.9</td><td>❌ invalid</td>',
+      '<td>lodash</td><td>4.10.0</td><td>❌ outside range</td>',
+      '<td>request</td><td>2.88.2</td><td>❌ blocked</td>',
+      '<td>moment</td><td>(not declared)</td><td>❌ undeclared</td>'
+    ]) {
+      expect(run.summary).toContain(row)
+    }
     expect(run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/)
     expect(run.stderr).toBe('')
   })

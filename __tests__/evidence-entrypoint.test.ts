@@ -323,7 +323,9 @@ describe('the pull request comment', () => {
     expect(comments).toHaveLength(1)
     expect(comments[0]!.body).toContain(`<!-- cxone-publish-action report: ${ID} -->`)
     expect(comments[0]!.body).toContain('pr-7b')
-    expect(comments[0]!.body).toContain('<h2>CXone data action: validated</h2>')
+    expect(comments[0]!.body).toContain(
+      `<h2>CXone data action ${ID} pr-7b → sandbox: validated</h2>`
+    )
     expect(receiver.received.map(r => r.method)).toEqual(['GET', 'POST', 'GET', 'PATCH'])
   })
 
@@ -336,7 +338,7 @@ describe('the pull request comment', () => {
     expect(run.warnings).toEqual([
       '::warning::The pull request comment was not posted: the token may not comment on pull request #7 (403; a pull request from a fork gets a read-only token): the report is in the job summary only'
     ])
-    expect(run.summary).toContain('<h2>CXone data action: validated</h2>')
+    expect(run.summary).toContain(`<h2>CXone data action ${ID} pr-7 → sandbox: validated</h2>`)
   })
 
   test('pr-comment: false posts nothing', async () => {

@@ -73,7 +73,7 @@ describe.each(NODES)('publish on %s', (_label, node) => {
     expect(Number(run.outputs['latency-ms'])).toBeGreaterThan(0)
     expect(emulator.state(ID).live.production).toBe('v2')
     expect(emulator.codeOf(ID, 'v2')).toBe(CODE.toString('utf8'))
-    expect(run.summary).toContain('<h2>CXone data action: published</h2>')
+    expect(run.summary).toContain(`<h2>CXone data action ${ID} v2 → production: published</h2>`)
     expect(run.summary).toContain('<td>Verify</td><td>✅ ok</td>')
     expect(run.summary).toContain('Final state, read back from CXone: <code>v2</code> is live.')
     // The runner is told to mask the secrets before anything else is printed.

@@ -722,7 +722,8 @@ const VERDICT_ICON = {
     unrestricted: '✅',
     blocked: '❌',
     'outside range': '❌',
-    undeclared: '❌'
+    undeclared: '❌',
+    invalid: '❌'
 };
 /**
  * The run's report as HTML, for the job summary and the pull request comment: the outcome
@@ -732,7 +733,7 @@ const VERDICT_ICON = {
 function renderReport(report, evidence = {}, maxChars = MAX_SUMMARY_CHARS) {
     const { validation, publish, plan, release } = report;
     const parts = [
-        `<h2>CXone data action: ${markup(report.result)}</h2>`,
+        `<h2>${markup(subject(report))}: ${markup(report.result)}</h2>`,
         `<p><strong>${markup(report.headline)}</strong></p>`
     ];
     const steps = [
@@ -746,7 +747,7 @@ function renderReport(report, evidence = {}, maxChars = MAX_SUMMARY_CHARS) {
     ];
     parts.push('<h3>Phases</h3>', table(['Phase', 'Result', 'Duration', 'Detail'], steps.map(p => [p.name, p.ok ? '✅ ok' : '❌ failed', `${p.durationMs} ms`, p.detail])));
     if (release) {
-        parts.push(`<h3>Release (checksum <code>${release.checksum}</code>)</h3>`, table(['Data action', 'Version', 'Was live', 'Result', 'Live at the end', 'Detail'], release.members.map(m => [
+        parts.push(section('Release', ['Data action', 'Version', 'Was live', 'Result', 'Live at the end', 'Detail'], release.members.map(m => [
             m.dataActionId,
             m.versionId,
             m.previous?.versionId ?? 'nothing',
@@ -773,9 +774,9 @@ function renderReport(report, evidence = {}, maxChars = MAX_SUMMARY_CHARS) {
     if (validation.actionFile && (publish || plan)) {
         parts.push(...changes(live, validation.actionFile.sha256, validation.dependencyMatrix));
     }
-    parts.push('<h3>Checks</h3>', table(['Check', 'Result', 'Detail'], validation.checks.map(c => [c.name, `${ICON[c.status]} ${c.status}`, c.detail])));
+    parts.push(section('Checks', ['Check', 'Result', 'Detail'], validation.checks.map(c => [c.name, `${ICON[c.status]} ${c.status}`, c.detail])));
     if (validation.dependencies.length > 0) {
-        parts.push('<h3>Dependencies</h3>', table(['Package', 'Version', 'Verdict', 'Why'], validation.dependencies.map(d => [
+        parts.push(section('Dependencies', ['Package', 'Version', 'Verdict', 'Why'], validation.dependencies.map(d => [
             d.name,
             d.version ?? '(not declared)',
             `${VERDICT_ICON[d.verdict]} ${d.verdict}`,
@@ -783,8 +784,13 @@ function renderReport(report, evidence = {}, maxChars = MAX_SUMMARY_CHARS) {
         ])));
     }
     const facts = [];
+    if (release)
+        facts.push(`Release checksum: <code>${release.checksum}</code>`);
     if (validation.actionFile) {
         facts.push(`Checksum (sha256 of <code>${markup(validation.actionFile.path)}</code>): <code>${validation.actionFile.sha256}</code>`);
+    }
+    if (live && (publish || plan) && live.checksum !== validation.actionFile?.sha256) {
+        facts.push(`Checksum of the version live before (${markup(live.versionId)}): <code>${markup(live.checksum)}</code>`);
     }
     if (evidence.auditHash) {
         facts.push(`Audit record: <code>${evidence.auditHash}</code> in <code>${markup(evidence.auditPath ?? '')}</code>`);
@@ -837,14 +843,40 @@ function changes(live, checksum, matrix) {
     const deps = dependencyChanges(live.dependencyMatrix, matrix);
     const rows = [
         ['version', live.versionId, '(this run)'],
-        ['checksum', live.checksum, checksum],
+        ['checksum', summary_short(live.checksum), summary_short(checksum)],
         ...deps.map(d => [d.name, d.live ?? '(none)', d.next ?? '(removed)'])
     ];
     return [
-        '<h3>Changes against the live version</h3>',
-        table(['What', 'Live', 'This run'], rows),
+        section('Changes against the live version', ['What', 'Live', 'This run'], rows),
         deps.length === 0 ? '<p>Dependencies: no change.</p>' : ''
     ];
+}
+/**
+ * What the run is about, for the heading: the data action, version and environment, or the
+ * release. A validate run may have no ids (it needs none): its action file names it then.
+ */
+function subject(report) {
+    const { dataActionId, versionId, targetEnvironment } = report.payload;
+    const version = versionId ? ` ${versionId}` : '';
+    if (report.releaseManifest) {
+        const count = report.members ? ` (${report.members.length} data actions)` : '';
+        return `CXone release ${report.releaseManifest}${version}${count} → ${targetEnvironment}`;
+    }
+    const name = dataActionId || report.validation.actionFile?.path;
+    return `CXone data action${name ? ` ${name}` : ''}${version} → ${targetEnvironment}`;
+}
+/** A checksum in a table cell: enough to tell two apart; the full value is in the facts. */
+function summary_short(checksum) {
+    return checksum.length > 12 ? `${checksum.slice(0, 12)}…` : checksum;
+}
+/** Tables longer than this are folded, so the outcome stays on the first screen. */
+const FOLD_ROWS = 10;
+/** A titled table, folded in a `<details>` when long. */
+function section(title, header, rows) {
+    const body = table(header, rows);
+    return rows.length > FOLD_ROWS
+        ? `<details><summary><strong>${markup(title)}</strong> (${rows.length} rows)</summary>\n\n${body}\n</details>`
+        : `<h3>${markup(title)}</h3>\n${body}`;
 }
 /** Longest text of one table cell; the rest is cut (the log has it whole). */
 const MAX_CELL_CHARS = 1000;
@@ -2232,6 +2264,7 @@ function parseDependencyManifest(file) {
     const manifest = {
         declared: new Set(Object.keys(map)),
         dependencies: [],
+        invalid: [],
         problems: []
     };
     for (const [name, version] of Object.entries(map)) {
@@ -2242,13 +2275,20 @@ function parseDependencyManifest(file) {
             manifest.dependencies.push({ name, version: exact.data, ...at });
         }
         else {
+            const reason = exact.error.issues[0]?.message ?? 'not an exact version';
+            manifest.invalid.push({ name, written: writtenAs(version), reason, ...at });
             manifest.problems.push({
-                message: `Input '${file.input}': ${file.path}${pathText([...base, name])}: ${exact.error.issues[0]?.message}`,
+                message: `Input '${file.input}': ${file.path}${pathText([...base, name])}: ${reason}`,
                 location: { file: file.path, ...at }
             });
         }
     }
     return manifest;
+}
+/** A manifest value as the reader wrote it, short enough for a table cell. */
+function writtenAs(value) {
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 function manifest_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -2623,7 +2663,16 @@ async function prepareValidation(config, target, policy, files = new ValidationF
             const parsed = parseDependencyManifest(file);
             return {
                 ...parsed,
-                verdicts: judgeDependencies(parsed.dependencies, policy.rules, file.path),
+                verdicts: [
+                    ...judgeDependencies(parsed.dependencies, policy.rules, file.path),
+                    ...parsed.invalid.map((d) => ({
+                        name: d.name,
+                        version: d.written,
+                        verdict: 'invalid',
+                        reason: d.reason,
+                        location: { file: file.path, ...(d.line === undefined ? {} : { line: d.line }) }
+                    }))
+                ],
                 matrix: Object.fromEntries(parsed.dependencies.map(d => [d.name, d.version]))
             };
         }))
@@ -3060,6 +3109,7 @@ function reportStart(config) {
     return {
         mode: config.mode,
         payload: config.payload,
+        ...(config.releaseManifest ? { releaseManifest: config.releaseManifest } : {}),
         warnings: [],
         requests: 0,
         retries: 0,

@@ -43,6 +43,8 @@ export interface DependencyManifest {
   declared: Set<string>
   /** The entries with an exact version. */
   dependencies: Dependency[]
+  /** The entries without one, as written, so a report can still list them. */
+  invalid: Array<{ name: string; written: string; reason: string; line?: number }>
   /** One per entry without one. */
   problems: Problem[]
 }
@@ -64,6 +66,7 @@ export function parseDependencyManifest(file: WorkspaceFile): DependencyManifest
   const manifest: DependencyManifest = {
     declared: new Set(Object.keys(map)),
     dependencies: [],
+    invalid: [],
     problems: []
   }
   for (const [name, version] of Object.entries(map)) {
@@ -73,13 +76,21 @@ export function parseDependencyManifest(file: WorkspaceFile): DependencyManifest
     if (exact.success) {
       manifest.dependencies.push({ name, version: exact.data, ...at })
     } else {
+      const reason = exact.error.issues[0]?.message ?? 'not an exact version'
+      manifest.invalid.push({ name, written: writtenAs(version), reason, ...at })
       manifest.problems.push({
-        message: `Input '${file.input}': ${file.path}${pathText([...base, name])}: ${exact.error.issues[0]?.message}`,
+        message: `Input '${file.input}': ${file.path}${pathText([...base, name])}: ${reason}`,
         location: { file: file.path, ...at }
       })
     }
   }
   return manifest
+}
+
+/** A manifest value as the reader wrote it, short enough for a table cell. */
+function writtenAs(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -42,7 +42,14 @@ export interface EffectiveRules {
   blocked: Map<string, Rule>
 }
 
-export type Verdict = 'allowed' | 'unrestricted' | 'blocked' | 'outside range' | 'undeclared'
+export type Verdict =
+  | 'allowed'
+  | 'unrestricted'
+  | 'blocked'
+  | 'outside range'
+  | 'undeclared'
+  /** Not an exact version: reported by the manifest check, listed so the table is whole. */
+  | 'invalid'
 
 export interface DependencyVerdict {
   name: string

@@ -41,6 +41,8 @@ export interface RunReport {
   /** Things worth a warning that do not fail the step (drift). */
   warnings: string[]
   payload: Config['payload']
+  /** The release manifest's path, for a release run. */
+  releaseManifest?: string
   validation: ValidationReport
   validateMs: number
   publish?: PublishOutcome
@@ -399,6 +401,7 @@ function reportStart(config: Config) {
   return {
     mode: config.mode,
     payload: config.payload,
+    ...(config.releaseManifest ? { releaseManifest: config.releaseManifest } : {}),
     warnings: [] as string[],
     requests: 0,
     retries: 0,

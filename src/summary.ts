@@ -20,7 +20,8 @@ const VERDICT_ICON: Record<DependencyVerdict['verdict'], string> = {
   unrestricted: '✅',
   blocked: '❌',
   'outside range': '❌',
-  undeclared: '❌'
+  undeclared: '❌',
+  invalid: '❌'
 }
 
 /**
@@ -35,7 +36,7 @@ export function renderReport(
 ): string {
   const { validation, publish, plan, release } = report
   const parts = [
-    `<h2>CXone data action: ${markup(report.result)}</h2>`,
+    `<h2>${markup(subject(report))}: ${markup(report.result)}</h2>`,
     `<p><strong>${markup(report.headline)}</strong></p>`
   ]
   const steps = [
@@ -56,8 +57,8 @@ export function renderReport(
   )
   if (release) {
     parts.push(
-      `<h3>Release (checksum <code>${release.checksum}</code>)</h3>`,
-      table(
+      section(
+        'Release',
         ['Data action', 'Version', 'Was live', 'Result', 'Live at the end', 'Detail'],
         release.members.map(m => [
           m.dataActionId,
@@ -95,16 +96,16 @@ export function renderReport(
     parts.push(...changes(live, validation.actionFile.sha256, validation.dependencyMatrix))
   }
   parts.push(
-    '<h3>Checks</h3>',
-    table(
+    section(
+      'Checks',
       ['Check', 'Result', 'Detail'],
       validation.checks.map(c => [c.name, `${ICON[c.status]} ${c.status}`, c.detail])
     )
   )
   if (validation.dependencies.length > 0) {
     parts.push(
-      '<h3>Dependencies</h3>',
-      table(
+      section(
+        'Dependencies',
         ['Package', 'Version', 'Verdict', 'Why'],
         validation.dependencies.map(d => [
           d.name,
@@ -116,9 +117,15 @@ export function renderReport(
     )
   }
   const facts: string[] = []
+  if (release) facts.push(`Release checksum: <code>${release.checksum}</code>`)
   if (validation.actionFile) {
     facts.push(
       `Checksum (sha256 of <code>${markup(validation.actionFile.path)}</code>): <code>${validation.actionFile.sha256}</code>`
+    )
+  }
+  if (live && (publish || plan) && live.checksum !== validation.actionFile?.sha256) {
+    facts.push(
+      `Checksum of the version live before (${markup(live.versionId)}): <code>${markup(live.checksum)}</code>`
     )
   }
   if (evidence.auditHash) {
@@ -184,14 +191,44 @@ function changes(
   const deps = dependencyChanges(live.dependencyMatrix, matrix)
   const rows = [
     ['version', live.versionId, '(this run)'],
-    ['checksum', live.checksum, checksum],
+    ['checksum', short(live.checksum), short(checksum)],
     ...deps.map(d => [d.name, d.live ?? '(none)', d.next ?? '(removed)'])
   ]
   return [
-    '<h3>Changes against the live version</h3>',
-    table(['What', 'Live', 'This run'], rows),
+    section('Changes against the live version', ['What', 'Live', 'This run'], rows),
     deps.length === 0 ? '<p>Dependencies: no change.</p>' : ''
   ]
+}
+
+/**
+ * What the run is about, for the heading: the data action, version and environment, or the
+ * release. A validate run may have no ids (it needs none): its action file names it then.
+ */
+function subject(report: RunReport): string {
+  const { dataActionId, versionId, targetEnvironment } = report.payload
+  const version = versionId ? ` ${versionId}` : ''
+  if (report.releaseManifest) {
+    const count = report.members ? ` (${report.members.length} data actions)` : ''
+    return `CXone release ${report.releaseManifest}${version}${count} → ${targetEnvironment}`
+  }
+  const name = dataActionId || report.validation.actionFile?.path
+  return `CXone data action${name ? ` ${name}` : ''}${version} → ${targetEnvironment}`
+}
+
+/** A checksum in a table cell: enough to tell two apart; the full value is in the facts. */
+function short(checksum: string): string {
+  return checksum.length > 12 ? `${checksum.slice(0, 12)}…` : checksum
+}
+
+/** Tables longer than this are folded, so the outcome stays on the first screen. */
+const FOLD_ROWS = 10
+
+/** A titled table, folded in a `<details>` when long. */
+function section(title: string, header: string[], rows: string[][]): string {
+  const body = table(header, rows)
+  return rows.length > FOLD_ROWS
+    ? `<details><summary><strong>${markup(title)}</strong> (${rows.length} rows)</summary>\n\n${body}\n</details>`
+    : `<h3>${markup(title)}</h3>\n${body}`
 }
 
 /** Longest text of one table cell; the rest is cut (the log has it whole). */
