@@ -502,6 +502,62 @@ describe.each(NODES)('the child process on %s', (_label, node) => {
   })
 })
 
+describe('the randomness a child is given', () => {
+  test('lasts for every file a child evaluates, each in a context of its own', async () => {
+    const sandbox = Sandbox.start()
+    try {
+      let evaluated = 0
+      while (sandbox.usable) {
+        // A global left by one file must not be seen by the next.
+        const report = await sandbox.evaluate(
+          `if (globalThis.seen) throw new Error('shared'); globalThis.seen = 1; exports.handler = () => 1`,
+          `a${evaluated}.js`,
+          5000
+        )
+        expect(report.failure).toBeUndefined()
+        evaluated++
+      }
+      expect(evaluated).toBe(50)
+    } finally {
+      sandbox.dispose()
+    }
+  })
+
+  test('a child that runs out of it refuses the file instead of naming its API guessably', async () => {
+    const acorn = readFileSync(new URL('../node_modules/acorn/dist/acorn.js', import.meta.url))
+    const program = readFileSync(new URL('../src/sandbox-child.cjs', import.meta.url))
+    const child = spawnSandboxProcess(BOOT)
+    const request = (nonce: string): Buffer =>
+      Buffer.concat([
+        frame(Buffer.from(JSON.stringify({ nonce, filename: 'a.js', timeoutMs: 2000 }))),
+        frame(Buffer.from('exports.handler = () => 1'))
+      ])
+    // Enough for one context only.
+    child.stdin?.end(
+      Buffer.concat([
+        frame(acorn),
+        frame(program),
+        frame(Buffer.alloc(16, 7)),
+        request('1'.repeat(32)),
+        request('2'.repeat(32))
+      ])
+    )
+    let out = ''
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
+    await once(child, 'close')
+    const [first, second] = out
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line) as SandboxReport)
+    expect(first).toMatchObject({ handler: 'exports.handler' })
+    expect(first?.failure).toBeUndefined()
+    expect(second?.failure).toEqual({
+      kind: 'crashed',
+      message: expect.stringContaining('too few random bytes')
+    })
+  })
+})
+
 describe.each(NODES)(
   'on %s, the outer layer holds for code that escaped the context',
   (_label, node) => {

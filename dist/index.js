@@ -287,6 +287,8 @@ class Sandbox {
         // A write to a child that already died must not become an unhandled error.
         this.child.stdin?.on('error', () => undefined);
         this.child.stdin?.write(childPrograms());
+        // One context per file, and the one prepared for a file that never comes.
+        this.child.stdin?.write(frame((0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16 * (FILES_PER_CHILD + 1))));
         this.child.stderr?.setEncoding('utf8').on('data', (chunk) => {
             if (this.stderr.length < MAX_STDERR_CHARS)
                 this.stderr += chunk;
@@ -1102,7 +1104,7 @@ module.exports = __nccwpck_require__.p + "d70827c17242661a4468.js";
 /***/ 7184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "9cbcc51f14544f2f3279.cjs";
+module.exports = __nccwpck_require__.p + "8a5c3017f3c06a09f659.cjs";
 
 /***/ }),
 

@@ -3,9 +3,11 @@
  * The program of a sandbox child process (started by sandbox.ts). Plain JavaScript, shipped
  * as an asset and compiled as it is by the child's boot loader: no build step rewrites it.
  *
- * Protocol, over file descriptors only (no stream object is ever created): a request is two
- * frames on fd 0, a JSON header `{nonce, filename, timeoutMs}` and the code; the answer is one
- * JSON line on fd 1 carrying the request's nonce. A child serves requests until fd 0 ends.
+ * Protocol, over file descriptors only (no stream object is ever created): first one frame of
+ * random bytes from the host (16 per context this child may make: node:crypto would cost a
+ * child ~14 ms to load), then requests: a request is two frames on fd 0, a JSON header
+ * `{nonce, filename, timeoutMs}` and the code; the answer is one JSON line on fd 1 carrying
+ * the request's nonce. A child serves requests until fd 0 ends.
  *
  * Layers, each assuming the one before it failed:
  * 1. The code is parsed here first (acorn): a syntax error is located; every literal
@@ -23,7 +25,6 @@
  */
 const { writeSync } = require('node:fs')
 const vm = require('node:vm')
-const { randomBytes } = require('node:crypto')
 const { builtinModules } = require('node:module')
 const acorn = require('acorn')
 
@@ -105,12 +106,25 @@ const UNGLOBALS = [
   'navigator'
 ]
 
+/** The host's random bytes, taken 16 at a time; never reused. */
+let entropy
+let entropyUsed = 0
+
+function unguessable() {
+  if (entropyUsed + 16 > entropy.length) throw new Error('the host sent too few random bytes')
+  const bytes = entropy.subarray(entropyUsed, entropyUsed + 16).toString('hex')
+  entropy.fill(0, entropyUsed, entropyUsed + 16)
+  entropyUsed += 16
+  return bytes
+}
+
 /**
  * Serves evaluation requests until fd 0 ends. `readFrame` (the boot loader's) returns the next
  * frame as a Buffer, or null at the end.
  */
 module.exports = function serve(readFrame) {
   const exit = ownProcess.exit.bind(ownProcess)
+  entropy = readFrame() ?? Buffer.alloc(0)
   for (const name of STRIPPED) delete ownProcess[name]
   // `node -e` puts `require` and every built-in module (net, fs, child_process...) on the
   // global object; code that reached this realm would find them there.
@@ -644,7 +658,7 @@ class ContextSandbox {
       codeGeneration: { strings: false, wasm: false },
       microtaskMode: 'afterEvaluate'
     })
-    this.gate = `__sandbox_${randomBytes(16).toString('hex')}`
+    this.gate = `__sandbox_${unguessable()}`
     const args = [MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MESSAGE_CHARS]
       .map(value => stringify(value))
       .join(', ')

@@ -186,6 +186,8 @@ export class Sandbox implements Evaluator {
     // A write to a child that already died must not become an unhandled error.
     this.child.stdin?.on('error', () => undefined)
     this.child.stdin?.write(childPrograms())
+    // One context per file, and the one prepared for a file that never comes.
+    this.child.stdin?.write(frame(randomBytes(16 * (FILES_PER_CHILD + 1))))
     this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       if (this.stderr.length < MAX_STDERR_CHARS) this.stderr += chunk
     })
