@@ -103,6 +103,23 @@ describe('sandbox evaluation', () => {
     expect(report.uncheckable).toMatchObject([{ line: 2, column: 29 }])
   })
 
+  test('places are counted over every line break V8 knows, and listed in source order', async () => {
+    // \r\n, \r, \u2028 and \u2029 each end a line; the walk meets the nested use first.
+    const code =
+      "const a = require('a')\r\nconst b = [require('b'), (() => eval)()]\rconst c = require('c')\u2028" +
+      'exports.handler = () => eval\u2029const d = 1'
+    const report = await evaluate(code)
+    expect(report.requires).toEqual([
+      { specifier: 'a', line: 1 },
+      { specifier: 'b', line: 2 },
+      { specifier: 'c', line: 3 }
+    ])
+    expect(report.uncheckable).toMatchObject([
+      { line: 2, column: 33 },
+      { line: 4, column: 25 }
+    ])
+  })
+
   test.each([
     ["const r = require\nexports.handler = () => r('fs')", 1, 11, 'require is used other than'],
     ['exports.handler = (m) => require(m)', 1, 26, 'require is used other than'],

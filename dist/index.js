@@ -1104,7 +1104,7 @@ module.exports = __nccwpck_require__.p + "d70827c17242661a4468.js";
 /***/ 7184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "8a5c3017f3c06a09f659.cjs";
+module.exports = __nccwpck_require__.p + "0defa1d2d06366bc4bdd.cjs";
 
 /***/ }),
 

@@ -19,6 +19,8 @@ export interface RunOptions {
   env?: Record<string, string>
   /** The node binary; this one by default. */
   node?: string
+  /** What node runs: dist/index.js by default (the bench runs `-e ''` in the same environment). */
+  argv?: string[]
   timeoutMs?: number
   /** Called with all stdout so far each time more arrives (to signal the run mid-way). */
   onOutput?: (stdout: string, child: import('node:child_process').ChildProcess) => void

@@ -13,7 +13,15 @@ export const DIST = join(ROOT, 'dist', 'index.js')
 /** See run-action.d.mts for the shapes. */
 export async function runAction(
   inputs,
-  { cwd = ROOT, env = {}, node = process.execPath, timeoutMs = 120_000, onOutput, onSpawn } = {}
+  {
+    cwd = ROOT,
+    env = {},
+    node = process.execPath,
+    argv = [DIST],
+    timeoutMs = 120_000,
+    onOutput,
+    onSpawn
+  } = {}
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'cxone-run-'))
   const outputFile = join(dir, 'output')
@@ -33,7 +41,7 @@ export async function runAction(
   const all = { 'audit-log': join(dir, 'cxone-audit.jsonl'), ...inputs }
   for (const [name, value] of Object.entries(all)) childEnv[`INPUT_${name.toUpperCase()}`] = value
   const started = performance.now()
-  const child = spawn(node, [DIST], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(node, argv, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   onSpawn?.(child)
   let stdout = ''
   let stderr = ''

@@ -204,7 +204,11 @@ async function evaluateSafely(code, { filename, timeoutMs }, prepared) {
 function warmParser() {
   const sample = (kind, text) => {
     try {
-      collectModuleUses(acorn.parse(text, { ...PARSE_OPTIONS, sourceType: kind }), 'commonjs')
+      collectModuleUses(
+        acorn.parse(text, { ...PARSE_OPTIONS, sourceType: kind }),
+        'commonjs',
+        positions(text)
+      )
     } catch {
       // warming only
     }
@@ -222,7 +226,9 @@ function warmParser() {
 // ---------------------------------------------------------------------------------------------
 // Static analysis
 
-const PARSE_OPTIONS = { ecmaVersion: 'latest', locations: true }
+// No `locations`: three more objects per node (a megabyte of code is millions of nodes, and
+// the collector's work doubled); the few positions reported are found from offsets.
+const PARSE_OPTIONS = { ecmaVersion: 'latest' }
 
 /**
  * Parses the code as a CommonJS body, else as an ES module (when that parse gets further), and
@@ -258,13 +264,14 @@ function analyse(code) {
       return { requires: [], problems: [], failure: syntaxFailure(further, code) }
     }
   }
+  const position = positions(code)
   let found
   try {
-    found = collectModuleUses(ast, format)
+    found = collectModuleUses(ast, format, position)
   } catch {
     return { requires: [], problems: [], failure: syntaxFailure(undefined, code) }
   }
-  const misread = readDifferently(code, format, found.regexes, htmlComments)
+  const misread = readDifferently(code, format, found.regexes, htmlComments, position)
   if (misread) return { requires: found.requires, problems: [], failure: misread }
   const parts = []
   let at = 0
@@ -277,7 +284,7 @@ function analyse(code) {
     format,
     code: parts.join(''),
     requires: found.requires,
-    problems: found.problems.slice(0, MAX_PROBLEMS),
+    problems: found.problems,
     imports: found.imports
   }
 }
@@ -291,13 +298,13 @@ function analyse(code) {
  * one of dots of the same length, which V8 reads as a regular expression or not at all (dots
  * are no code), and the result is compiled (not run).
  */
-function readDifferently(code, format, regexes, htmlComments) {
+function readDifferently(code, format, regexes, htmlComments, position) {
   if (htmlComments.length > 0) {
     return {
       kind: 'syntax',
       message:
         'an HTML-like comment (<!-- or -->): parsers read these differently; use // or /* */',
-      line: lineAt(code, htmlComments[0])
+      line: position(htmlComments[0]).line
     }
   }
   if (regexes.length === 0) return undefined
@@ -324,14 +331,32 @@ function readDifferently(code, format, regexes, htmlComments) {
     kind: 'syntax',
     message:
       'a regular expression that V8 can read as code (after an identifier `of`, or after a function expression and a line break): put it in parentheses',
-    line: lineAt(code, regexes[0].start)
+    line: position(regexes[0].start).line
   }
 }
 
-function lineAt(code, offset) {
-  let line = 1
-  for (let i = code.indexOf('\n'); i >= 0 && i < offset; i = code.indexOf('\n', i + 1)) line++
-  return line
+/**
+ * Line (1-based) and column (0-based, UTF-16 units) of an offset, counting line breaks as
+ * acorn and V8 do; the table of line starts is built on the first call.
+ */
+function positions(code) {
+  let starts
+  return offset => {
+    if (!starts) {
+      starts = [0]
+      for (const match of code.matchAll(/\r\n?|\n|\u2028|\u2029/g)) {
+        starts.push(match.index + match[0].length)
+      }
+    }
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle] <= offset) low = middle
+      else high = middle - 1
+    }
+    return { line: low + 1, column: offset - starts[low] }
+  }
 }
 
 function syntaxFailure(error, code) {
@@ -388,17 +413,17 @@ function globalName(node) {
  * exhaust this stack), in source order; and for every way of loading one, or of building code
  * that could, that the check cannot follow.
  */
-function collectModuleUses(ast, format) {
+function collectModuleUses(ast, format, position) {
   const requires = []
   const problems = []
   const renames = []
   const regexes = []
   /** Names imported from each module, so its stand-in module can export them. */
   const imports = new Map()
-  const problem = (node, message) =>
-    problems.push({ message, line: node.loc.start.line, column: node.loc.start.column + 1 })
+  // Found in walk order, reported in source order.
+  const problem = (node, message) => problems.push({ message, start: node.start })
   const asked = (specifier, node) =>
-    requires.push({ specifier: clipName(specifier), line: node.loc.start.line })
+    requires.push({ specifier: clipName(specifier), start: node.start })
   const literal = node =>
     node?.type === 'Literal' && typeof node.value === 'string'
       ? node.value
@@ -412,9 +437,16 @@ function collectModuleUses(ast, format) {
   const allowed = new Set()
   // functionKind: 'top', 'method' (this is an object of the code's) or 'plain' (a sloppy
   // function's this can be the global object).
-  const stack = [{ node: ast, parent: null, functionDepth: 0, functionKind: 'top' }]
-  while (stack.length > 0) {
-    const { node, parent, functionDepth, functionKind } = stack.pop()
+  // The stack as parallel arrays: an object per node would double what the collector does.
+  const nodes = [ast]
+  const parents = [null]
+  const depths = [0]
+  const kinds = ['top']
+  while (nodes.length > 0) {
+    const node = nodes.pop()
+    const parent = parents.pop()
+    const functionDepth = depths.pop()
+    const functionKind = kinds.pop()
     switch (node.type) {
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
@@ -580,23 +612,42 @@ function collectModuleUses(ast, format) {
         (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'))) &&
       parent.value === node
     const kind = plainFunction ? (method ? 'method' : 'plain') : functionKind
-    const children = []
-    for (const key of Object.keys(node)) {
+    const visit = child => {
+      nodes.push(child)
+      parents.push(node)
+      depths.push(depth)
+      kinds.push(kind)
+    }
+    // Every node is seen after its parent (what the cases above rely on); siblings in any order.
+    for (const key in node) {
       const value = node[key]
-      if (key === 'loc' || value === null || typeof value !== 'object') continue
+      if (value === null || typeof value !== 'object') continue
       if (Array.isArray(value)) {
-        for (const item of value) if (typeof item?.type === 'string') children.push(item)
+        for (const item of value) if (typeof item?.type === 'string') visit(item)
       } else if (typeof value.type === 'string') {
-        children.push(value)
+        visit(value)
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i], parent: node, functionDepth: depth, functionKind: kind })
-    }
   }
+  const bySource = (a, b) => a.start - b.start
   renames.sort((a, b) => a - b)
-  regexes.sort((a, b) => a.start - b.start)
-  return { requires, problems, renames, imports, regexes }
+  regexes.sort(bySource)
+  return {
+    requires: requires.sort(bySource).map(({ specifier, start }) => ({
+      specifier,
+      line: position(start).line
+    })),
+    problems: problems
+      .sort(bySource)
+      .slice(0, MAX_PROBLEMS)
+      .map(({ message, start }) => {
+        const { line, column } = position(start)
+        return { message, line, column: column + 1 }
+      }),
+    renames,
+    imports,
+    regexes
+  }
 }
 
 function clip(text, max) {
