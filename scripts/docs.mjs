@@ -8,7 +8,15 @@ import { parse } from 'yaml'
 
 const root = new URL('../', import.meta.url)
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8'))
-const cell = text => String(text).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')
+/** A description as one table cell: one line, `|` escaped, and `<tag>` shown, not read as HTML. */
+const cell = text =>
+  String(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
 
 /** The names of the generated sections, each between its pair of markers. */
 export const SECTIONS = ['inputs', 'outputs']
