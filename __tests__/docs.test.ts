@@ -42,6 +42,11 @@ test('action.yml declares exactly the inputs and outputs the code reads and writ
 })
 
 describe("the README's inputs and outputs tables (npm run docs)", () => {
+  const row = (name: string, key: string): string =>
+    section(readme, name)
+      .split('\n')
+      .find(line => line.startsWith(`| \`${key}\``)) ?? ''
+
   test('stand between one pair of markers each', () => {
     for (const name of SECTIONS) expect(() => section(readme, name)).not.toThrow()
   })
@@ -57,13 +62,14 @@ describe("the README's inputs and outputs tables (npm run docs)", () => {
       [...section(readme, name).matchAll(/^\| `([a-z][a-z0-9-]*)`/gm)].map(m => m[1] ?? '')
     expect(names('inputs')).toEqual(Object.keys(action.inputs))
     expect(names('outputs')).toEqual(Object.keys(action.outputs))
-    const row = (name: string, key: string): string =>
-      section(readme, name)
-        .split('\n')
-        .find(line => line.startsWith(`| \`${key}\``)) ?? ''
     for (const mode of ['validate', 'plan', 'publish'])
       expect(row('inputs', 'mode')).toContain(mode)
     expect(row('outputs', 'result')).toContain('planned')
+  })
+
+  test("show a description's <…> as text (GitHub would drop it as an HTML tag)", () => {
+    for (const name of SECTIONS) expect(section(readme, name)).not.toMatch(/<[a-z]/i)
+    expect(row('inputs', 'version-id')).toContain('refs/tags/&lt;tag&gt;')
   })
 
   test('cannot be checked against a README without markers', () => {
