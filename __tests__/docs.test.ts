@@ -69,7 +69,11 @@ describe("the README's inputs and outputs tables (npm run docs)", () => {
 
   test("show a description's <…> as text (GitHub would drop it as an HTML tag)", () => {
     for (const name of SECTIONS) expect(section(readme, name)).not.toMatch(/<[a-z]/i)
-    expect(row('inputs', 'version-id')).toContain('refs/tags/&lt;tag&gt;')
+    const described = [
+      ...Object.entries(action.inputs).map(([key, d]) => ['inputs', key, d.description]),
+      ...Object.entries(action.outputs).map(([key, d]) => ['outputs', key, d.description])
+    ].filter(([, , description]) => description?.includes('<'))
+    for (const [name = '', key = ''] of described) expect(row(name, key)).toContain('&lt;')
   })
 
   test('cannot be checked against a README without markers', () => {
