@@ -74,6 +74,24 @@ test('a release tag publishes every member, verified; one checksum for the relea
   )
 })
 
+test('a pull request gates a release with no version anywhere: validate mode publishes nothing', async () => {
+  const run = await runAction(
+    { mode: 'validate', 'release-manifest': 'release.yml' },
+    { cwd: releaseWorkspace(), env: { GITHUB_REF: 'refs/pull/7/merge' } }
+  )
+  expect(run.errors).toEqual([])
+  expect(run.outputs.result).toBe('validated')
+  expect(run.summary).toContain('All 5 data actions of the release passed every check.')
+  // The same manifest cannot be published without a version.
+  const publish = await runAction(inputs(), {
+    cwd: releaseWorkspace(),
+    env: { GITHUB_REF: 'refs/heads/main' }
+  })
+  expect(publish.outputs.result).toBe('failed')
+  expect(publish.errors[0]).toContain('no versionId')
+  expect(emulator.requests).toHaveLength(0)
+})
+
 test('every failing member is reported, and not one request is sent', async () => {
   const ws = releaseWorkspace({
     'actions/m1.js': 'exports.handler = ( => 1\n',

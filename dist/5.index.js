@@ -2170,9 +2170,10 @@ const ReleaseSchema = schemas/* strictObject */.rej({
  * dependencyManifest?}`, or `{versionId?, dependencyManifest?, dataActions: [...]}` whose
  * top-level values are the members' defaults. Each member's version is its own, else the
  * shared one, else `defaultVersionId` (the version-id input or the tag). A data action named
- * twice, an unknown key or a member without a version is an error at its line.
+ * twice, an unknown key or (when `versionRequired`: validate mode publishes nothing) a member
+ * without a version is an error at its line.
  */
-function parseReleaseManifest(file, defaultVersionId) {
+function parseReleaseManifest(file, defaultVersionId, versionRequired = true) {
     const doc = parseStructuredFile(file);
     const listed = Array.isArray(doc.data);
     const release = listed ? { dataActions: doc.check(MembersSchema) } : doc.check(ReleaseSchema);
@@ -2196,7 +2197,7 @@ function parseReleaseManifest(file, defaultVersionId) {
         const versionId = member.versionId ??
             ('versionId' in release ? release.versionId : undefined) ??
             defaultVersionId;
-        if (!versionId) {
+        if (!versionId && versionRequired) {
             at([index], 'no versionId: give one here, a shared versionId, or the version-id input (or a tag)');
         }
         const dependencyManifest = member.dependencyManifest ??

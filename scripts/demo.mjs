@@ -101,7 +101,7 @@ try {
     { encoding: 'utf8' }
   )
   console.log(
-    `  $ npx cxone-publish-action verify-audit ${auditLog} --head ${head}\n  ${verified.trim()}`
+    `  $ node dist/cli/index.js verify-audit ${auditLog} --head ${head}\n  ${verified.trim()}`
   )
   ok &&= verified.includes('OK, 5 record(s) chained')
 } finally {

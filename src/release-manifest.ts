@@ -38,11 +38,13 @@ const ReleaseSchema = z.strictObject({
  * dependencyManifest?}`, or `{versionId?, dependencyManifest?, dataActions: [...]}` whose
  * top-level values are the members' defaults. Each member's version is its own, else the
  * shared one, else `defaultVersionId` (the version-id input or the tag). A data action named
- * twice, an unknown key or a member without a version is an error at its line.
+ * twice, an unknown key or (when `versionRequired`: validate mode publishes nothing) a member
+ * without a version is an error at its line.
  */
 export function parseReleaseManifest(
   file: WorkspaceFile,
-  defaultVersionId: string
+  defaultVersionId: string,
+  versionRequired = true
 ): ReleaseMember[] {
   const doc = parseStructuredFile(file)
   const listed = Array.isArray(doc.data)
@@ -71,7 +73,7 @@ export function parseReleaseManifest(
       member.versionId ??
       ('versionId' in release ? release.versionId : undefined) ??
       defaultVersionId
-    if (!versionId) {
+    if (!versionId && versionRequired) {
       at(
         [index],
         'no versionId: give one here, a shared versionId, or the version-id input (or a tag)'
