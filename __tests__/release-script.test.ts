@@ -1,12 +1,27 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 // @ts-expect-error: a plain script, without types
-import { changelogSection, releaseTags } from '../scripts/release.mjs'
+import { changelogSection, checkPackageVersion, releaseTags } from '../scripts/release.mjs'
 
-const release = { releaseTags, changelogSection } as {
+const release = { releaseTags, changelogSection, checkPackageVersion } as {
   releaseTags: (v: string) => { full: string; major: string }
   changelogSection: (changelog: string, version: string) => string
+  checkPackageVersion: (packageJson: string, version: string) => void
 }
+
+test('a release needs package.json to say its version; this one says the changelog’s latest', () => {
+  expect(() => release.checkPackageVersion('{"version":"0.1.0"}', '1.0.0')).toThrow(
+    "package.json says version 0.1.0, not 1.0.0: run 'npm version 1.0.0 --no-git-tag-version'"
+  )
+  const changelog = readFileSync(new URL('../CHANGELOG.md', import.meta.url), 'utf8')
+  const latest = /^## \[(\d+\.\d+\.\d+)\]/m.exec(changelog)?.[1] ?? ''
+  expect(() =>
+    release.checkPackageVersion(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+      latest
+    )
+  ).not.toThrow()
+})
 
 test('a version gets its own tag and moves its major one', () => {
   expect(release.releaseTags('1.2.3')).toEqual({ full: 'v1.2.3', major: 'v1' })

@@ -26,6 +26,16 @@ export function changelogSection(changelog, version) {
   return changelog.slice(start, next < 0 ? undefined : next).trim()
 }
 
+/** package.json must say the version being released (what `npm ls` and users see). */
+export function checkPackageVersion(packageJson, version) {
+  const { version: declared } = JSON.parse(packageJson)
+  if (declared !== version) {
+    throw new Error(
+      `package.json says version ${declared}, not ${version}: run 'npm version ${version} --no-git-tag-version' and commit`
+    )
+  }
+}
+
 function git(...args) {
   return execFileSync('git', args, { encoding: 'utf8' }).trim()
 }
@@ -34,6 +44,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [version, ...flags] = process.argv.slice(2)
   const { full, major } = releaseTags(version ?? '')
   changelogSection(readFileSync(new URL('../CHANGELOG.md', import.meta.url), 'utf8'), version)
+  checkPackageVersion(readFileSync(new URL('../package.json', import.meta.url), 'utf8'), version)
   if (git('status', '--porcelain') !== '') throw new Error('the working tree is not clean')
   execFileSync('npm', ['run', 'bundle'], { stdio: 'inherit' })
   if (git('status', '--porcelain', '--', 'dist') !== '') {
