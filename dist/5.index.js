@@ -2948,7 +2948,7 @@ async function runRelease(config, manifestPath, prestarted, io, cancel) {
             input: constants/* Input */.pd.ReleaseManifest,
             maxBytes: MAX_STRUCTURED_FILE_BYTES
         });
-        members = parseReleaseManifest(file, config.payload.versionId);
+        members = parseReleaseManifest(file, config.payload.versionId, config.mode !== 'validate');
     }
     catch (error) {
         prestarted.dispose();
@@ -3238,8 +3238,8 @@ function publishFailure(what, outcome) {
     return `${cause} ROLLBACK INCOMPLETE: ${outcome.rollback.detail}. To fix by hand: ${outcome.manualFix ?? ''}`;
 }
 
-// EXTERNAL MODULE: ./src/workflow.ts + 5 modules
-var workflow = __webpack_require__(1200);
+// EXTERNAL MODULE: ./src/workflow.ts
+var workflow = __webpack_require__(2986);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -3269,11 +3269,11 @@ async function main_run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = pro
     core/* config */.$W({ jitless: true });
     const secrets = new Secrets();
     const mask = (secret) => {
-        workflow/* mask */.dK(secret);
+        workflow.mask(secret);
         secrets.add(secret);
     };
     for (const name of constants/* SECRET_INPUTS */.pH) {
-        const value = workflow/* input */.hF(name);
+        const value = workflow.input(name);
         if (value)
             mask(value);
     }
@@ -3293,7 +3293,7 @@ async function main_run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = pro
  */
 async function start(sandbox, env, mask, secrets, cancel) {
     try {
-        const config = readConfig(name => workflow/* input */.hF(name), env);
+        const config = readConfig(name => workflow.input(name), env);
         // Webhook URLs often carry a token in their path: keep the path out of the log too.
         if (config.webhook) {
             const { pathname, search } = new URL(config.webhook.url);
@@ -3305,15 +3305,15 @@ async function start(sandbox, env, mask, secrets, cancel) {
         const trail = await EvidenceTrail.open(config, env, secrets);
         const report = await runPromotion(config, sandbox, {
             // Lines hold text from the repository, the sandbox and the network.
-            log: line => workflow/* info */.pq(logLine(line)),
+            log: line => workflow.info(logLine(line)),
             mask,
-            group: (name, fn) => workflow/* group */.Os(name, fn),
+            group: (name, fn) => workflow.group(name, fn),
             writeAhead: trail.writeAhead
         }, cancel);
         return { report, trail };
     }
     catch (error) {
-        workflow/* setOutput */.uH(constants/* Output */.k7.Result, 'failed');
+        workflow.setOutput(constants/* Output */.k7.Result, 'failed');
         const problems = (0,src_errors/* problemsOf */.GW)(error);
         await writeSummary(() => secrets.redact(renderStartFailure(problems)), env);
         fail(problems);
@@ -3326,32 +3326,32 @@ async function start(sandbox, env, mask, secrets, cancel) {
  */
 async function leaveReport(report, trail, secrets, env) {
     const { validation, publish, release } = report;
-    workflow/* setOutput */.uH(constants/* Output */.k7.Result, report.result);
+    workflow.setOutput(constants/* Output */.k7.Result, report.result);
     const checksum = release?.checksum ?? validation.actionFile?.sha256;
     if (checksum)
-        workflow/* setOutput */.uH(constants/* Output */.k7.Checksum, checksum);
-    workflow/* setOutput */.uH(constants/* Output */.k7.VersionId, versionIdOf(report));
+        workflow.setOutput(constants/* Output */.k7.Checksum, checksum);
+    workflow.setOutput(constants/* Output */.k7.VersionId, versionIdOf(report));
     const promoted = publish ?? release;
     if (promoted) {
-        workflow/* setOutput */.uH(constants/* Output */.k7.LatencyMs, String(promoted.latencyMs));
-        workflow/* setOutput */.uH(constants/* Output */.k7.Published, String(promoted.result === 'published'));
-        workflow/* setOutput */.uH(constants/* Output */.k7.RolledBack, String(promoted.result === 'rolled-back'));
+        workflow.setOutput(constants/* Output */.k7.LatencyMs, String(promoted.latencyMs));
+        workflow.setOutput(constants/* Output */.k7.Published, String(promoted.result === 'published'));
+        workflow.setOutput(constants/* Output */.k7.RolledBack, String(promoted.result === 'rolled-back'));
     }
     const previous = publish?.previous?.versionId ?? report.plan?.live?.versionId;
     if (promoted || report.plan)
-        workflow/* setOutput */.uH(constants/* Output */.k7.PreviousVersionId, previous ?? '');
-    workflow/* setOutput */.uH(constants/* Output */.k7.AuditLogPath, trail.auditPath);
+        workflow.setOutput(constants/* Output */.k7.PreviousVersionId, previous ?? '');
+    workflow.setOutput(constants/* Output */.k7.AuditLogPath, trail.auditPath);
     let evidence = { auditPath: trail.auditPath, warnings: [] };
     try {
         evidence = await trail.leave(report);
         if (evidence.auditHash)
-            workflow/* setOutput */.uH(constants/* Output */.k7.AuditHash, evidence.auditHash);
+            workflow.setOutput(constants/* Output */.k7.AuditHash, evidence.auditHash);
     }
     catch (error) {
         evidence.warnings.push(`The evidence of this run could not be left: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
     }
     for (const warning of [...report.warnings, ...evidence.warnings]) {
-        workflow/* warning */.$e(secrets.redact(warning));
+        workflow.warning(secrets.redact(warning));
     }
     await writeSummary(() => secrets.redact(renderReport(report, evidence)), env);
     if (report.problems.length > 0)
@@ -3362,10 +3362,10 @@ async function writeSummary(render, env) {
     if (!env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await workflow/* appendSummary */.fe(render());
+        await workflow.appendSummary(render());
     }
     catch (error) {
-        workflow/* warning */.$e(`The job summary could not be written: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
+        workflow.warning(`The job summary could not be written: ${(0,src_errors/* errorMessage */.gJ)(error)}`);
     }
 }
 /** The version id; for a release, the one all members share (else empty). */
@@ -3378,13 +3378,13 @@ function versionIdOf(report) {
 /** One `::error::` annotation per problem, then the step fails. No stack traces. */
 function fail(problems) {
     for (const { message, location } of problems) {
-        workflow/* error */.z3(message, location && {
+        workflow.error(message, location && {
             file: location.file,
             ...(location.line ? { startLine: location.line } : {}),
             ...(location.column ? { startColumn: location.column } : {})
         });
     }
-    process.exitCode = workflow/* FAILURE */.VM;
+    process.exitCode = workflow.FAILURE;
 }
 
 
@@ -3749,6 +3749,91 @@ function webhookKey(secret) {
 /** `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, per Standard Webhooks. */
 function signature(key, id, timestamp, body) {
     return `v1,${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+}
+
+
+/***/ }),
+
+/***/ 2986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FAILURE: () => (/* binding */ FAILURE),
+/* harmony export */   appendSummary: () => (/* binding */ appendSummary),
+/* harmony export */   error: () => (/* binding */ error),
+/* harmony export */   group: () => (/* binding */ group),
+/* harmony export */   info: () => (/* binding */ info),
+/* harmony export */   input: () => (/* binding */ input),
+/* harmony export */   mask: () => (/* binding */ mask),
+/* harmony export */   setOutput: () => (/* binding */ setOutput),
+/* harmony export */   warning: () => (/* binding */ warning)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9635);
+/* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2902);
+/* harmony import */ var _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1170);
+/* harmony import */ var _node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4679);
+/*
+ * The runner's side of the step: inputs, masks, outputs, log lines, annotations, groups and
+ * the job summary, written by @actions/core's own command writers. Not through its index,
+ * which also loads its OIDC client and @actions/exec, and with them an HTTP stack (undici,
+ * 0.9 MB of code) that validate mode never uses.
+ */
+
+// Its command writers by path: the package exports only its index.
+
+
+
+
+/** The exit code of a failed step. */
+const FAILURE = 1;
+/** An input's value, trimmed ('' when not given), as @actions/core's getInput reads it. */
+function input(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** Tells the runner to hide `secret` wherever it would be shown. */
+function mask(secret) {
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueCommand */ .L)('add-mask', {}, secret);
+}
+function setOutput(name, value) {
+    if (process.env.GITHUB_OUTPUT) {
+        (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_2__/* .issueFileCommand */ .n)('OUTPUT', (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareKeyValueMessage */ .v)(name, value));
+    }
+    else {
+        process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+        (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueCommand */ .L)('set-output', { name }, value);
+    }
+}
+/** A line of the log, as it is: untrusted text passes untrusted.ts's logLine first. */
+function info(line) {
+    process.stdout.write(line + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+}
+function warning(message) {
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueCommand */ .L)('warning', {}, message);
+}
+function error(message, location) {
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueCommand */ .L)('error', location ? (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .toCommandProperties */ .k)(location) : {}, message);
+}
+/** Runs `fn` inside a collapsible group of the log. */
+async function group(name, fn) {
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issue */ .s)('group', name);
+    try {
+        return await fn();
+    }
+    finally {
+        (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issue */ .s)('endgroup');
+    }
+}
+/** Appends HTML to the job summary (GITHUB_STEP_SUMMARY). */
+async function appendSummary(html) {
+    try {
+        await _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z.addRaw(html).write();
+    }
+    finally {
+        _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z.emptyBuffer();
+    }
 }
 
 

@@ -1,5 +1,4 @@
 import { ActionError } from './errors.js'
-import { warning } from './workflow.js'
 
 /** The job was cancelled (SIGINT, then SIGTERM, from the runner). */
 export class CancelledError extends ActionError {
@@ -25,7 +24,10 @@ export function watchCancellation(): Cancellation {
   const controller = new AbortController()
   const handler = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
-    warning(`Received ${signal}: stopping, and restoring what was live before if anything changed.`)
+    // Imported here, not with this module: the entry point listens before anything else loads.
+    void import('./workflow.js').then(({ warning }) =>
+      warning(`Received ${signal}: stopping, and restoring what was live before if anything changed.`)
+    )
     controller.abort(new CancelledError())
   }
   process.on('SIGINT', handler)

@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import type { Socket } from 'node:net'
 import { availableParallelism } from 'node:os'
 
@@ -23,6 +21,11 @@ const MAX_STDERR_CHARS = 2000
 const MAX_CHILDREN = 2
 /** Files one child evaluates before it is replaced (bounds what one file can leave behind). */
 const FILES_PER_CHILD = 50
+
+// Loaded when first used, not with this module: the entry point starts a child before anything
+// else loads, and node:crypto alone takes ~4 ms to load.
+const randomBytes = (size: number): Buffer =>
+  process.getBuiltinModule('node:crypto').randomBytes(size)
 
 export type SandboxFailureKind = 'syntax' | 'threw' | 'timeout' | 'memory' | 'crashed'
 
@@ -186,13 +189,23 @@ export class Sandbox implements Evaluator {
     // A write to a child that already died must not become an unhandled error.
     this.child.stdin?.on('error', () => undefined)
     this.child.stdin?.write(childPrograms())
-    // One context per file, and the one prepared for a file that never comes.
-    this.child.stdin?.write(frame(randomBytes(16 * (FILES_PER_CHILD + 1))))
+    // The child reads its randomness once it has booted: written on the next turn, while the
+    // rest of the action loads, or before the first request, whichever comes first.
+    setImmediate(() => this.sendRandomness())
     this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       if (this.stderr.length < MAX_STDERR_CHARS) this.stderr += chunk
     })
     this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.read(chunk))
     this.hold(false)
+  }
+
+  private randomnessSent = false
+
+  /** One context per file, and the one prepared for a file that never comes. */
+  private sendRandomness(): void {
+    if (this.randomnessSent) return
+    this.randomnessSent = true
+    this.child.stdin?.write(frame(randomBytes(16 * (FILES_PER_CHILD + 1))))
   }
 
   /** Starts a child; `program` replaces the boot loader (tests of the protocol only). */
@@ -275,6 +288,7 @@ export class Sandbox implements Evaluator {
   ): Promise<SandboxReport> {
     signal?.throwIfAborted()
     const started = performance.now()
+    this.sendRandomness()
     const nonce = randomBytes(16).toString('hex')
     // Loaded while the child works (the entry point starts a child before any schema loads).
     const answerSchema = import('./sandbox-answer.js')
@@ -460,6 +474,7 @@ function safeJson(text: string): unknown {
 async function residentMegabytes(pid: number | undefined): Promise<number> {
   if (pid === undefined || process.platform !== 'linux') return 0
   try {
+    const { readFile } = process.getBuiltinModule('node:fs/promises')
     const status = await readFile(`/proc/${pid}/status`, 'utf8')
     const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]
     return kb ? Number(kb) / 1024 : 0
