@@ -9,17 +9,17 @@ import {
 } from '../src/policy.js'
 import { fileOf } from './helpers.js'
 
-function thrown(fn: () => unknown): unknown {
+async function thrown(fn: () => Promise<unknown>): Promise<unknown> {
   try {
-    fn()
+    await fn()
   } catch (error) {
     return error
   }
   return undefined
 }
 
-function verdictOf(version: string, range: string): string {
-  const rules = parsePolicy(
+async function verdictOf(version: string, range: string): Promise<string> {
+  const rules = await parsePolicy(
     fileOf('policy.json', JSON.stringify({ allowedVersions: { pkg: range } })),
     'sandbox'
   )
@@ -41,8 +41,8 @@ describe('allowedVersions are judged as real semver ranges', () => {
     ['4.17.21', '>=4.17.0 <5', 'allowed'],
     ['4.17.21', '4.17.20 || 4.17.21', 'allowed'],
     ['4.17.19', '4.17.20 || 4.17.21', 'outside range']
-  ])('%s against %s is %s', (version, range, expected) => {
-    expect(verdictOf(version, range)).toBe(expected)
+  ])('%s against %s is %s', async (version, range, expected) => {
+    expect(await verdictOf(version, range)).toBe(expected)
   })
 })
 
@@ -71,15 +71,15 @@ describe('policy file', () => {
     { name: 'uuid', version: '9.0.0', line: 6 }
   ]
 
-  test('environment rules add to the top-level ones', () => {
-    const sandbox = judgeDependencies(deps, parsePolicy(policy, 'sandbox'), 'deps.yml')
+  test('environment rules add to the top-level ones', async () => {
+    const sandbox = judgeDependencies(deps, await parsePolicy(policy, 'sandbox'), 'deps.yml')
     expect(sandbox.map(v => v.verdict)).toEqual([
       'allowed',
       'unrestricted',
       'blocked',
       'unrestricted'
     ])
-    const production = judgeDependencies(deps, parsePolicy(policy, 'production'), 'deps.yml')
+    const production = judgeDependencies(deps, await parsePolicy(policy, 'production'), 'deps.yml')
     expect(production.map(v => v.verdict)).toEqual([
       'outside range',
       'blocked',
@@ -90,8 +90,8 @@ describe('policy file', () => {
     expect(production[1]!.location).toEqual({ file: 'deps.yml', line: 4 })
   })
 
-  test('an unknown environment applies only the top-level rules', () => {
-    const verdicts = judgeDependencies(deps, parsePolicy(policy, undefined), 'deps.yml')
+  test('an unknown environment applies only the top-level rules', async () => {
+    const verdicts = judgeDependencies(deps, await parsePolicy(policy, undefined), 'deps.yml')
     expect(verdicts.map(v => v.verdict)).toEqual([
       'allowed',
       'unrestricted',
@@ -124,8 +124,8 @@ describe('policy file', () => {
     ['a misspelt environment', 'environments:\n  prodution: {}\n', 2, "did you mean 'production'?"],
     ['broken YAML', 'allowedVersions:\n  lodash: [^4\n', 3, 'not valid JSON or YAML'],
     ['a duplicate key', 'allowedVersions:\n  a: ^1\n  a: ^2\n', 3, 'not valid JSON or YAML']
-  ])('%s is reported at its line', (_name, text, line, message) => {
-    const error = thrown(() =>
+  ])('%s is reported at its line', async (_name, text, line, message) => {
+    const error = await thrown(() =>
       parsePolicy(fileOf('policy.yml', text, 'dependency-policy'), 'sandbox')
     )
     expect(error).toBeInstanceOf(ProblemsError)
@@ -137,8 +137,8 @@ describe('policy file', () => {
 })
 
 describe('dependency manifest', () => {
-  test('a plain JSON map', () => {
-    const { dependencies, problems } = parseDependencyManifest(
+  test('a plain JSON map', async () => {
+    const { dependencies, problems } = await parseDependencyManifest(
       fileOf('deps.json', '{\n  "lodash": "4.17.21",\n  "axios": "1.7.9"\n}\n')
     )
     expect(problems).toEqual([])
@@ -148,14 +148,14 @@ describe('dependency manifest', () => {
     ])
   })
 
-  test('a YAML map', () => {
-    const { dependencies } = parseDependencyManifest(
+  test('a YAML map', async () => {
+    const { dependencies } = await parseDependencyManifest(
       fileOf('deps.yml', '# pinned\nlodash: 4.17.21\n')
     )
     expect(dependencies).toEqual([{ name: 'lodash', version: '4.17.21', line: 2 }])
   })
 
-  test('a package.json: only its dependencies count', () => {
+  test('a package.json: only its dependencies count', async () => {
     const text = JSON.stringify(
       {
         name: 'x',
@@ -166,13 +166,15 @@ describe('dependency manifest', () => {
       null,
       2
     )
-    const { dependencies, problems } = parseDependencyManifest(fileOf('actions/package.json', text))
+    const { dependencies, problems } = await parseDependencyManifest(
+      fileOf('actions/package.json', text)
+    )
     expect(problems).toEqual([])
     expect(dependencies).toEqual([{ name: 'lodash', version: '4.17.21', line: 5 }])
   })
 
-  test('every version that is not exact is reported at its line, the rest kept', () => {
-    const { dependencies, problems } = parseDependencyManifest(
+  test('every version that is not exact is reported at its line, the rest kept', async () => {
+    const { dependencies, problems } = await parseDependencyManifest(
       fileOf('deps.yml', 'lodash: ^4.17.21\naxios: 1.7.9\nuuid: latest\nleft-pad: 1\n')
     )
     expect(dependencies.map(d => d.name)).toEqual(['axios'])
@@ -180,8 +182,8 @@ describe('dependency manifest', () => {
     expect(problems[0]!.message).toContain("'^4.17.21' is not an exact semver version")
   })
 
-  test('a list instead of a map is rejected', () => {
-    expect(() => parseDependencyManifest(fileOf('deps.yml', '- lodash\n'))).toThrow(
+  test('a list instead of a map is rejected', async () => {
+    await expect(parseDependencyManifest(fileOf('deps.yml', '- lodash\n'))).rejects.toThrow(
       'expected a map'
     )
   })
@@ -189,10 +191,13 @@ describe('dependency manifest', () => {
 
 describe('required modules', () => {
   const declared = new Set(['lodash', '@acme/crm'])
-  const rules = parsePolicy(
-    fileOf('p.json', JSON.stringify({ blockedPackages: ['child_process', 'left-pad'] })),
-    'sandbox'
-  )
+  let rules: Awaited<ReturnType<typeof parsePolicy>>
+  beforeAll(async () => {
+    rules = await parsePolicy(
+      fileOf('p.json', JSON.stringify({ blockedPackages: ['child_process', 'left-pad'] })),
+      'sandbox'
+    )
+  })
 
   test('declared packages, subpaths and built-ins pass; the rest are named', () => {
     const verdicts = judgeRequires(
@@ -249,16 +254,11 @@ describe('required modules', () => {
     ])
   })
 
-  test('a manifest names packages, not URLs or paths', () => {
-    const thrown = (() => {
-      try {
-        parseDependencyManifest(fileOf('deps.json', '{"data:text": "1.0.0", "../x": "1.0.0"}'))
-      } catch (error) {
-        return (error as ProblemsError).problems.map(p => p.message)
-      }
-      return []
-    })()
-    expect(thrown).toEqual([
+  test('a manifest names packages, not URLs or paths', async () => {
+    const error = await thrown(() =>
+      parseDependencyManifest(fileOf('deps.json', '{"data:text": "1.0.0", "../x": "1.0.0"}'))
+    )
+    expect((error as ProblemsError).problems.map(p => p.message)).toEqual([
       expect.stringContaining("'data:text' is not a package name"),
       expect.stringContaining("'../x' is not a package name")
     ])

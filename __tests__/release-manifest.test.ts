@@ -5,9 +5,9 @@ import { fileOf } from './helpers.js'
 /** Release manifest mistakes as a person makes them: one sentence each, at its own line. */
 const ID = 'a1b2c3d4-e5f6-7890-abcd-000000000000'
 
-function problems(text: string): Array<[number | undefined, string]> {
+async function problems(text: string): Promise<Array<[number | undefined, string]>> {
   try {
-    parseReleaseManifest(fileOf('release.yml', text, 'release-manifest'), 'v1')
+    await parseReleaseManifest(fileOf('release.yml', text, 'release-manifest'), 'v1')
   } catch (error) {
     return (error as ProblemsError).problems.map(p => [p.location?.line, p.message])
   }
@@ -47,6 +47,6 @@ test.each([
     `dataActions:\n  - dataActionId: ${ID}\n`,
     [[2, `${prefix} at dataActions.[0]: 'actionFile' is missing`]]
   ]
-])('%s', (_name, text, expected) => {
-  expect(problems(text)).toEqual(expected)
+])('%s', async (_name, text, expected) => {
+  expect(await problems(text)).toEqual(expected)
 })

@@ -49,23 +49,26 @@ const live = () => ids.map(id => emulator?.state(id).live.production)
 describe('release manifest', () => {
   const parse = (text: string, fallback = '') =>
     parseReleaseManifest(fileOf('release.yml', text, 'release-manifest'), fallback)
-  const problems = (text: string, fallback = ''): Array<[number | undefined, string]> => {
+  const problems = async (
+    text: string,
+    fallback = ''
+  ): Promise<Array<[number | undefined, string]>> => {
     try {
-      parse(text, fallback)
+      await parse(text, fallback)
     } catch (error) {
       return (error as ProblemsError).problems.map(p => [p.location?.line, p.message])
     }
     return []
   }
 
-  test('a list, each member with its own version', () => {
-    expect(parse(`- dataActionId: ${ids[0]}\n  actionFile: a.js\n  versionId: v7\n`)).toEqual([
-      { dataActionId: ids[0], actionFile: 'a.js', versionId: 'v7', line: 1 }
-    ])
+  test('a list, each member with its own version', async () => {
+    expect(await parse(`- dataActionId: ${ids[0]}\n  actionFile: a.js\n  versionId: v7\n`)).toEqual(
+      [{ dataActionId: ids[0], actionFile: 'a.js', versionId: 'v7', line: 1 }]
+    )
   })
 
-  test('an object with shared defaults; members override them; the tag fills the rest', () => {
-    const members = parse(
+  test('an object with shared defaults; members override them; the tag fills the rest', async () => {
+    const members = await parse(
       [
         'dependencyManifest: deps.json',
         'dataActions:',
@@ -80,9 +83,9 @@ describe('release manifest', () => {
     ])
   })
 
-  test('duplicates, unknown keys, bad ids and missing versions are reported at their lines', () => {
+  test('duplicates, unknown keys, bad ids and missing versions are reported at their lines', async () => {
     expect(
-      problems(
+      await problems(
         [
           `- { dataActionId: ${ids[0]}, actionFile: a.js, versionId: v1 }`,
           `- { dataActionId: ${ids[0]}, actionFile: b.js, versionId: v1 }`,
@@ -99,13 +102,13 @@ describe('release manifest', () => {
         "Input 'release-manifest': release.yml at [2]: no versionId: give one here, a shared versionId, or the version-id input (or a tag)"
       ]
     ])
-    const bad = problems(`- dataActionId: not-a-uuid\n  actionFile: a.js\n  versoinId: v1\n`)
+    const bad = await problems(`- dataActionId: not-a-uuid\n  actionFile: a.js\n  versoinId: v1\n`)
     expect(bad.map(([line]) => line)).toEqual([3, 1])
     expect(bad.map(([, m]) => m).join(' ')).toContain(
       "unknown key 'versoinId'; did you mean 'versionId'?"
     )
     expect(bad.map(([, m]) => m).join(' ')).toContain('expected a UUID')
-    expect(problems('dataActions: []\n')[0]?.[1]).toContain('at least one data action')
+    expect((await problems('dataActions: []\n'))[0]?.[1]).toContain('at least one data action')
   })
 })
 

@@ -52,6 +52,7 @@ function watchCancellation() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FQ: () => (/* binding */ ProblemsError),
 /* harmony export */   GW: () => (/* binding */ problemsOf),
+/* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
@@ -105,6 +106,10 @@ function errorMessage(error) {
         return String(error);
     }
 }
+/** A message's first line (parsers' messages go on with a code excerpt). */
+function firstLine(text) {
+    return text.split('\n')[0] ?? text;
+}
 
 
 /***/ }),
@@ -128,7 +133,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
 async function run() {
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(686), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4005));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(836), __nccwpck_require__.e(376)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1376));
     await main.run();
 }
 // Run by the runner as `node dist/index.js`: listen for its cancel signals at once (without a
@@ -137,7 +142,7 @@ async function run() {
 if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href) {
     const cancellation = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .watchCancellation */ .Z)();
     const sandbox = _sandbox_js__WEBPACK_IMPORTED_MODULE_3__/* .Sandbox */ .ak.start();
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(686), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4005));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(836), __nccwpck_require__.e(376)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1376));
     await main.run(sandbox, process.env, cancellation);
 }
 

@@ -26,7 +26,9 @@ export function watchCancellation(): Cancellation {
     if (controller.signal.aborted) return
     // Imported here, not with this module: the entry point listens before anything else loads.
     void import('./workflow.js').then(({ warning }) =>
-      warning(`Received ${signal}: stopping, and restoring what was live before if anything changed.`)
+      warning(
+        `Received ${signal}: stopping, and restoring what was live before if anything changed.`
+      )
     )
     controller.abort(new CancelledError())
   }

@@ -63,3 +63,8 @@ export function errorMessage(error: unknown): string {
     return String(error)
   }
 }
+
+/** A message's first line (parsers' messages go on with a code excerpt). */
+export function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text
+}

@@ -54,8 +54,8 @@ export interface DependencyManifest {
  * `package.json` (recognised by its name or by a `dependencies` map), of which only
  * `dependencies` counts: those are what the data action's runtime must provide.
  */
-export function parseDependencyManifest(file: WorkspaceFile): DependencyManifest {
-  const doc = parseStructuredFile(file)
+export async function parseDependencyManifest(file: WorkspaceFile): Promise<DependencyManifest> {
+  const doc = await parseStructuredFile(file)
   const isPackageJson =
     basename(file.path) === 'package.json' ||
     (isRecord(doc.data) && isRecord(doc.data.dependencies))

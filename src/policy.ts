@@ -61,11 +61,11 @@ export interface DependencyVerdict {
   location?: { file: string; line?: number }
 }
 
-export function parsePolicy(
+export async function parsePolicy(
   file: WorkspaceFile,
   environment: Environment | undefined
-): EffectiveRules {
-  const doc = parseStructuredFile(file)
+): Promise<EffectiveRules> {
+  const doc = await parseStructuredFile(file)
   const policy = doc.check(PolicySchema)
   const rules: EffectiveRules = { environment, ranges: new Map(), blocked: new Map() }
   const add = (

@@ -208,7 +208,7 @@ async function runRelease(
       input: Input.ReleaseManifest,
       maxBytes: MAX_STRUCTURED_FILE_BYTES
     })
-    members = parseReleaseManifest(file, config.payload.versionId, config.mode !== 'validate')
+    members = await parseReleaseManifest(file, config.payload.versionId, config.mode !== 'validate')
   } catch (error) {
     prestarted.dispose()
     const problems = problemsOf(error)

@@ -41,12 +41,12 @@ const ReleaseSchema = z.strictObject({
  * twice, an unknown key or (when `versionRequired`: validate mode publishes nothing) a member
  * without a version is an error at its line.
  */
-export function parseReleaseManifest(
+export async function parseReleaseManifest(
   file: WorkspaceFile,
   defaultVersionId: string,
   versionRequired = true
-): ReleaseMember[] {
-  const doc = parseStructuredFile(file)
+): Promise<ReleaseMember[]> {
+  const doc = await parseStructuredFile(file)
   const listed = Array.isArray(doc.data)
   const release = listed ? { dataActions: doc.check(MembersSchema) } : doc.check(ReleaseSchema)
   const base = listed ? [] : ['dataActions']

@@ -1,17 +1,7 @@
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Node,
-  type Pair,
-  type YAMLMap
-} from 'yaml'
 import { closest, distance } from 'fastest-levenshtein'
 import { z } from 'zod'
-import { ProblemsError, type Problem, type SourceLocation } from './errors.js'
+import { firstLine, ProblemsError, type Problem, type SourceLocation } from './errors.js'
+import { parseJsonText } from './json-text.js'
 import type { WorkspaceFile } from './workspace-file.js'
 
 /** A parsed JSON or YAML file that can say on which line a value stands. */
@@ -23,45 +13,50 @@ export interface StructuredFile {
   check<S extends z.ZodType>(schema: S): z.output<S>
 }
 
+/** What a parser makes of a file's text, whichever the format. */
+export interface ParsedText {
+  /** Syntax errors and duplicate keys, at their offsets; none when the text is sound. */
+  errors: Array<{ message: string; pos: number }>
+  /** The data (called only without errors; may throw, e.g. YAML's alias bound). */
+  data(): unknown
+  /** Offset of the value at `path` (of the key itself with `key`), or of its nearest parent. */
+  offsetOf(path: readonly PropertyKey[], key: boolean): number | undefined
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number }
+}
+
 /**
- * Parses JSON or YAML: YAML 1.2 reads JSON too, so one parser gives line numbers for both.
- * Duplicate keys are errors, and alias expansion is bounded (no "billion laughs"). The
- * parser's own duplicate check compares every key with every other (7 s for a 256 KB map):
- * keys are checked here instead, in one pass.
+ * Parses a `.json` file as strict JSON (a small parser, loaded with the action) and any other
+ * as YAML 1.2, which reads JSON too (its parser, ~280 KB, is loaded only for such a file).
+ * Duplicate keys are errors in both.
  */
-export function parseStructuredFile(file: WorkspaceFile): StructuredFile {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(file.text.replace(/^\uFEFF/, ''), {
-    lineCounter,
-    uniqueKeys: false,
-    prettyErrors: false
-  })
-  const at = (offset: number): { line: number; column: number } => {
-    const { line, col } = lineCounter.linePos(offset)
-    return { line, column: col }
-  }
+export async function parseStructuredFile(file: WorkspaceFile): Promise<StructuredFile> {
+  const json = /\.json$/i.test(file.path)
+  const text = file.text.replace(/^\uFEFF/, '')
+  const parsed = json ? parseJsonText(text) : (await import('./yaml-text.js')).parseYamlText(text)
   const problem = (message: string, location: Partial<SourceLocation> = {}): Problem => ({
     message: `Input '${file.input}': ${file.path}${message}`,
     location: { ...location, file: file.path }
   })
-  const errors = [
-    ...doc.errors.map(error => ({ message: firstLine(error.message), pos: error.pos[0] })),
-    ...duplicateKeys(doc.contents)
-  ]
-  if (errors.length > 0) {
+  if (parsed.errors.length > 0) {
     throw new ProblemsError(
-      errors.map(error => problem(` is not valid JSON or YAML: ${error.message}`, at(error.pos)))
+      parsed.errors.map(error =>
+        problem(
+          ` is not valid ${json ? 'JSON' : 'JSON or YAML'}: ${error.message}`,
+          parsed.position(error.pos)
+        )
+      )
     )
   }
   let data: unknown
   try {
-    data = doc.toJS({ maxAliasCount: 50 })
+    data = parsed.data()
   } catch (error) {
     throw new ProblemsError([problem(` cannot be read: ${firstLine(String(error))}`)])
   }
   const lineOf = (path: readonly PropertyKey[], key = false): number | undefined => {
-    const node = nodeAt(doc.contents, path, key)
-    return node?.range ? at(node.range[0]).line : undefined
+    const offset = parsed.offsetOf(path, key)
+    return offset === undefined ? undefined : parsed.position(offset).line
   }
   return {
     data,
@@ -172,80 +167,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Each key given twice in one map, at the second one. */
-function duplicateKeys(root: unknown): Array<{ message: string; pos: number }> {
-  const found: Array<{ message: string; pos: number }> = []
-  const stack: unknown[] = [root]
-  while (stack.length > 0) {
-    const node = stack.pop()
-    if (isMap(node)) {
-      const seen = new Set<unknown>()
-      for (const item of node.items) {
-        if (isScalar(item.key)) {
-          if (seen.has(item.key.value)) {
-            found.push({
-              message: `Map keys must be unique ('${String(item.key.value)}' is given twice)`,
-              pos: item.key.range?.[0] ?? 0
-            })
-          }
-          seen.add(item.key.value)
-        }
-        stack.push(item.value)
-      }
-    } else if (isSeq(node)) {
-      stack.push(...node.items)
-    }
-  }
-  return found.sort((a, b) => a.pos - b.pos)
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text
-}
-
 /** ` at dependencies.lodash` style suffix for an issue path. */
 export function pathText(path: readonly PropertyKey[]): string {
   if (path.length === 0) return ''
   return ` at ${path.map(p => (typeof p === 'number' ? `[${p}]` : String(p))).join('.')}`
-}
-
-const PAIRS = new WeakMap<YAMLMap, Map<unknown, Pair>>()
-
-/** A map's pairs by key, indexed once (a line is looked up for every entry of a manifest). */
-function pairsOf(map: YAMLMap): Map<unknown, Pair> {
-  let pairs = PAIRS.get(map)
-  if (!pairs) {
-    pairs = new Map()
-    for (const item of map.items) {
-      if (isPair(item) && isScalar(item.key) && !pairs.has(item.key.value)) {
-        pairs.set(item.key.value, item)
-      }
-    }
-    PAIRS.set(map, pairs)
-  }
-  return pairs
-}
-
-/**
- * The deepest node on the path; a missing key points at its map, which is where it belongs.
- * With `key`, the last step stops at the key itself (a problem with a key, not its value).
- */
-function nodeAt(root: unknown, path: readonly PropertyKey[], key = false): Node | undefined {
-  let node = root as Node | undefined
-  for (const [index, step] of path.entries()) {
-    let next: unknown
-    if (isMap(node)) {
-      const pair = pairsOf(node).get(step)
-      next = pair
-        ? key && index === path.length - 1
-          ? pair.key
-          : (pair.value ?? pair.key)
-        : undefined
-    } else if (isSeq(node) && typeof step === 'number') {
-      next = node.items[step]
-    }
-    if (next === undefined || next === null) return node
-    node = next as Node
-  }
-  return node
 }

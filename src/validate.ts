@@ -208,20 +208,18 @@ export async function prepareValidation(
             manifestFile,
             target.namedBy ?? Input.DependencyManifest
           )
-          const parsed = parseDependencyManifest(file)
+          const parsed = await parseDependencyManifest(file)
           return {
             ...parsed,
             verdicts: [
               ...judgeDependencies(parsed.dependencies, policy.rules, file.path),
-              ...parsed.invalid.map(
-                (d): DependencyVerdict => ({
-                  name: d.name,
-                  version: d.written,
-                  verdict: 'invalid',
-                  reason: d.reason,
-                  location: { file: file.path, ...(d.line === undefined ? {} : { line: d.line }) }
-                })
-              )
+              ...parsed.invalid.map((d): DependencyVerdict => ({
+                name: d.name,
+                version: d.written,
+                verdict: 'invalid',
+                reason: d.reason,
+                location: { file: file.path, ...(d.line === undefined ? {} : { line: d.line }) }
+              }))
             ],
             matrix: Object.fromEntries(parsed.dependencies.map(d => [d.name, d.version]))
           }

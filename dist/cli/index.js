@@ -2298,6 +2298,10 @@ function errors_errorMessage(error) {
         return String(error);
     }
 }
+/** A message's first line (parsers' messages go on with a code excerpt). */
+function firstLine(text) {
+    return text.split('\n')[0] ?? text;
+}
 
 ;// CONCATENATED MODULE: ./src/audit.ts
 
