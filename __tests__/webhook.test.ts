@@ -1,6 +1,11 @@
 import { Webhook } from 'standardwebhooks'
-import { RUN_RECORD_SCHEMA, type RunRecord } from '../src/run-record.js'
-import { postWebhook, WebhookPayloadSchema, type WebhookPayload } from '../src/webhook.js'
+import {
+  WebhookPayloadSchema,
+  type RunRecord,
+  type WebhookPayload
+} from '../src/run-record-schema.js'
+import { RUN_RECORD_SCHEMA } from '../src/run-record.js'
+import { postWebhook } from '../src/webhook.js'
 import { Receiver } from './receivers.js'
 
 const record: RunRecord = {

@@ -127,33 +127,19 @@ function connectionFailure(error) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   WebhookPayloadSchema: () => (/* binding */ WebhookPayloadSchema),
 /* harmony export */   postWebhook: () => (/* binding */ postWebhook)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3798);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9809);
-/* harmony import */ var _run_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1894);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9646);
-/* harmony import */ var _webhook_signature_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5329);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9809);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9646);
+/* harmony import */ var _webhook_signature_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5329);
 
 
 
 
 
-
-
-/**
- * What a webhook receiver gets: the run record, plus the hash of the audit record written for
- * this run, which anchors the audit chain outside the log. Exported so receivers can validate.
- */
-const WebhookPayloadSchema = _run_record_js__WEBPACK_IMPORTED_MODULE_2__/* .RunRecordSchema */ .g$.extend({
-    auditHash: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP()
-        .regex(/^[0-9a-f]{64}$/)
-        .nullable()
-});
 const ATTEMPT_TIMEOUT_MS = 4_000;
 const BACKOFF = { baseMs: 500, maxMs: 1_500 };
 /** A transient answer worth one more try. */
@@ -166,14 +152,14 @@ class RetryableWebhookError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .A
 async function postWebhook(payload, options) {
     const body = JSON.stringify(payload);
     const id = `msg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    const key = options.secret ? (0,_webhook_signature_js__WEBPACK_IMPORTED_MODULE_4__/* .webhookKey */ .z)(options.secret) : undefined;
+    const key = options.secret ? (0,_webhook_signature_js__WEBPACK_IMPORTED_MODULE_3__/* .webhookKey */ .z)(options.secret) : undefined;
     const budgetMs = options.budgetMs ?? 15_000;
     const deadline = Date.now() + budgetMs;
     const attemptMs = Math.min(ATTEMPT_TIMEOUT_MS, budgetMs);
     // One deadline over each attempt, and a bounded body: a receiver cannot hold the run.
-    const http = new _transport_js__WEBPACK_IMPORTED_MODULE_3__/* .Exchanges */ .BW(attemptMs);
+    const http = new _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .Exchanges */ .BW(attemptMs);
     try {
-        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_6__/* .withRetries */ .LH)('webhook', async () => {
+        return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetries */ .LH)('webhook', async () => {
             // Each attempt is signed afresh, so a receiver's replay window holds for retries too.
             const timestamp = Math.floor(Date.now() / 1000);
             const headers = {
@@ -182,7 +168,7 @@ async function postWebhook(payload, options) {
                 'webhook-timestamp': String(timestamp)
             };
             if (key)
-                headers['webhook-signature'] = (0,_webhook_signature_js__WEBPACK_IMPORTED_MODULE_4__/* .signature */ .v)(key, id, timestamp, body);
+                headers['webhook-signature'] = (0,_webhook_signature_js__WEBPACK_IMPORTED_MODULE_3__/* .signature */ .v)(key, id, timestamp, body);
             let status;
             try {
                 status = (await http.send('POST', options.url, body, headers)).status;
@@ -199,7 +185,7 @@ async function postWebhook(payload, options) {
         }, {
             attempts: 3,
             backoff: BACKOFF,
-            sleep: options.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy,
+            sleep: options.sleep ?? _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .yy,
             // Another try only if a full wait and a full attempt still fit in the budget.
             classify: error => error instanceof RetryableWebhookError &&
                 Date.now() + BACKOFF.maxMs + attemptMs <= deadline

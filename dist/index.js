@@ -133,7 +133,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
 async function run() {
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(836), __nccwpck_require__.e(376)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1376));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(16)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4016));
     await main.run();
 }
 // Run by the runner as `node dist/index.js`: listen for its cancel signals at once (without a
@@ -142,7 +142,7 @@ async function run() {
 if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href) {
     const cancellation = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .watchCancellation */ .Z)();
     const sandbox = _sandbox_js__WEBPACK_IMPORTED_MODULE_3__/* .Sandbox */ .ak.start();
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(836), __nccwpck_require__.e(376)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1376));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(16)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4016));
     await main.run(sandbox, process.env, cancellation);
 }
 
@@ -159,7 +159,7 @@ __webpack_async_result__();
 /* harmony export */   ak: () => (/* binding */ Sandbox),
 /* harmony export */   up: () => (/* binding */ SandboxPool)
 /* harmony export */ });
-/* unused harmony exports SANDBOX_HEAP_MB, SANDBOX_RSS_MB, BOOT, childPrograms, frame, spawnSandboxProcess */
+/* unused harmony exports SANDBOX_HEAP_MB, SANDBOX_RSS_MB, BOOT, CHILD_FILES, frame, spawnSandboxProcess */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -199,14 +199,15 @@ function permissionFlag(node) {
     return recent ? '--permission' : '--experimental-permission';
 }
 /**
- * The child's boot loader, given to `node -e`. It reads two frames from fd 0, acorn and the
- * child program (too big for a command line), compiles each as a CommonJS module, and hands
- * the child the frame reader. A frame is `<byte length>\n<bytes>`. The child starts once this
- * script has returned: node then puts `module` back on the global object, and the child takes
- * it away.
+ * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program
+ * from fd 4 (files, not frames on fd 0: the parent's pipe writes wait for its event loop, which
+ * is busy loading the action, and held the child back ~20 ms), compiles each as a CommonJS
+ * module, closes both, and hands the child the reader of frames on fd 0. A frame is
+ * `<byte length>\n<bytes>`. The child starts once this script has returned: node then puts
+ * `module` back on the global object, and the child takes it away.
  */
 const BOOT = `'use strict';
-const { readSync } = process.getBuiltinModule('node:fs');
+const { readSync, closeSync } = process.getBuiltinModule('node:fs');
 const { compileFunction } = process.getBuiltinModule('node:vm');
 const builtin = process.getBuiltinModule;
 const read = size => {
@@ -227,23 +228,30 @@ const readFrame = () => {
     size += String.fromCharCode(byte[0]);
   }
 };
-const load = (filename, modules) => {
+const readFile = fd => {
+  const chunks = [];
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(65536);
+    const got = readSync(fd, chunk, 0, chunk.length, null);
+    if (got === 0) break;
+    chunks.push(chunk.subarray(0, got));
+  }
+  closeSync(fd);
+  return Buffer.concat(chunks).toString('utf8');
+};
+const load = (fd, filename, modules) => {
   const module = { exports: {} };
-  compileFunction(readFrame().toString('utf8'), ['module', 'exports', 'require'], { filename })(
+  compileFunction(readFile(fd), ['module', 'exports', 'require'], { filename })(
     module, module.exports, id => modules[id] ?? builtin(id));
   return module.exports;
 };
-const serve = load('sandbox-child.cjs', { acorn: load('acorn.js', {}) });
+const serve = load(4, 'sandbox-child.cjs', { acorn: load(3, 'acorn.js', {}) });
 setImmediate(() => serve(readFrame));`;
-let programs;
-/** The frames every child starts with: acorn, then the child program (assets of the bundle). */
-function childPrograms() {
-    programs ??= Buffer.concat([
-        frame((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(new URL(/* asset import */ __nccwpck_require__(5418), __nccwpck_require__.b))),
-        frame((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(new URL(/* asset import */ __nccwpck_require__(7184), __nccwpck_require__.b)))
-    ]);
-    return programs;
-}
+/** The files a child starts with, as fds 3 and 4: acorn and the child program (bundle assets). */
+const CHILD_FILES = [
+    new URL(/* asset import */ __nccwpck_require__(5418), __nccwpck_require__.b),
+    new URL(/* asset import */ __nccwpck_require__(7184), __nccwpck_require__.b)
+];
 function frame(bytes) {
     return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes]);
 }
@@ -253,17 +261,25 @@ function frame(bytes) {
  * heap limit; no code generation from strings; in a process group of its own so it can be
  * killed whole. This is what code that escaped the inner context would still be held by.
  */
-function spawnSandboxProcess(program, node = process.execPath) {
-    return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(node, [
-        permissionFlag(node),
-        '--frozen-intrinsics',
-        `--max-old-space-size=${SANDBOX_HEAP_MB}`,
-        '--disallow-code-generation-from-strings',
-        '--experimental-vm-modules',
-        '--no-warnings',
-        '-e',
-        program
-    ], { env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true, windowsHide: true });
+function spawnSandboxProcess(program, node = process.execPath, files = CHILD_FILES) {
+    const fds = files.map(file => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, 'r'));
+    try {
+        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(node, [
+            permissionFlag(node),
+            '--frozen-intrinsics',
+            `--max-old-space-size=${SANDBOX_HEAP_MB}`,
+            '--disallow-code-generation-from-strings',
+            '--experimental-vm-modules',
+            '--no-warnings',
+            '-e',
+            program
+        ], { env: {}, stdio: ['pipe', 'pipe', 'pipe', ...fds], detached: true, windowsHide: true });
+    }
+    finally {
+        // The child has its own copies; each child opens the files anew (a shared offset).
+        for (const fd of fds)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
 }
 /**
  * One sandbox child process, started before any code is known so its start-up overlaps the
@@ -287,24 +303,16 @@ class Sandbox {
         this.exited = new Promise(resolve => this.child.once('close', (code, signal) => resolve({ code, signal })));
         // A write to a child that already died must not become an unhandled error.
         this.child.stdin?.on('error', () => undefined);
-        this.child.stdin?.write(childPrograms());
-        // The child reads its randomness once it has booted: written on the next turn, while the
-        // rest of the action loads, or before the first request, whichever comes first.
-        setImmediate(() => this.sendRandomness());
+        // After the spawn (node:crypto loads in ~4 ms, which the child's start overlaps), not on a
+        // later turn: this process's loop is busy loading the action, and the child waited ~10 ms.
+        // 16 bytes per context: one per file, and the one prepared for a file that never comes.
+        this.child.stdin?.write(frame(randomBytes(16 * (FILES_PER_CHILD + 1))));
         this.child.stderr?.setEncoding('utf8').on('data', (chunk) => {
             if (this.stderr.length < MAX_STDERR_CHARS)
                 this.stderr += chunk;
         });
         this.child.stdout?.setEncoding('utf8').on('data', (chunk) => this.read(chunk));
         this.hold(false);
-    }
-    randomnessSent = false;
-    /** One context per file, and the one prepared for a file that never comes. */
-    sendRandomness() {
-        if (this.randomnessSent)
-            return;
-        this.randomnessSent = true;
-        this.child.stdin?.write(frame(randomBytes(16 * (FILES_PER_CHILD + 1))));
     }
     /** Starts a child; `program` replaces the boot loader (tests of the protocol only). */
     static start(program = BOOT) {
@@ -376,10 +384,9 @@ class Sandbox {
     async exchange(code, filename, timeoutMs, signal) {
         signal?.throwIfAborted();
         const started = performance.now();
-        this.sendRandomness();
         const nonce = randomBytes(16).toString('hex');
         // Loaded while the child works (the entry point starts a child before any schema loads).
-        const answerSchema = Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(43)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3043));
+        const answerSchema = Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(43)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3043));
         answerSchema.catch(() => undefined);
         let killedFor;
         const kill = (reason) => {
@@ -582,7 +589,7 @@ module.exports = __nccwpck_require__.p + "d70827c17242661a4468.js";
 /***/ 7184:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "7a4becf8a64719999e9c.cjs";
+module.exports = __nccwpck_require__.p + "4464213684f020efedae.cjs";
 
 /***/ }),
 
@@ -859,7 +866,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");

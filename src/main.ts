@@ -1,3 +1,4 @@
+import './zod-config.js'
 import { z } from 'zod'
 import { Output, SECRET_INPUTS } from './constants.js'
 import { errorMessage, problemsOf, type Problem } from './errors.js'

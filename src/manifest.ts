@@ -1,6 +1,6 @@
 import { isBuiltin } from 'node:module'
 import { basename } from 'node:path'
-import semver from 'semver'
+import valid from 'semver/functions/valid.js'
 import validPackageName from 'validate-npm-package-name'
 import { z } from 'zod'
 import type { Problem } from './errors.js'
@@ -26,7 +26,7 @@ export const PackageNameSchema = z
 
 const ExactVersionSchema = z
   .string({ error: 'expected a version string such as "4.17.21"' })
-  .refine(version => semver.valid(version) !== null, {
+  .refine(version => valid(version) !== null, {
     error: issue => `'${String(issue.input)}' is not an exact semver version (such as 4.17.21)`
   })
 

@@ -1,5 +1,6 @@
 import { isBuiltin } from 'node:module'
-import semver from 'semver'
+import satisfies from 'semver/functions/satisfies.js'
+import validRange from 'semver/ranges/valid.js'
 import { z } from 'zod'
 import type { Dependency } from './manifest.js'
 import { PackageNameSchema } from './manifest.js'
@@ -10,7 +11,7 @@ import type { WorkspaceFile } from './workspace-file.js'
 
 const RangeSchema = z
   .string({ error: 'expected a semver range such as "^4.17.0"' })
-  .refine(range => range.trim() !== '' && semver.validRange(range) !== null, {
+  .refine(range => range.trim() !== '' && validRange(range) !== null, {
     error: issue => `'${String(issue.input)}' is not a valid semver range`
   })
 
@@ -112,7 +113,7 @@ export function judgeDependencies(
     const blocked = rules.blocked.get(dep.name)
     if (blocked) return { ...base, verdict: 'blocked', reason: `blocked (${blocked.scope})` }
     const ranges = rules.ranges.get(dep.name) ?? []
-    const failed = ranges.find(rule => !semver.satisfies(dep.version, rule.range ?? '*'))
+    const failed = ranges.find(rule => !satisfies(dep.version, rule.range ?? '*'))
     if (failed) {
       return {
         ...base,

@@ -133,12 +133,13 @@ module.exports = function serve(readFrame) {
   ownProcess.on('uncaughtException', () => undefined)
   ownProcess.on('unhandledRejection', () => undefined)
   const loop = async () => {
-    // No warm-up parse: the first request is usually waiting by the time the child is up, and
-    // warming (8 ms) cost more than it saved the first parse (4-5 ms).
+    let warm = false
     for (;;) {
       // Made before the request is read (reading blocks): an evaluation only runs the code.
       const prepared = ContextSandbox.prepare()
       await prepared.catch(() => undefined)
+      if (!warm) warmParser()
+      warm = true
       const header = readFrame()
       const code = readFrame()
       if (header === null || code === null) return
@@ -198,12 +199,74 @@ async function evaluateSafely(code, { filename, timeoutMs }, prepared) {
   }
 }
 
+/**
+ * The parser's first run compiles most of it: done once, while the child waits for its first
+ * request (the files it reads are passed as descriptors and its randomness is sent at spawn,
+ * so it is up ~10 ms before the action has read the code).
+ */
+function warmParser() {
+  const sample = (kind, text) => {
+    try {
+      collectModuleUses(
+        Parser.parse(text, { ...PARSE_OPTIONS, sourceType: kind }),
+        'commonjs',
+        positions(text)
+      )
+    } catch {
+      // warming only
+    }
+  }
+  sample(
+    'script',
+    "const a = require('a'), { b } = require(`b`)\nexports.handler = async (e) => ({ ...e, c: [1, 'x', /r/g, a?.b ?? b] })"
+  )
+  sample(
+    'module',
+    "import a from 'a'\nexport async function handler(e) { return import('b').then(m => m[e] + `${a}`) }"
+  )
+}
+
 // ---------------------------------------------------------------------------------------------
 // Static analysis
 
 // No `locations`: three more objects per node (a megabyte of code is millions of nodes, and
 // the collector's work doubled); the few positions reported are found from offsets.
 const PARSE_OPTIONS = { ecmaVersion: 'latest' }
+
+/**
+ * A scope's declared names, as acorn keeps them (it calls only push, indexOf and [0]), with
+ * an index once there are many: acorn searches the list on every declaration, and a bundle's
+ * thousands of top-level names made that quadratic (40 ms of a 1 MB file's 210 ms parse).
+ */
+class Names extends Array {
+  push(name) {
+    if (this.length >= 16) {
+      if (this.first === undefined) {
+        this.first = new Map()
+        for (let i = this.length - 1; i >= 0; i--) this.first.set(this[i], i)
+      }
+      if (!this.first.has(name)) this.first.set(name, this.length)
+    }
+    return super.push(name)
+  }
+
+  indexOf(name) {
+    return this.first === undefined ? super.indexOf(name) : (this.first.get(name) ?? -1)
+  }
+}
+
+const Parser = acorn.Parser.extend(
+  Base =>
+    class extends Base {
+      enterScope(flags) {
+        super.enterScope(flags)
+        const scope = this.currentScope()
+        scope.var = new Names()
+        scope.lexical = new Names()
+        scope.functions = new Names()
+      }
+    }
+)
 
 /**
  * Parses the code as a CommonJS body, else as an ES module (when that parse gets further), and
@@ -218,7 +281,7 @@ function analyse(code) {
     if (!block && /^(<!--|-->)/.test(code.slice(start, start + 4))) htmlComments.push(start)
   }
   try {
-    ast = acorn.parse(code, {
+    ast = Parser.parse(code, {
       ...PARSE_OPTIONS,
       sourceType: 'script',
       allowReturnOutsideFunction: true,
@@ -227,7 +290,7 @@ function analyse(code) {
   } catch (scriptError) {
     htmlComments.length = 0
     try {
-      ast = acorn.parse(code, {
+      ast = Parser.parse(code, {
         ...PARSE_OPTIONS,
         sourceType: 'module',
         allowHashBang: true,
@@ -417,6 +480,13 @@ function collectModuleUses(ast, format, position) {
   const parents = [null]
   const depths = [0]
   const kinds = ['top']
+  const visit = (child, parent, depth, kind) => {
+    if (typeof child?.type !== 'string') return
+    nodes.push(child)
+    parents.push(parent)
+    depths.push(depth)
+    kinds.push(kind)
+  }
   while (nodes.length > 0) {
     const node = nodes.pop()
     const parent = parents.pop()
@@ -587,21 +657,14 @@ function collectModuleUses(ast, format, position) {
         (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'))) &&
       parent.value === node
     const kind = plainFunction ? (method ? 'method' : 'plain') : functionKind
-    const visit = child => {
-      nodes.push(child)
-      parents.push(node)
-      depths.push(depth)
-      kinds.push(kind)
-    }
+    // Leaves: no node below them (a regex literal's `regex` and `value` are not nodes).
+    if (node.type === 'Identifier' || node.type === 'Literal') continue
     // Every node is seen after its parent (what the cases above rely on); siblings in any order.
     for (const key in node) {
       const value = node[key]
       if (value === null || typeof value !== 'object') continue
-      if (Array.isArray(value)) {
-        for (const item of value) if (typeof item?.type === 'string') visit(item)
-      } else if (typeof value.type === 'string') {
-        visit(value)
-      }
+      if (!Array.isArray(value)) visit(value, node, depth, kind)
+      else for (const item of value) visit(item, node, depth, kind)
     }
   }
   const bySource = (a, b) => a.start - b.start

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { closeSync, openSync } from 'node:fs'
 import type { Socket } from 'node:net'
 import { availableParallelism } from 'node:os'
 
@@ -84,14 +84,15 @@ function permissionFlag(node: string): string {
 }
 
 /**
- * The child's boot loader, given to `node -e`. It reads two frames from fd 0, acorn and the
- * child program (too big for a command line), compiles each as a CommonJS module, and hands
- * the child the frame reader. A frame is `<byte length>\n<bytes>`. The child starts once this
- * script has returned: node then puts `module` back on the global object, and the child takes
- * it away.
+ * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program
+ * from fd 4 (files, not frames on fd 0: the parent's pipe writes wait for its event loop, which
+ * is busy loading the action, and held the child back ~20 ms), compiles each as a CommonJS
+ * module, closes both, and hands the child the reader of frames on fd 0. A frame is
+ * `<byte length>\n<bytes>`. The child starts once this script has returned: node then puts
+ * `module` back on the global object, and the child takes it away.
  */
 export const BOOT = `'use strict';
-const { readSync } = process.getBuiltinModule('node:fs');
+const { readSync, closeSync } = process.getBuiltinModule('node:fs');
 const { compileFunction } = process.getBuiltinModule('node:vm');
 const builtin = process.getBuiltinModule;
 const read = size => {
@@ -112,24 +113,31 @@ const readFrame = () => {
     size += String.fromCharCode(byte[0]);
   }
 };
-const load = (filename, modules) => {
+const readFile = fd => {
+  const chunks = [];
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(65536);
+    const got = readSync(fd, chunk, 0, chunk.length, null);
+    if (got === 0) break;
+    chunks.push(chunk.subarray(0, got));
+  }
+  closeSync(fd);
+  return Buffer.concat(chunks).toString('utf8');
+};
+const load = (fd, filename, modules) => {
   const module = { exports: {} };
-  compileFunction(readFrame().toString('utf8'), ['module', 'exports', 'require'], { filename })(
+  compileFunction(readFile(fd), ['module', 'exports', 'require'], { filename })(
     module, module.exports, id => modules[id] ?? builtin(id));
   return module.exports;
 };
-const serve = load('sandbox-child.cjs', { acorn: load('acorn.js', {}) });
+const serve = load(4, 'sandbox-child.cjs', { acorn: load(3, 'acorn.js', {}) });
 setImmediate(() => serve(readFrame));`
 
-let programs: Buffer | undefined
-/** The frames every child starts with: acorn, then the child program (assets of the bundle). */
-export function childPrograms(): Buffer {
-  programs ??= Buffer.concat([
-    frame(readFileSync(new URL('../node_modules/acorn/dist/acorn.js', import.meta.url))),
-    frame(readFileSync(new URL('./sandbox-child.cjs', import.meta.url)))
-  ])
-  return programs
-}
+/** The files a child starts with, as fds 3 and 4: acorn and the child program (bundle assets). */
+export const CHILD_FILES: readonly URL[] = [
+  new URL('../node_modules/acorn/dist/acorn.js', import.meta.url),
+  new URL('./sandbox-child.cjs', import.meta.url)
+]
 
 export function frame(bytes: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes])
@@ -141,21 +149,31 @@ export function frame(bytes: Buffer): Buffer {
  * heap limit; no code generation from strings; in a process group of its own so it can be
  * killed whole. This is what code that escaped the inner context would still be held by.
  */
-export function spawnSandboxProcess(program: string, node = process.execPath): ChildProcess {
-  return spawn(
-    node,
-    [
-      permissionFlag(node),
-      '--frozen-intrinsics',
-      `--max-old-space-size=${SANDBOX_HEAP_MB}`,
-      '--disallow-code-generation-from-strings',
-      '--experimental-vm-modules',
-      '--no-warnings',
-      '-e',
-      program
-    ],
-    { env: {}, stdio: ['pipe', 'pipe', 'pipe'], detached: true, windowsHide: true }
-  )
+export function spawnSandboxProcess(
+  program: string,
+  node = process.execPath,
+  files: readonly URL[] = CHILD_FILES
+): ChildProcess {
+  const fds = files.map(file => openSync(file, 'r'))
+  try {
+    return spawn(
+      node,
+      [
+        permissionFlag(node),
+        '--frozen-intrinsics',
+        `--max-old-space-size=${SANDBOX_HEAP_MB}`,
+        '--disallow-code-generation-from-strings',
+        '--experimental-vm-modules',
+        '--no-warnings',
+        '-e',
+        program
+      ],
+      { env: {}, stdio: ['pipe', 'pipe', 'pipe', ...fds], detached: true, windowsHide: true }
+    )
+  } finally {
+    // The child has its own copies; each child opens the files anew (a shared offset).
+    for (const fd of fds) closeSync(fd)
+  }
 }
 
 interface Exit {
@@ -188,24 +206,15 @@ export class Sandbox implements Evaluator {
     )
     // A write to a child that already died must not become an unhandled error.
     this.child.stdin?.on('error', () => undefined)
-    this.child.stdin?.write(childPrograms())
-    // The child reads its randomness once it has booted: written on the next turn, while the
-    // rest of the action loads, or before the first request, whichever comes first.
-    setImmediate(() => this.sendRandomness())
+    // After the spawn (node:crypto loads in ~4 ms, which the child's start overlaps), not on a
+    // later turn: this process's loop is busy loading the action, and the child waited ~10 ms.
+    // 16 bytes per context: one per file, and the one prepared for a file that never comes.
+    this.child.stdin?.write(frame(randomBytes(16 * (FILES_PER_CHILD + 1))))
     this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       if (this.stderr.length < MAX_STDERR_CHARS) this.stderr += chunk
     })
     this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.read(chunk))
     this.hold(false)
-  }
-
-  private randomnessSent = false
-
-  /** One context per file, and the one prepared for a file that never comes. */
-  private sendRandomness(): void {
-    if (this.randomnessSent) return
-    this.randomnessSent = true
-    this.child.stdin?.write(frame(randomBytes(16 * (FILES_PER_CHILD + 1))))
   }
 
   /** Starts a child; `program` replaces the boot loader (tests of the protocol only). */
@@ -288,7 +297,6 @@ export class Sandbox implements Evaluator {
   ): Promise<SandboxReport> {
     signal?.throwIfAborted()
     const started = performance.now()
-    this.sendRandomness()
     const nonce = randomBytes(16).toString('hex')
     // Loaded while the child works (the entry point starts a child before any schema loads).
     const answerSchema = import('./sandbox-answer.js')

@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { z } from 'zod'
 import { ActionError, errorMessage } from './errors.js'
 import { sleep as realSleep, withRetries, type Sleep } from './retry.js'
-import { RunRecordSchema } from './run-record.js'
+import type { WebhookPayload } from './run-record-schema.js'
 import { Exchanges } from './transport.js'
 import { signature, webhookKey } from './webhook-signature.js'
-
-/**
- * What a webhook receiver gets: the run record, plus the hash of the audit record written for
- * this run, which anchors the audit chain outside the log. Exported so receivers can validate.
- */
-export const WebhookPayloadSchema = RunRecordSchema.extend({
-  auditHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .nullable()
-})
-export type WebhookPayload = z.output<typeof WebhookPayloadSchema>
 
 export interface WebhookOptions {
   url: string

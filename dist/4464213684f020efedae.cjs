@@ -1,0 +1,1088 @@
+'use strict'
+/*
+ * The program of a sandbox child process (started by sandbox.ts). Plain JavaScript, shipped
+ * as an asset and compiled as it is by the child's boot loader: no build step rewrites it.
+ *
+ * Protocol, over file descriptors only (no stream object is ever created): first one frame of
+ * random bytes from the host (16 per context this child may make: node:crypto would cost a
+ * child ~14 ms to load), then requests: a request is two frames on fd 0, a JSON header
+ * `{nonce, filename, timeoutMs}` and the code; the answer is one JSON line on fd 1 carrying
+ * the request's nonce. A child serves requests until fd 0 ends.
+ *
+ * Layers, each assuming the one before it failed:
+ * 1. The code is parsed here first (acorn): a syntax error is located; every literal
+ *    `require()`, `import()` and import/export-from is recorded wherever it stands; a use of
+ *    `require`/`import()` the check cannot follow is a problem; `import(` and `import.meta`
+ *    are renamed to a function of the context, so V8 never calls node back for them (node's
+ *    callback, at the stack limit, throws a RangeError of this process's realm).
+ * 2. The code runs in a fresh vm context per request. Everything in it is made inside it; the
+ *    host holds one object of it (the API, under a lexical name the code cannot guess) and
+ *    reads only strings back. Stack traces are off in the context: formatting one runs node's
+ *    code, which at the stack limit throws errors of this realm too.
+ * 3. This process: intrinsics frozen (--frozen-intrinsics), no code generation from strings,
+ *    no environment, node's permission model, and everything of `process` that reaches beyond
+ *    the process stripped before any untrusted code is parsed.
+ */
+const { writeSync } = require('node:fs')
+const vm = require('node:vm')
+const { builtinModules } = require('node:module')
+const acorn = require('acorn')
+
+const { stringify, parse: parseJson } = JSON
+
+/** Distinct modules one file may ask for; beyond, the check fails instead of dropping some. */
+const MAX_SPECIFIERS = 256
+const MAX_SPECIFIER_CHARS = 214
+const MAX_MESSAGE_CHARS = 500
+const MAX_PROBLEMS = 20
+/** What `import(` and `import.meta` are renamed to: as long as `import`, so columns hold. */
+const IMPORT_NAME = '\u026Amport'
+/** A CommonJS wrapper's parameters: `require` is a lexical of the context, out of `arguments`. */
+const COMMONJS_PARAMETERS = ['exports', 'module', '__filename', '__dirname']
+/** A deadline within this of its end counts as reached (timers are not exact). */
+const DEADLINE_SLACK_MS = 5
+
+// Held here: `process` itself is taken off the global object before any code is parsed.
+const ownProcess = process
+const peakRssKb = (
+  usage => () =>
+    usage().maxRSS
+)(ownProcess.resourceUsage.bind(ownProcess))
+
+/** What of `process` reaches beyond this process or loads code; removed before any parse. */
+const STRIPPED = [
+  'binding',
+  '_linkedBinding',
+  'dlopen',
+  'getBuiltinModule',
+  'kill',
+  '_kill',
+  '_debugProcess',
+  '_debugEnd',
+  '_startProfilerIdleNotifier',
+  '_stopProfilerIdleNotifier',
+  'execve',
+  'abort',
+  'chdir',
+  'umask',
+  'setuid',
+  'setgid',
+  'seteuid',
+  'setegid',
+  'setgroups',
+  'initgroups',
+  'stdin',
+  'stdout',
+  'stderr',
+  'openStdin',
+  '_rawDebug',
+  'report',
+  'loadEnvFile',
+  'send',
+  'channel',
+  'connected',
+  'disconnect',
+  'mainModule',
+  'moduleLoadList',
+  '_getActiveHandles',
+  '_getActiveRequests',
+  'setSourceMapsEnabled',
+  'setUncaughtExceptionCaptureCallback'
+]
+
+/** Globals of `node -e` that load code or reach the network. */
+const UNGLOBALS = [
+  'require',
+  'module',
+  'exports',
+  '__filename',
+  '__dirname',
+  'fetch',
+  'WebSocket',
+  'EventSource',
+  'BroadcastChannel',
+  'MessageChannel',
+  'Worker',
+  'navigator'
+]
+
+/** The host's random bytes, taken 16 at a time; never reused. */
+let entropy
+let entropyUsed = 0
+
+function unguessable() {
+  if (entropyUsed + 16 > entropy.length) throw new Error('the host sent too few random bytes')
+  const bytes = entropy.subarray(entropyUsed, entropyUsed + 16).toString('hex')
+  entropy.fill(0, entropyUsed, entropyUsed + 16)
+  entropyUsed += 16
+  return bytes
+}
+
+/**
+ * Serves evaluation requests until fd 0 ends. `readFrame` (the boot loader's) returns the next
+ * frame as a Buffer, or null at the end.
+ */
+module.exports = function serve(readFrame) {
+  const exit = ownProcess.exit.bind(ownProcess)
+  entropy = readFrame() ?? Buffer.alloc(0)
+  for (const name of STRIPPED) delete ownProcess[name]
+  // `node -e` puts `require` and every built-in module (net, fs, child_process...) on the
+  // global object; code that reached this realm would find them there.
+  for (const name of [...builtinModules, ...UNGLOBALS]) delete globalThis[name]
+  // Nothing the code does may surface as node's own output, or stop the loop.
+  ownProcess.on('uncaughtException', () => undefined)
+  ownProcess.on('unhandledRejection', () => undefined)
+  const loop = async () => {
+    let warm = false
+    for (;;) {
+      // Made before the request is read (reading blocks): an evaluation only runs the code.
+      const prepared = ContextSandbox.prepare()
+      await prepared.catch(() => undefined)
+      if (!warm) warmParser()
+      warm = true
+      const header = readFrame()
+      const code = readFrame()
+      if (header === null || code === null) return
+      const request = parseJson(header.toString('utf8'))
+      const report = await evaluateSafely(code.toString('utf8'), request, prepared)
+      writeSync(1, stringify({ nonce: request.nonce, ...report, peakRssKb: peakRssKb() }) + '\n')
+    }
+  }
+  loop().then(
+    () => exit(0),
+    () => exit(70)
+  )
+}
+
+/** Evaluates and reports; never throws (the code's failures are caught inside the context). */
+async function evaluateSafely(code, { filename, timeoutMs }, prepared) {
+  const deadline = Date.now() + timeoutMs
+  const analysis = analyse(code)
+  const base = { requires: analysis.requires, problems: analysis.problems }
+  if (analysis.failure) return { ...base, failure: analysis.failure }
+  base.format = analysis.format
+  const timeout = message => ({
+    ...base,
+    failure: { kind: 'timeout', message: message ?? `did not finish within ${timeoutMs} ms` }
+  })
+  let outcome
+  let sandbox
+  try {
+    if (Date.now() >= deadline - DEADLINE_SLACK_MS) return timeout()
+    sandbox = await prepared
+    sandbox.begin(filename, deadline)
+    outcome =
+      analysis.format === 'module'
+        ? await sandbox.runModule(analysis.code, analysis.imports)
+        : await sandbox.runCommonJs(analysis.code)
+  } catch (error) {
+    return { ...base, failure: { kind: 'crashed', message: hostMessage(error) } }
+  }
+  const runtime = sandbox.runtimeRequires()
+  const requires = mergeRequires(analysis.requires, runtime.list)
+  const report = { ...base, requires: requires.list }
+  if (requires.overflow || runtime.overflow) {
+    report.problems = [
+      ...report.problems,
+      {
+        message: `asks for more than ${MAX_SPECIFIERS} distinct modules: the dependency check stops there`
+      }
+    ]
+  }
+  switch (outcome.kind) {
+    case 'ok':
+      return { ...report, handler: outcome.handler || null }
+    case 'timeout':
+      return { ...timeout(outcome.message), requires: report.requires, problems: report.problems }
+    default:
+      return { ...report, failure: { kind: outcome.kind, message: outcome.message } }
+  }
+}
+
+/**
+ * The parser's first run compiles most of it: done once, while the child waits for its first
+ * request (the files it reads are passed as descriptors and its randomness is sent at spawn,
+ * so it is up ~10 ms before the action has read the code).
+ */
+function warmParser() {
+  const sample = (kind, text) => {
+    try {
+      collectModuleUses(
+        Parser.parse(text, { ...PARSE_OPTIONS, sourceType: kind }),
+        'commonjs',
+        positions(text)
+      )
+    } catch {
+      // warming only
+    }
+  }
+  sample(
+    'script',
+    "const a = require('a'), { b } = require(`b`)\nexports.handler = async (e) => ({ ...e, c: [1, 'x', /r/g, a?.b ?? b] })"
+  )
+  sample(
+    'module',
+    "import a from 'a'\nexport async function handler(e) { return import('b').then(m => m[e] + `${a}`) }"
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static analysis
+
+// No `locations`: three more objects per node (a megabyte of code is millions of nodes, and
+// the collector's work doubled); the few positions reported are found from offsets.
+const PARSE_OPTIONS = { ecmaVersion: 'latest' }
+
+/**
+ * A scope's declared names, as acorn keeps them (it calls only push, indexOf and [0]), with
+ * an index once there are many: acorn searches the list on every declaration, and a bundle's
+ * thousands of top-level names made that quadratic (40 ms of a 1 MB file's 210 ms parse).
+ */
+class Names extends Array {
+  push(name) {
+    if (this.length >= 16) {
+      if (this.first === undefined) {
+        this.first = new Map()
+        for (let i = this.length - 1; i >= 0; i--) this.first.set(this[i], i)
+      }
+      if (!this.first.has(name)) this.first.set(name, this.length)
+    }
+    return super.push(name)
+  }
+
+  indexOf(name) {
+    return this.first === undefined ? super.indexOf(name) : (this.first.get(name) ?? -1)
+  }
+}
+
+const Parser = acorn.Parser.extend(
+  Base =>
+    class extends Base {
+      enterScope(flags) {
+        super.enterScope(flags)
+        const scope = this.currentScope()
+        scope.var = new Names()
+        scope.lexical = new Names()
+        scope.functions = new Names()
+      }
+    }
+)
+
+/**
+ * Parses the code as a CommonJS body, else as an ES module (when that parse gets further), and
+ * returns its format, every module named by a literal, the uses the check cannot follow, and
+ * the code with `import(`/`import.meta` renamed.
+ */
+function analyse(code) {
+  let ast
+  let format = 'commonjs'
+  const htmlComments = []
+  const onComment = (block, text, start) => {
+    if (!block && /^(<!--|-->)/.test(code.slice(start, start + 4))) htmlComments.push(start)
+  }
+  try {
+    ast = Parser.parse(code, {
+      ...PARSE_OPTIONS,
+      sourceType: 'script',
+      allowReturnOutsideFunction: true,
+      onComment
+    })
+  } catch (scriptError) {
+    htmlComments.length = 0
+    try {
+      ast = Parser.parse(code, {
+        ...PARSE_OPTIONS,
+        sourceType: 'module',
+        allowHashBang: true,
+        onComment
+      })
+      format = 'module'
+    } catch (moduleError) {
+      const further = (moduleError.pos ?? -1) > (scriptError.pos ?? -1) ? moduleError : scriptError
+      return { requires: [], problems: [], failure: syntaxFailure(further, code) }
+    }
+  }
+  const position = positions(code)
+  let found
+  try {
+    found = collectModuleUses(ast, format, position)
+  } catch {
+    return { requires: [], problems: [], failure: syntaxFailure(undefined, code) }
+  }
+  const misread = readDifferently(code, format, found.regexes, htmlComments, position)
+  if (misread) return { requires: found.requires, problems: [], failure: misread }
+  const parts = []
+  let at = 0
+  for (const start of found.renames) {
+    parts.push(code.slice(at, start), IMPORT_NAME)
+    at = start + IMPORT_NAME.length
+  }
+  parts.push(code.slice(at))
+  return {
+    format,
+    code: parts.join(''),
+    requires: found.requires,
+    problems: found.problems,
+    imports: found.imports
+  }
+}
+
+/**
+ * Whether V8 could read the code otherwise than this parse did, where JavaScript's grammar
+ * lets two readers disagree: a `/` that starts a regular expression or divides (acorn's
+ * tokenizer guesses from the token before, and guesses wrong after an identifier `of`, or
+ * after an anonymous async function and a line break), and HTML-like comments. Code one reader
+ * sees and the other does not would escape the check. Every regular expression is replaced by
+ * one of dots of the same length, which V8 reads as a regular expression or not at all (dots
+ * are no code), and the result is compiled (not run).
+ */
+function readDifferently(code, format, regexes, htmlComments, position) {
+  if (htmlComments.length > 0) {
+    return {
+      kind: 'syntax',
+      message:
+        'an HTML-like comment (<!-- or -->): parsers read these differently; use // or /* */',
+      line: position(htmlComments[0]).line
+    }
+  }
+  if (regexes.length === 0) return undefined
+  const parts = []
+  let at = 0
+  for (const { start, end, flags } of regexes) {
+    parts.push(code.slice(at, start), '/', '.'.repeat(end - start - 2 - flags.length), '/', flags)
+    at = end
+  }
+  parts.push(code.slice(at))
+  const dotted = parts.join('')
+  const compiles = text => {
+    try {
+      if (format === 'module') new vm.SourceTextModule(text, { identifier: 'regex-check' })
+      else vm.compileFunction(text, COMMONJS_PARAMETERS, { filename: 'regex-check' })
+      return true
+    } catch {
+      return false
+    }
+  }
+  // Code V8 refuses anyway is a syntax error, found when it is compiled to run.
+  if (compiles(dotted) || !compiles(code)) return undefined
+  return {
+    kind: 'syntax',
+    message:
+      'a regular expression that V8 can read as code (after an identifier `of`, or after a function expression and a line break): put it in parentheses',
+    line: position(regexes[0].start).line
+  }
+}
+
+/**
+ * Line (1-based) and column (0-based, UTF-16 units) of an offset, counting line breaks as
+ * acorn and V8 do; the table of line starts is built on the first call.
+ */
+function positions(code) {
+  let starts
+  return offset => {
+    if (!starts) {
+      starts = [0]
+      for (const match of code.matchAll(/\r\n?|\n|\u2028|\u2029/g)) {
+        starts.push(match.index + match[0].length)
+      }
+    }
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle] <= offset) low = middle
+      else high = middle - 1
+    }
+    return { line: low + 1, column: offset - starts[low] }
+  }
+}
+
+function syntaxFailure(error, code) {
+  if (error instanceof SyntaxError && error.loc) {
+    let message = String(error.message).replace(/ \(\d+:\d+\)$/, '')
+    // acorn does not say which token; V8 does, and people expect it.
+    const token = /^(?:[A-Za-z_$][\w$]*|\d+|\S)/.exec(code.slice(error.pos, error.pos + 40))
+    if (message === 'Unexpected token' && token) message += ` '${token[0]}'`
+    return {
+      kind: 'syntax',
+      message: `SyntaxError: ${message}`,
+      line: error.loc.line,
+      column: error.loc.column + 1
+    }
+  }
+  // acorn recurses: code nested deeper than this stack is refused, not evaluated.
+  return { kind: 'syntax', message: 'the code is nested too deeply to be checked' }
+}
+
+/**
+ * Properties that load modules or build code by a name known only at run time (in the runtime
+ * the data action is published to, where `module.require` and `process.getBuiltinModule`
+ * exist): the dependency check cannot follow a module loaded through them.
+ */
+const LOADERS = new Set([
+  'require',
+  'getBuiltinModule',
+  'createRequire',
+  '_load',
+  'binding',
+  '_linkedBinding',
+  'dlopen',
+  'mainModule',
+  'eval',
+  'Function',
+  'caller',
+  'callee'
+])
+/** Names of the global object; a computed property of one can be `require` or `eval`. */
+const GLOBALS = new Set(['globalThis', 'global', 'process', 'module'])
+const UNFOLLOWABLE = 'the dependency check cannot follow what it loads'
+
+/** The global object a node names (`globalThis`, or `x.process`), if it names one. */
+function globalName(node) {
+  if (node.type === 'Identifier' && GLOBALS.has(node.name)) return node.name
+  if (node.type === 'MemberExpression' && !node.computed && GLOBALS.has(node.property.name)) {
+    return node.property.name
+  }
+  return undefined
+}
+
+/**
+ * Walks the syntax tree for every place a module is asked for, iteratively (nesting must not
+ * exhaust this stack), in source order; and for every way of loading one, or of building code
+ * that could, that the check cannot follow.
+ */
+function collectModuleUses(ast, format, position) {
+  const requires = []
+  const problems = []
+  const renames = []
+  const regexes = []
+  /** Names imported from each module, so its stand-in module can export them. */
+  const imports = new Map()
+  // Found in walk order, reported in source order.
+  const problem = (node, message) => problems.push({ message, start: node.start })
+  const asked = (specifier, node) =>
+    requires.push({ specifier: clipName(specifier), start: node.start })
+  const literal = node =>
+    node?.type === 'Literal' && typeof node.value === 'string'
+      ? node.value
+      : node?.type === 'TemplateLiteral' && node.expressions.length === 0
+        ? node.quasis[0].value.cooked
+        : undefined
+  const propertyName = node => (node.computed ? literal(node.property) : node.property.name)
+  // Identifiers that are names, not references (keys, properties, labels, imported names), and
+  // the references to `require` that are allowed (called with a literal, or under typeof).
+  const names = new Set()
+  const allowed = new Set()
+  // functionKind: 'top', 'method' (this is an object of the code's) or 'plain' (a sloppy
+  // function's this can be the global object).
+  // The stack as parallel arrays: an object per node would double what the collector does.
+  const nodes = [ast]
+  const parents = [null]
+  const depths = [0]
+  const kinds = ['top']
+  const visit = (child, parent, depth, kind) => {
+    if (typeof child?.type !== 'string') return
+    nodes.push(child)
+    parents.push(parent)
+    depths.push(depth)
+    kinds.push(kind)
+  }
+  while (nodes.length > 0) {
+    const node = nodes.pop()
+    const parent = parents.pop()
+    const functionDepth = depths.pop()
+    const functionKind = kinds.pop()
+    switch (node.type) {
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+      case 'ExportNamedDeclaration': {
+        if (!node.source) break
+        const specifier = node.source.value
+        asked(specifier, node.source)
+        const imported = imports.get(specifier) ?? new Set()
+        imports.set(specifier, imported)
+        for (const spec of node.specifiers ?? []) {
+          if (spec.type === 'ImportDefaultSpecifier') imported.add('default')
+          const name =
+            spec.type === 'ImportSpecifier'
+              ? spec.imported
+              : spec.type === 'ExportSpecifier'
+                ? spec.local
+                : undefined
+          if (name) {
+            imported.add(name.name ?? name.value)
+            names.add(name)
+          }
+          if (spec.exported) names.add(spec.exported)
+        }
+        break
+      }
+      case 'ImportExpression': {
+        renames.push(node.start)
+        const specifier = literal(node.source)
+        if (specifier === undefined) {
+          problem(
+            node,
+            'import() with a computed module name: the dependency check cannot follow it; name the module with a string literal'
+          )
+        } else {
+          asked(specifier, node.source)
+        }
+        break
+      }
+      case 'Literal':
+      case 'TemplateLiteral':
+        if (node.regex) regexes.push({ start: node.start, end: node.end, flags: node.regex.flags })
+        if (
+          LOADERS.has(literal(node)) &&
+          !(parent?.type === 'Property' && parent.key === node && !parent.computed) &&
+          !/^(Import|Export\w*)Declaration$|^ImportExpression$/.test(parent?.type ?? '') &&
+          !(parent?.type === 'CallExpression' && allowed.has(parent.callee))
+        ) {
+          problem(node, `'${literal(node)}' as text can name a module loader: ${UNFOLLOWABLE}`)
+        }
+        break
+      case 'WithStatement':
+        problem(node, `with makes every name in it a property lookup: ${UNFOLLOWABLE}`)
+        break
+      case 'ThisExpression':
+        if (
+          functionKind === 'plain' &&
+          !(parent?.type === 'MemberExpression' && parent.object === node && !parent.computed)
+        ) {
+          problem(
+            node,
+            `this in a plain function can be the global object, and reach require through it: ${UNFOLLOWABLE}`
+          )
+        }
+        break
+      case 'MetaProperty':
+        if (node.meta.name === 'import') renames.push(node.start)
+        names.add(node.meta)
+        names.add(node.property)
+        break
+      case 'CallExpression':
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          node.arguments.length === 1 &&
+          literal(node.arguments[0]) !== undefined
+        ) {
+          allowed.add(node.callee)
+          asked(literal(node.arguments[0]), node.arguments[0])
+        }
+        break
+      case 'UnaryExpression':
+        if (node.operator === 'typeof') allowed.add(node.argument)
+        break
+      case 'MemberExpression': {
+        if (!node.computed) names.add(node.property)
+        const name = propertyName(node)
+        if (LOADERS.has(name)) {
+          problem(node.property, `'.${name}' can load modules or build code: ${UNFOLLOWABLE}`)
+        } else if (
+          name === 'constructor' &&
+          (((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') &&
+            parent.callee === node) ||
+            (parent?.type === 'MemberExpression' && propertyName(parent) === 'constructor') ||
+            /^(Function|ArrowFunction|Class)Expression$/.test(node.object.type))
+        ) {
+          problem(node.property, `the '.constructor' of a function builds code: ${UNFOLLOWABLE}`)
+        } else if (name === undefined && globalName(node.object)) {
+          problem(
+            node.property,
+            `a computed property of '${globalName(node.object)}' can be require or eval: ${UNFOLLOWABLE}`
+          )
+        }
+        break
+      }
+      case 'Property':
+        if (!node.computed && !node.shorthand) names.add(node.key)
+        if (parent?.type === 'ObjectPattern') {
+          const key = node.computed ? literal(node.key) : (node.key.name ?? node.key.value)
+          if (LOADERS.has(key)) {
+            problem(node.key, `taking '${key}' out of an object can load modules: ${UNFOLLOWABLE}`)
+          }
+        }
+        break
+      case 'MethodDefinition':
+      case 'PropertyDefinition':
+        if (!node.computed) names.add(node.key)
+        break
+      case 'LabeledStatement':
+      case 'BreakStatement':
+      case 'ContinueStatement':
+        if (node.label) names.add(node.label)
+        break
+      case 'Identifier':
+        if (names.has(node)) break
+        if (node.name === 'require' && !allowed.has(node)) {
+          problem(
+            node,
+            "require is used other than as require('<module name>'): the dependency check cannot follow it; call require with a string literal"
+          )
+        } else if (node.name === 'eval') {
+          problem(node, `eval builds code from text: ${UNFOLLOWABLE}`)
+        } else if (
+          node.name === 'Function' &&
+          !(parent?.type === 'BinaryExpression' && parent.operator === 'instanceof') &&
+          !(parent?.type === 'MemberExpression' && propertyName(parent) === 'prototype')
+        ) {
+          problem(node, `the Function constructor builds code from text: ${UNFOLLOWABLE}`)
+        } else if (
+          GLOBALS.has(node.name) &&
+          !(parent?.type === 'MemberExpression' && parent.object === node) &&
+          !(parent?.type === 'UnaryExpression' && parent.operator === 'typeof')
+        ) {
+          problem(
+            node,
+            `'${node.name}' passed around or renamed can reach require through it: ${UNFOLLOWABLE}`
+          )
+        } else if (node.name === IMPORT_NAME) {
+          problem(node, `'${IMPORT_NAME}' is a name the sandbox reserves`)
+        } else if (node.name === 'arguments' && functionDepth === 0 && format === 'commonjs') {
+          problem(
+            node,
+            "'arguments' at the top level of a CommonJS module: the dependency check cannot follow it"
+          )
+        }
+        break
+      default:
+        break
+    }
+    const plainFunction = node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
+    const depth = plainFunction ? functionDepth + 1 : functionDepth
+    const method =
+      (parent?.type === 'MethodDefinition' ||
+        (parent?.type === 'Property' && (parent.method || parent.kind !== 'init'))) &&
+      parent.value === node
+    const kind = plainFunction ? (method ? 'method' : 'plain') : functionKind
+    // Leaves: no node below them (a regex literal's `regex` and `value` are not nodes).
+    if (node.type === 'Identifier' || node.type === 'Literal') continue
+    // Every node is seen after its parent (what the cases above rely on); siblings in any order.
+    for (const key in node) {
+      const value = node[key]
+      if (value === null || typeof value !== 'object') continue
+      if (!Array.isArray(value)) visit(value, node, depth, kind)
+      else for (const item of value) visit(item, node, depth, kind)
+    }
+  }
+  const bySource = (a, b) => a.start - b.start
+  renames.sort((a, b) => a - b)
+  regexes.sort(bySource)
+  return {
+    requires: requires.sort(bySource).map(({ specifier, start }) => ({
+      specifier,
+      line: position(start).line
+    })),
+    problems: problems
+      .sort(bySource)
+      .slice(0, MAX_PROBLEMS)
+      .map(({ message, start }) => {
+        const { line, column } = position(start)
+        return { message, line, column: column + 1 }
+      }),
+    renames,
+    imports,
+    regexes
+  }
+}
+
+function clip(text, max) {
+  return text.length > max ? text.slice(0, max) : text
+}
+
+/** A module name cut to its limit ends in `…`, which no module name has: it cannot pass. */
+function clipName(name) {
+  return name.length > MAX_SPECIFIER_CHARS ? `${name.slice(0, MAX_SPECIFIER_CHARS - 1)}…` : name
+}
+
+/** Static and runtime requires, each specifier once, at the first line it was seen. */
+function mergeRequires(staticList, runtimeList) {
+  const seen = new Map()
+  for (const entry of [...staticList, ...runtimeList]) {
+    const known = seen.get(entry.specifier)
+    if (!known)
+      seen.set(entry.specifier, entry.line ? { ...entry } : { specifier: entry.specifier })
+  }
+  const list = [...seen.values()]
+  return { list: list.slice(0, MAX_SPECIFIERS), overflow: list.length > MAX_SPECIFIERS }
+}
+
+/** The message of the child's own errors (this realm's: reading them runs no untrusted code). */
+function hostMessage(error) {
+  const message =
+    error !== null && typeof error === 'object'
+      ? Object.getOwnPropertyDescriptor(error, 'message')
+      : undefined
+  return typeof message?.value === 'string'
+    ? clip(message.value, MAX_MESSAGE_CHARS)
+    : 'unknown error'
+}
+
+// ---------------------------------------------------------------------------------------------
+// The context
+
+/**
+ * One fresh context for one file. Every run of code in it (the API's included) is under the
+ * deadline; the host never reads an object the code could have touched.
+ */
+class ContextSandbox {
+  /**
+   * A context made ready before the file it is for arrives (while the child would only wait),
+   * so an evaluation pays for none of it.
+   */
+  static async prepare() {
+    const sandbox = new ContextSandbox()
+    sandbox.fallback = sandbox.standIn([])
+    await sandbox.ready(sandbox.fallback)
+    return sandbox
+  }
+
+  constructor() {
+    // The bootstrap is the child's own code; its deadline is for a machine that stalls.
+    this.deadline = Date.now() + 5000
+    this.context = vm.createContext(Object.create(null), {
+      name: 'data action sandbox',
+      codeGeneration: { strings: false, wasm: false },
+      microtaskMode: 'afterEvaluate'
+    })
+    this.gate = `__sandbox_${unguessable()}`
+    const args = [MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MESSAGE_CHARS]
+      .map(value => stringify(value))
+      .join(', ')
+    this.api = this.compile(
+      `'use strict';\nconst ${this.gate} = (${contextBootstrap.toString()})(${args});\n` +
+        `const require = ${this.gate}.require;\nconst ${IMPORT_NAME} = ${this.gate}.dynamicImport;\n` +
+        this.gate,
+      'sandbox-bootstrap'
+    ).runInContext(this.context, { timeout: this.remaining() })
+  }
+
+  /** Takes the file this context is for, and the deadline its evaluation keeps. */
+  begin(filename, deadline) {
+    this.filename = filename
+    this.deadline = deadline
+    this.api.file(filename)
+  }
+
+  remaining() {
+    return Math.max(1, this.deadline - Date.now())
+  }
+
+  reached() {
+    return Date.now() >= this.deadline - DEADLINE_SLACK_MS
+  }
+
+  /** Every unit compiled here answers a dynamic import with an inert module of the context. */
+  importModuleDynamically() {
+    return () => this.fallback
+  }
+
+  compile(source, filename) {
+    return new vm.Script(source, {
+      filename,
+      importModuleDynamically: this.importModuleDynamically()
+    })
+  }
+
+  /** Runs an operation of the API on `argument` under the deadline; its verdict. */
+  call(operation, argument) {
+    this.api.load(operation, argument)
+    let answer
+    try {
+      answer = this.compile(`${this.gate}.run()`, 'sandbox-call').runInContext(this.context, {
+        timeout: this.remaining()
+      })
+    } catch {
+      // The deadline, or a failure of the API itself: never read what was thrown, it may be
+      // the code's.
+      return this.reached()
+        ? { kind: 'timeout' }
+        : { kind: 'crashed', message: 'the sandbox API failed' }
+    }
+    if (typeof answer !== 'string') {
+      return { kind: 'crashed', message: 'the sandbox API answered something else than text' }
+    }
+    const at = answer.indexOf(':')
+    const rest = answer.slice(at + 1)
+    return answer.slice(0, at) === 'ok'
+      ? { kind: 'ok', handler: rest }
+      : { kind: 'threw', message: rest }
+  }
+
+  async runCommonJs(code) {
+    let fn
+    try {
+      fn = vm.compileFunction(code, COMMONJS_PARAMETERS, {
+        parsingContext: this.context,
+        filename: this.filename,
+        importModuleDynamically: this.importModuleDynamically()
+      })
+    } catch (error) {
+      return { kind: 'syntax', message: `SyntaxError: ${hostMessage(error)}` }
+    }
+    return this.call('commonjs', fn)
+  }
+
+  async runModule(code, imports) {
+    const standIns = new Map()
+    let mod
+    try {
+      for (const [specifier, names] of imports) standIns.set(specifier, this.standIn(names))
+      for (const standIn of standIns.values()) await this.ready(standIn)
+      mod = new vm.SourceTextModule(code, {
+        context: this.context,
+        identifier: this.filename,
+        importModuleDynamically: this.importModuleDynamically(),
+        initializeImportMeta: () => undefined
+      })
+      await this.settle(mod.link(specifier => standIns.get(specifier) ?? this.fallback))
+    } catch (error) {
+      return { kind: 'syntax', message: `SyntaxError: ${hostMessage(error)}` }
+    }
+    let evaluation
+    try {
+      evaluation = mod.evaluate({ timeout: this.remaining() })
+    } catch {
+      return this.reached()
+        ? { kind: 'timeout' }
+        : { kind: 'crashed', message: 'the module could not be evaluated' }
+    }
+    const state = await this.settle(evaluation)
+    switch (state.kind) {
+      case 'fulfilled':
+        return this.call('module', mod.namespace)
+      case 'rejected':
+        return this.reached() ? { kind: 'timeout' } : this.call('describe', state.reason)
+      case 'pending':
+        return { kind: 'timeout', message: 'its top-level await never settles' }
+      default:
+        return state
+    }
+  }
+
+  /**
+   * Waits for a promise whose settling depends on the context's microtasks, which run only
+   * after something is evaluated in the context: drain them under the deadline, then give the
+   * host's queue a turn. Nothing in the context is a timer or I/O, so a promise still pending
+   * after that never settles.
+   */
+  async settle(promise) {
+    let state = { kind: 'pending' }
+    // Some steps (a synthetic module's link) answer at once on some node versions.
+    Promise.resolve(promise).then(
+      () => (state = { kind: 'fulfilled' }),
+      reason => (state = { kind: 'rejected', reason })
+    )
+    for (let turn = 0; turn < 3 && state.kind === 'pending'; turn++) {
+      try {
+        this.compile('undefined', 'sandbox-drain').runInContext(this.context, {
+          timeout: this.remaining()
+        })
+      } catch {
+        return { kind: 'timeout' }
+      }
+      await new Promise(resolve => setImmediate(resolve))
+    }
+    return state
+  }
+
+  /** An inert module of the context exporting `names` (and a default) as the stand-in. */
+  standIn(names) {
+    const exported = ['default', ...[...names].filter(name => name !== 'default')]
+    const standIn = this.api.standIn
+    return new vm.SyntheticModule(
+      exported,
+      function setStandIns() {
+        for (const name of exported) this.setExport(name, standIn)
+      },
+      { context: this.context, identifier: 'sandbox:stand-in' }
+    )
+  }
+
+  /** Links and evaluates a stand-in before any code runs (node 20 needs both for imports). */
+  async ready(standIn) {
+    await this.settle(standIn.link(() => undefined))
+    const state = await this.settle(standIn.evaluate())
+    if (state.kind !== 'fulfilled') throw new Error('a stand-in module could not be prepared')
+  }
+
+  /** What the code asked for as it ran: data of the API, which the code cannot reach. */
+  runtimeRequires() {
+    const { recorded, overflow } = this.api
+    const list = typeof recorded === 'string' ? recorded.split('\n').filter(Boolean) : []
+    return { list: list.map(specifier => ({ specifier })), overflow: overflow === true }
+  }
+}
+
+/**
+ * Evaluated inside each fresh context before the code, as this function's source text: it may
+ * use nothing from outside its own body. It captures what it needs before the code can change
+ * it, turns stack traces off, removes what the code must not have, and returns the API the host
+ * drives. The API has no prototype and the code never gets it, so what the host reads from it
+ * is data the code could not touch.
+ */
+function contextBootstrap(MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MESSAGE_CHARS) {
+  'use strict'
+  let FILENAME = ''
+  const g = globalThis
+  const apply = Reflect.apply
+  const defineProperty = Object.defineProperty
+  const create = Object.create
+  const freeze = Object.freeze
+  const toText = String
+  const stringify = JSON.stringify
+  const slice = String.prototype.slice
+  const indexOf = String.prototype.indexOf
+  const promiseResolve = Promise.resolve
+  const PromiseConstructor = Promise
+  const toPrimitive = Symbol.toPrimitive
+  const seen = new Map()
+  const mapHas = Map.prototype.has
+  const mapSet = Map.prototype.set
+
+  // No stack is captured, so node never formats one for this context (see the file header);
+  // for good: neither writable nor configurable.
+  defineProperty(Error, 'stackTraceLimit', {
+    value: undefined,
+    writable: false,
+    configurable: false
+  })
+  // node awaits promises of this context (a module's evaluation): the host's `await` reads
+  // their `constructor` and calls their `then`. Both stay the context's own, so the code can
+  // neither run there nor be handed the host's resolving functions.
+  freeze(Promise.prototype)
+  freeze(Promise)
+  defineProperty(Error, 'captureStackTrace', {
+    value: function captureStackTrace() {},
+    writable: true,
+    configurable: true
+  })
+  for (const name of ['Atomics', 'SharedArrayBuffer', 'WebAssembly', 'FinalizationRegistry']) {
+    delete g[name]
+  }
+  const noop = () => undefined
+  defineProperty(g, 'console', {
+    value: { log: noop, info: noop, warn: noop, error: noop, debug: noop, trace: noop },
+    writable: true,
+    configurable: true
+  })
+  defineProperty(g, 'global', { value: g, writable: true, configurable: true })
+
+  const api = create(null)
+  api.recorded = ''
+  api.overflow = false
+  let count = 0
+  const clip = (text, max) => (text.length > max ? apply(slice, text, [0, max]) : text)
+  const record = specifier => {
+    // Cut to the limit with a mark no module name has, so a cut name cannot pass the policy.
+    const name =
+      specifier.length > MAX_SPECIFIER_CHARS
+        ? apply(slice, specifier, [0, MAX_SPECIFIER_CHARS - 1]) + '\u2026'
+        : specifier
+    if (apply(mapHas, seen, [name])) return
+    if (count >= MAX_SPECIFIERS) {
+      api.overflow = true
+      return
+    }
+    apply(mapSet, seen, [name, true])
+    count++
+    // One name a line for the host: a name is cut at a newline.
+    const newline = apply(indexOf, name, ['\n'])
+    api.recorded += (newline >= 0 ? apply(slice, name, [0, newline]) : name) + '\n'
+  }
+
+  const standIn = new Proxy(function standIn() {}, {
+    get(target, key) {
+      if (key === 'then') return undefined
+      if (key === toPrimitive) return () => ''
+      return standIn
+    },
+    apply() {
+      return standIn
+    },
+    construct() {
+      return standIn
+    }
+  })
+  api.standIn = standIn
+  api.require = function require(specifier) {
+    if (typeof specifier !== 'string') throw new TypeError('require() expects a string')
+    record(specifier)
+    return standIn
+  }
+  const dynamicImport = function (specifier) {
+    record(toText(specifier))
+    return apply(promiseResolve, PromiseConstructor, [standIn])
+  }
+  api.dynamicImport = dynamicImport
+  // The file is known after the context is made: its name is set once, before any code runs.
+  api.file = name => {
+    FILENAME = name
+    defineProperty(dynamicImport, 'meta', {
+      value: freeze(create(null, { url: { value: 'file:///sandbox/' + name, enumerable: true } }))
+    })
+  }
+
+  const describe = error => {
+    if (typeof error === 'string') return 'threw ' + stringify(clip(error, 200))
+    if (typeof error !== 'object' || error === null) return 'threw ' + typeof error
+    let name = 'Error'
+    let message = ''
+    try {
+      name = toText(error.name)
+    } catch {
+      // the default stays
+    }
+    try {
+      message = toText(error.message)
+    } catch {
+      // the default stays
+    }
+    return name + ': ' + message
+  }
+  const verdict = fn => {
+    try {
+      return 'ok:' + fn()
+    } catch (error) {
+      try {
+        return clip('threw:' + describe(error), MAX_MESSAGE_CHARS + 6)
+      } catch {
+        return 'threw:an unreadable value'
+      }
+    }
+  }
+  const module = { exports: {} }
+  const operations = create(null)
+  operations.commonjs = fn =>
+    verdict(() => {
+      apply(fn, module.exports, [module.exports, module, FILENAME, '.'])
+      const exported = module.exports
+      if (typeof exported === 'function') return 'module.exports'
+      if (typeof exported === 'object' && exported !== null) {
+        if (typeof exported.handler === 'function') return 'exports.handler'
+      }
+      return ''
+    })
+  operations.module = namespace =>
+    verdict(() => {
+      if (typeof namespace.handler === 'function') return 'export handler'
+      if (typeof namespace.default === 'function') return 'export default'
+      return ''
+    })
+  operations.describe = error =>
+    verdict(() => {
+      throw error
+    })
+  let pending
+  api.load = (operation, argument) => {
+    pending = [operation, argument]
+  }
+  api.run = () => {
+    const call = pending
+    pending = undefined
+    return call ? operations[call[0]](call[1]) : ''
+  }
+  return api
+}
