@@ -3444,7 +3444,6 @@ var workflow = __webpack_require__(2986);
 
 
 
-
 /**
  * The action: inputs in; outputs, annotations, the job summary and the evidence out.
  * `sandbox` and `cancellation` are started by the entry point before this module loads: the
@@ -3458,7 +3457,6 @@ async function main_run(sandbox = src_sandbox/* Sandbox */.ak.start(), env = pro
         process.on('SIGUSR1', () => undefined);
     // Each schema parses a handful of times in a run: compiling them to code costs more than
     // it saves (measured: a first parse takes half as long without it).
-    core/* config */.$W({ jitless: true });
     const secrets = new Secrets();
     const mask = (secret) => {
         workflow.mask(secret);

@@ -1,5 +1,4 @@
 import './zod-config.js'
-import { z } from 'zod'
 import { Output, SECRET_INPUTS } from './constants.js'
 import { errorMessage, problemsOf, type Problem } from './errors.js'
 import { EvidenceTrail, type Evidence } from './evidence.js'
@@ -28,7 +27,6 @@ export async function run(
   if (process.listenerCount('SIGUSR1') === 0) process.on('SIGUSR1', () => undefined)
   // Each schema parses a handful of times in a run: compiling them to code costs more than
   // it saves (measured: a first parse takes half as long without it).
-  z.config({ jitless: true })
   const secrets = new Secrets()
   const mask = (secret: string): void => {
     runner.mask(secret)
