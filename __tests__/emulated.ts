@@ -1,4 +1,4 @@
-import { CxoneClient, type CxoneClientOptions } from '../src/cxone-client.js'
+import { CxoneClient, type CxoneClientOptions } from '../src/cxone/client.js'
 import { CxoneEmulator, DEFAULT_CLIENT, type EmulatorOptions } from '../src/emulator/index.js'
 
 export const ID = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890'

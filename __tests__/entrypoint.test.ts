@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { verifyChain } from '../src/audit.js'
+import { verifyChain } from '../src/evidence/audit.js'
 import { makeWorkspace, NODES, ROOT, runAction } from './helpers.js'
 
 /** The bundled dist/index.js, run the way the runner runs it, on node 20 and node 24. */

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { verifyChain } from '../src/audit.js'
+import { verifyChain } from '../src/evidence/audit.js'
 import { CxoneEmulator, type Fault, type RecordedRequest } from '../src/emulator/index.js'
 import { makeWorkspace, NODES, runAction, type ActionRun } from './helpers.js'
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { node24Path } from '../scripts/node24.mjs'
-import type { WorkspaceFile } from '../src/workspace-file.js'
+import type { WorkspaceFile } from '../src/validate/workspace-file.js'
 
 /** A fresh directory with the given files (path → content), standing in for a checkout. */
 export function makeWorkspace(files: Record<string, string | Buffer> = {}): string {

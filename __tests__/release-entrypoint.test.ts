@@ -1,5 +1,5 @@
 import { CxoneEmulator, sha256 } from '../src/emulator/index.js'
-import { releaseChecksum } from '../src/release.js'
+import { releaseChecksum } from '../src/cxone/release.js'
 import { makeWorkspace, runAction } from './helpers.js'
 
 /** A release through dist/index.js, as a tag push would run it. */

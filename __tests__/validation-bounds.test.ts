@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
 import { readConfig } from '../src/inputs.js'
-import { loadPolicy, prepareValidation, ValidationFiles } from '../src/validate.js'
+import { loadPolicy, prepareValidation, ValidationFiles } from '../src/validate/validate.js'
 import { makeWorkspace, runAction } from './helpers.js'
 
 /**

@@ -126,14 +126,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4632);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6004);
+/* harmony import */ var _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7304);
 
 
 
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
 async function run() {
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(16)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4016));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2052));
     await main.run();
 }
 // Run by the runner as `node dist/index.js`: listen for its cancel signals at once (without a
@@ -141,8 +141,8 @@ async function run() {
 // rest of the action loads, so its start-up overlaps ours.
 if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href) {
     const cancellation = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .watchCancellation */ .Z)();
-    const sandbox = _sandbox_js__WEBPACK_IMPORTED_MODULE_3__/* .Sandbox */ .ak.start();
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(16)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4016));
+    const sandbox = _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_3__/* .Sandbox */ .ak.start();
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2052));
     await main.run(sandbox, process.env, cancellation);
 }
 
@@ -151,7 +151,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6004:
+/***/ 7304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -245,12 +245,12 @@ const load = (fd, filename, modules) => {
     module, module.exports, id => modules[id] ?? builtin(id));
   return module.exports;
 };
-const serve = load(4, 'sandbox-child.cjs', { acorn: load(3, 'acorn.js', {}) });
+const serve = load(4, 'child.cjs', { acorn: load(3, 'acorn.js', {}) });
 setImmediate(() => serve(readFrame));`;
 /** The files a child starts with, as fds 3 and 4: acorn and the child program (bundle assets). */
 const CHILD_FILES = [
     new URL(/* asset import */ __nccwpck_require__(5418), __nccwpck_require__.b),
-    new URL(/* asset import */ __nccwpck_require__(7184), __nccwpck_require__.b)
+    new URL(/* asset import */ __nccwpck_require__(3230), __nccwpck_require__.b)
 ];
 function frame(bytes) {
     return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes]);
@@ -386,7 +386,7 @@ class Sandbox {
         const started = performance.now();
         const nonce = randomBytes(16).toString('hex');
         // Loaded while the child works (the entry point starts a child before any schema loads).
-        const answerSchema = Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(43)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3043));
+        const answerSchema = Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(185)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3185));
         answerSchema.catch(() => undefined);
         let killedFor;
         const kill = (reason) => {
@@ -586,7 +586,7 @@ module.exports = __nccwpck_require__.p + "d70827c17242661a4468.js";
 
 /***/ }),
 
-/***/ 7184:
+/***/ 3230:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__.p + "4464213684f020efedae.cjs";

@@ -5,7 +5,7 @@
 // 1 when not, 2 on misuse.
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { verifyChain } from './audit.js'
+import { verifyChain } from './evidence/audit.js'
 
 const USAGE = `usage: node dist/cli/index.js verify-audit <file> [--head <hash>]
 

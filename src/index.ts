@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { watchCancellation } from './cancellation.js'
-import { Sandbox } from './sandbox.js'
+import { Sandbox } from './sandbox/sandbox.js'
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
 export async function run(): Promise<void> {

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { Input, MODES, type Mode } from './constants.js'
-import { defaultApiBase, defaultTokenUrl } from './cxone-hosts.js'
+import { defaultApiBase, defaultTokenUrl } from './cxone/hosts.js'
 import { InputError, ProblemsError } from './errors.js'
-import { checkSecureUrl } from './secure-url.js'
-import { webhookKey } from './webhook-signature.js'
+import { checkSecureUrl } from './http/secure-url.js'
+import { webhookKey } from './evidence/webhook-signature.js'
 
 /** Everything the run needs from its inputs, read once and checked before any side effect. */
 export interface Config {

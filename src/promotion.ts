@@ -1,21 +1,21 @@
 import { setMaxListeners } from 'node:events'
 import { Input, type Mode, type Result } from './constants.js'
-import type { CxoneClient } from './cxone-client.js'
-import { deadline } from './deadline.js'
-import { settleOnDrain, STALLED } from './drain-guard.js'
+import type { CxoneClient } from './cxone/client.js'
+import { deadline } from './http/deadline.js'
+import { settleOnDrain, STALLED } from './cxone/drain-guard.js'
 import { problemsOf, type Problem } from './errors.js'
 import type { Config, CxoneSettings } from './inputs.js'
-import { planVersion, type PlanOutcome } from './plan.js'
+import { planVersion, type PlanOutcome } from './cxone/plan.js'
 import {
   publishVersion,
   type Promotion,
   type PublishOutcome,
   type PublishSettings
-} from './publisher.js'
-import { RateController } from './rate-controller.js'
-import { publishRelease, type ReleaseOutcome } from './release.js'
-import { parseReleaseManifest, type ReleaseMember } from './release-manifest.js'
-import { Sandbox, SandboxPool, sandboxChildren } from './sandbox.js'
+} from './cxone/publisher.js'
+import { RateController } from './cxone/rate-controller.js'
+import { publishRelease, type ReleaseOutcome } from './cxone/release.js'
+import { parseReleaseManifest, type ReleaseMember } from './validate/release-manifest.js'
+import { Sandbox, SandboxPool, sandboxChildren } from './sandbox/sandbox.js'
 import {
   finishValidation,
   loadPolicy,
@@ -27,8 +27,8 @@ import {
   type CheckResult,
   type PreparedValidation,
   type ValidationReport
-} from './validate.js'
-import { readWorkspaceFile } from './workspace-file.js'
+} from './validate/validate.js'
+import { readWorkspaceFile } from './validate/workspace-file.js'
 
 /** Everything one run found and did, for outputs, summary, comment, webhook and audit. */
 export interface RunReport {
@@ -490,7 +490,7 @@ async function createClient(
   io: RunIo,
   rate?: RateController
 ): Promise<CxoneClient> {
-  const { CxoneClient } = await import('./cxone-client.js')
+  const { CxoneClient } = await import('./cxone/client.js')
   return new CxoneClient({
     apiBaseUrl: settings.apiBaseUrl,
     tokenUrl: settings.tokenUrl,

@@ -2303,7 +2303,7 @@ function firstLine(text) {
     return text.split('\n')[0] ?? text;
 }
 
-;// CONCATENATED MODULE: ./src/audit.ts
+;// CONCATENATED MODULE: ./src/evidence/audit.ts
 
 
 

@@ -1,0 +1,394 @@
+import { STALLED } from '../../src/cxone/drain-guard.js'
+import { sha256, type CxoneEmulator } from '../../src/emulator/index.js'
+import { ProblemsError } from '../../src/errors.js'
+import type { Promotion } from '../../src/cxone/publisher.js'
+import { RateController } from '../../src/cxone/rate-controller.js'
+import { publishRelease, releaseChecksum } from '../../src/cxone/release.js'
+import { parseReleaseManifest } from '../../src/validate/release-manifest.js'
+import { sleep } from '../../src/http/retry.js'
+import { CxoneEmulator as Emulator } from '../../src/emulator/index.js'
+import { clientFor } from '../emulated.js'
+import { fileOf } from '../helpers.js'
+
+const ids = Array.from(
+  { length: 6 },
+  (_, i) => `a1b2c3d4-e5f6-7890-abcd-${String(i).padStart(12, '0')}`
+)
+const code = (i: number, v: string) =>
+  `exports.handler = async () => ({ member: ${i}, version: '${v}' })\n`
+const promotion = (i: number, versionId = 'v2'): Promotion => ({
+  payload: { dataActionId: ids[i]!, versionId, targetEnvironment: 'production' },
+  actionCode: code(i, versionId),
+  checksum: sha256(code(i, versionId)),
+  dependencyMatrix: {}
+})
+
+/** Six data actions; members 0-4 have v1 live in production, member 5 has nothing live. */
+async function emulatorFor(
+  options: ConstructorParameters<typeof Emulator>[0] = {}
+): Promise<CxoneEmulator> {
+  const emulator = new Emulator({
+    dataActions: ids.map((id, i) => ({
+      id,
+      versions:
+        i < 5 ? [{ versionId: 'v1', actionCode: code(i, 'v1'), liveIn: 'production' as const }] : []
+    })),
+    ...options
+  })
+  await emulator.start()
+  return emulator
+}
+
+let emulator: CxoneEmulator | undefined
+afterEach(async () => {
+  await emulator?.stop()
+  emulator = undefined
+})
+const live = () => ids.map(id => emulator?.state(id).live.production)
+
+describe('release manifest', () => {
+  const parse = (text: string, fallback = '') =>
+    parseReleaseManifest(fileOf('release.yml', text, 'release-manifest'), fallback)
+  const problems = async (
+    text: string,
+    fallback = ''
+  ): Promise<Array<[number | undefined, string]>> => {
+    try {
+      await parse(text, fallback)
+    } catch (error) {
+      return (error as ProblemsError).problems.map(p => [p.location?.line, p.message])
+    }
+    return []
+  }
+
+  test('a list, each member with its own version', async () => {
+    expect(await parse(`- dataActionId: ${ids[0]}\n  actionFile: a.js\n  versionId: v7\n`)).toEqual(
+      [{ dataActionId: ids[0], actionFile: 'a.js', versionId: 'v7', line: 1 }]
+    )
+  })
+
+  test('an object with shared defaults; members override them; the tag fills the rest', async () => {
+    const members = await parse(
+      [
+        'dependencyManifest: deps.json',
+        'dataActions:',
+        `  - { dataActionId: ${ids[0]}, actionFile: a.js }`,
+        `  - { dataActionId: ${ids[1]}, actionFile: b.js, versionId: hotfix, dependencyManifest: b.json }`
+      ].join('\n'),
+      'v3.0.0'
+    )
+    expect(members.map(m => [m.versionId, m.dependencyManifest])).toEqual([
+      ['v3.0.0', 'deps.json'],
+      ['hotfix', 'b.json']
+    ])
+  })
+
+  test('duplicates, unknown keys, bad ids and missing versions are reported at their lines', async () => {
+    expect(
+      await problems(
+        [
+          `- { dataActionId: ${ids[0]}, actionFile: a.js, versionId: v1 }`,
+          `- { dataActionId: ${ids[0]}, actionFile: b.js, versionId: v1 }`,
+          `- { dataActionId: ${ids[1]}, actionFile: c.js }`
+        ].join('\n')
+      )
+    ).toEqual([
+      [
+        2,
+        `Input 'release-manifest': release.yml at [1].dataActionId: ${ids[0]} is already in the release (entry 1)`
+      ],
+      [
+        3,
+        "Input 'release-manifest': release.yml at [2]: no versionId: give one here, a shared versionId, or the version-id input (or a tag)"
+      ]
+    ])
+    const bad = await problems(`- dataActionId: not-a-uuid\n  actionFile: a.js\n  versoinId: v1\n`)
+    expect(bad.map(([line]) => line)).toEqual([3, 1])
+    expect(bad.map(([, m]) => m).join(' ')).toContain(
+      "unknown key 'versoinId'; did you mean 'versionId'?"
+    )
+    expect(bad.map(([, m]) => m).join(' ')).toContain('expected a UUID')
+    expect((await problems('dataActions: []\n'))[0]?.[1]).toContain('at least one data action')
+  })
+})
+
+describe('the release checksum', () => {
+  test('covers every member id and checksum, in any order', () => {
+    const a = { dataActionId: ids[0]!, checksum: 'a'.repeat(64) }
+    const b = { dataActionId: ids[1]!, checksum: 'b'.repeat(64) }
+    expect(releaseChecksum([a, b])).toBe(releaseChecksum([b, a]))
+    expect(releaseChecksum([a, b])).toBe(
+      sha256(`${ids[0]} ${'a'.repeat(64)}\n${ids[1]} ${'b'.repeat(64)}\n`)
+    )
+    expect(releaseChecksum([a, { ...b, checksum: 'c'.repeat(64) }])).not.toBe(
+      releaseChecksum([a, b])
+    )
+  })
+})
+
+describe('publishing a release', () => {
+  test('all members published and verified; one already live counts as unchanged', async () => {
+    emulator = await emulatorFor()
+    emulator!.seed(ids[4]!, { versionId: 'v2', actionCode: code(4, 'v2'), liveIn: 'production' })
+    const lines: string[] = []
+    const { client } = clientFor(emulator!, { rate: new RateController({ maxInFlight: 4 }) })
+    const outcome = await publishRelease(
+      client,
+      [0, 1, 2, 3, 4, 5].map(i => promotion(i)),
+      {
+        publishTimeoutMs: 5000,
+        log: line => lines.push(line)
+      }
+    )
+    expect(outcome.result).toBe('published')
+    expect(outcome.members.map(m => m.result)).toEqual([
+      'published',
+      'published',
+      'published',
+      'published',
+      'unchanged',
+      'published'
+    ])
+    expect(live()).toEqual(['v2', 'v2', 'v2', 'v2', 'v2', 'v2'])
+    expect(outcome.phases.map(p => p.name)).toEqual(['Prepare', 'Publish'])
+    expect(lines).toContain('5/5 published')
+    // Every member was read and uploaded before any was published.
+    const calls = emulator!.requests.map(r => r.call)
+    expect(calls.lastIndexOf('upload')).toBeLessThan(calls.indexOf('publish'))
+  })
+
+  test('one member failing restores every member already published, each verified', async () => {
+    emulator = await emulatorFor({ publish: 'async', asyncPublishMs: 30 })
+    emulator!.faults.add({ call: 'publish', versionId: 'v2-bad', fault: { kind: 'publish-fails' } })
+    const { client } = clientFor(emulator!, { rate: new RateController({ maxInFlight: 4 }), sleep })
+    const members = [promotion(0), promotion(1), promotion(2, 'v2-bad'), promotion(3), promotion(5)]
+    const outcome = await publishRelease(client, members, { publishTimeoutMs: 5000 })
+    expect(outcome.result).toBe('rolled-back')
+    expect(outcome.cause).toBe(`${ids[2]}: CXone reported the publish of v2-bad as failed`)
+    expect(live()).toEqual(['v1', 'v1', 'v1', 'v1', 'v1', null])
+    for (const member of outcome.members.filter(m => m.rollback)) {
+      expect(member.rollback?.verified).toBe(true)
+      expect(member.result).toBe('rolled-back')
+    }
+    expect(outcome.members.find(m => m.dataActionId === ids[5])?.finalLive ?? null).toBeNull()
+    expect(outcome.phases.map(p => [p.name, p.ok])).toEqual([
+      ['Prepare', true],
+      ['Publish', false],
+      ['Rollback', true]
+    ])
+  })
+
+  test('a member failing before any publish stops the release with nothing live changed', async () => {
+    emulator = await emulatorFor()
+    emulator!.seed(ids[1]!, { versionId: 'v2', actionCode: 'other code' })
+    const { client } = clientFor(emulator!, { rate: new RateController({ maxInFlight: 4 }) })
+    const outcome = await publishRelease(
+      client,
+      [0, 1, 2].map(i => promotion(i)),
+      { publishTimeoutMs: 5000 }
+    )
+    expect(outcome.result).toBe('failed')
+    expect(outcome.cause).toContain('409 version_conflict')
+    expect(outcome.cause).toContain('nothing live was changed')
+    expect(emulator!.requests.some(r => r.call === 'publish')).toBe(false)
+    expect(live()).toEqual(['v1', 'v1', 'v1', 'v1', 'v1', null])
+    expect(outcome.members.map(m => m.result)).toEqual(['not published', 'failed', 'not published'])
+  })
+
+  test('a restoration that cannot finish makes the release failed, with the fix by hand', async () => {
+    emulator = await emulatorFor()
+    emulator!.faults.add({
+      call: 'get',
+      versionId: 'v2-bad',
+      fault: { kind: 'wrong-checksum', checksum: '0'.repeat(64) }
+    })
+    emulator!.faults.add({
+      call: 'publish',
+      versionId: 'v1',
+      fault: { kind: 'status', status: 503 }
+    })
+    const { client } = clientFor(emulator!, {
+      rate: new RateController({ maxInFlight: 2 }),
+      maxAttempts: 2,
+      sleep
+    })
+    // The rollback retries within its own budget (the publish timeout), then gives up.
+    const outcome = await publishRelease(client, [promotion(0, 'v2-bad')], {
+      publishTimeoutMs: 1000
+    })
+    expect(outcome.result).toBe('failed')
+    expect(outcome.members[0]).toMatchObject({ result: 'failed', rollback: { verified: false } })
+    expect(outcome.members[0]?.manualFix).toContain('curl -X PATCH')
+  })
+
+  test('a cancellation mid-release restores every member whose publish was sent', async () => {
+    emulator = await emulatorFor()
+    emulator.faults.add({ call: 'publish', versionId: 'v2-slow', fault: { kind: 'hang' } })
+    const { client } = clientFor(emulator!, {
+      rate: new RateController({ maxInFlight: 4 }),
+      requestTimeoutMs: 30_000
+    })
+    const cancel = new AbortController()
+    setTimeout(() => cancel.abort(), 300)
+    const outcome = await publishRelease(
+      client,
+      [promotion(0), promotion(1, 'v2-slow'), promotion(2)],
+      {
+        publishTimeoutMs: 5000,
+        cancel: cancel.signal,
+        cancelRestoreMs: 3000
+      }
+    )
+    expect(outcome.result).toBe('rolled-back')
+    expect(outcome.cause).toBe('the job was cancelled')
+    expect(live().slice(0, 3)).toEqual(['v1', 'v1', 'v1'])
+  })
+
+  test('a member stuck when the event loop drains: every member whose publish was sent is restored', async () => {
+    emulator = await emulatorFor()
+    emulator.faults.add({
+      call: 'get',
+      versionId: 'v2-stuck',
+      fault: { kind: 'gate', opened: new Promise(() => undefined) }
+    })
+    const { client } = clientFor(emulator, {
+      rate: new RateController({ maxInFlight: 2 }),
+      requestTimeoutMs: 600_000
+    })
+    const running = publishRelease(
+      client,
+      [promotion(0), promotion(1, 'v2-stuck'), promotion(2), promotion(3), promotion(5)],
+      { publishTimeoutMs: 5000 }
+    )
+    // Once the others are verified, only the stuck read is left: what a drained loop sees.
+    while (emulator.requests.filter(r => r.call === 'get' && r.status === 200).length < 4) {
+      await new Promise(resolve => setTimeout(resolve, 10))
+    }
+    process.emit('beforeExit', 0)
+    const outcome = await running
+    expect(outcome).toMatchObject({ result: 'rolled-back', cause: STALLED })
+    expect(live()).toEqual(['v1', 'v1', 'v1', 'v1', 'v1', null])
+  })
+
+  test('under a rate limit: no failures, and the controller keeps 429s to the first burst', async () => {
+    emulator = await emulatorFor({ rateLimit: { perSecond: 10 } })
+    const rate = new RateController({ maxInFlight: 4 })
+    const { client } = clientFor(emulator!, { rate, sleep })
+    const outcome = await publishRelease(
+      client,
+      [0, 1, 2, 3, 4, 5].map(i => promotion(i)),
+      { publishTimeoutMs: 10_000 }
+    )
+    expect(outcome.result).toBe('published')
+    const limited = emulator!.requests.filter(r => r.status === 429)
+    const first = emulator!.requests[0]?.at ?? 0
+    expect(limited.length).toBeGreaterThan(0)
+    expect(limited.filter(r => r.at - first > 1000)).toHaveLength(0)
+    expect(rate.requestsPerSecond).toBeLessThanOrEqual(12)
+  })
+})
+
+describe('the rate controller', () => {
+  test('keeps at most maxInFlight requests in flight', async () => {
+    const rate = new RateController({ maxInFlight: 3 })
+    let inFlight = 0
+    let most = 0
+    await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        await rate.acquire()
+        most = Math.max(most, ++inFlight)
+        await new Promise(resolve => setTimeout(resolve, 5))
+        inFlight--
+        rate.release('ok')
+      })
+    )
+    expect(most).toBe(3)
+  })
+
+  test('queued requests leave the line at once when aborted, and hold no slot', async () => {
+    const rate = new RateController({ maxInFlight: 2 })
+    await rate.acquire()
+    await rate.acquire()
+    const stop = new AbortController()
+    const queued = Array.from({ length: 5 }, () =>
+      rate.acquire(stop.signal).then(
+        () => 'granted',
+        () => 'aborted'
+      )
+    )
+    stop.abort()
+    expect(await Promise.all(queued)).toEqual(Array(5).fill('aborted'))
+    // The two slots are still the two held ones: one release lets exactly one new request in.
+    rate.release('ok')
+    let granted = 0
+    const next = [rate.acquire(), rate.acquire()].map(p => p.then(() => granted++))
+    await next[0]
+    await new Promise(resolve => setTimeout(resolve, 20))
+    expect(granted).toBe(1)
+    rate.release('ok')
+    await Promise.all(next)
+    expect(granted).toBe(2)
+  })
+
+  test('a freed slot goes to the next request in line, even when the one before gave up', async () => {
+    const rate = new RateController({ maxInFlight: 1 })
+    await rate.acquire()
+    const gaveUp = new AbortController()
+    const first = rate.acquire(gaveUp.signal).catch(() => 'aborted')
+    const second = rate.acquire().then(() => 'granted')
+    gaveUp.abort()
+    expect(await first).toBe('aborted')
+    rate.release('ok')
+    expect(await second).toBe('granted')
+  })
+
+  test('a 429 halves the window of requests in flight', async () => {
+    let clock = 0
+    const rate = new RateController({
+      maxInFlight: 4,
+      now: () => clock,
+      sleep: async ms => {
+        clock += ms
+      }
+    })
+    await rate.acquire()
+    rate.release({ retryAfterMs: 0 })
+    const held = [rate.acquire(), rate.acquire()]
+    await Promise.all(held)
+    let third = false
+    const waiting = rate.acquire().then(() => (third = true))
+    await new Promise(resolve => setTimeout(resolve, 20))
+    expect(third).toBe(false)
+    rate.release('ok')
+    await waiting
+    expect(third).toBe(true)
+  })
+
+  test('a 429 pauses everyone for Retry-After and sets the pace under what got through', async () => {
+    let clock = 0
+    const waits: number[] = []
+    const rate = new RateController({
+      maxInFlight: 4,
+      now: () => clock,
+      sleep: async ms => {
+        waits.push(ms)
+        clock += ms
+      }
+    })
+    for (let i = 0; i < 50; i++) {
+      await rate.acquire()
+      clock += 2
+      rate.release('ok')
+    }
+    await rate.acquire()
+    rate.release({ retryAfterMs: 1000 })
+    expect(rate.requestsPerSecond).toBe(45)
+    const before = clock
+    await rate.acquire()
+    expect(clock - before).toBe(1000)
+    rate.release('ok')
+    await rate.acquire()
+    // Then paced at 45 per second.
+    expect(Math.round(waits.at(-1) ?? 0)).toBe(Math.round(1000 / 45))
+  })
+})

@@ -1,0 +1,659 @@
+import { once } from 'node:events'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import vm from 'node:vm'
+import {
+  BOOT,
+  CHILD_FILES,
+  frame,
+  Sandbox,
+  SandboxPool,
+  spawnSandboxProcess,
+  type SandboxReport
+} from '../../src/sandbox/sandbox.js'
+import { NODES } from '../helpers.js'
+
+async function evaluate(code: string, timeoutMs = 2000): Promise<SandboxReport> {
+  const sandbox = Sandbox.start()
+  try {
+    return await sandbox.evaluate(code, 'actions/a.js', timeoutMs)
+  } finally {
+    sandbox.dispose()
+  }
+}
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/hostile/${name}`, import.meta.url), 'utf8')
+
+describe('sandbox evaluation', () => {
+  test.each([
+    ['exports.handler = async () => 1', 'exports.handler', 'commonjs'],
+    ['module.exports = function (event) { return event }', 'module.exports', 'commonjs'],
+    ['module.exports = { handler: () => 1 }', 'exports.handler', 'commonjs'],
+    ['export async function handler(event) { return event }', 'export handler', 'module'],
+    ['export default function (event) { return event }', 'export default', 'module'],
+    ['await Promise.resolve(); export const handler = () => 1', 'export handler', 'module']
+  ])('%s exports its handler as %s', async (code, handler, format) => {
+    const report = await evaluate(code)
+    expect(report.failure).toBeUndefined()
+    expect(report).toMatchObject({ handler, format })
+  })
+
+  test.each([
+    'exports.other = () => 1',
+    'module.exports = { handler: 42 }',
+    'export const handler = "not a function"',
+    ''
+  ])('%s has no handler', async code => {
+    const report = await evaluate(code)
+    expect(report.failure).toBeUndefined()
+    expect(report.handler).toBeNull()
+  })
+
+  test('every module the file names is recorded with its line, wherever it stands', async () => {
+    const report = await evaluate(
+      [
+        "const _ = require('lodash')",
+        "const { get } = require('lodash/fp')",
+        "const axios = require('axios').create({ baseURL: 'x' })",
+        "if (typeof _.get(1, 2).then !== 'undefined') throw new Error('stand-in is thenable')",
+        "exports.handler = async () => { await import('late-module'); return require(`in-handler`) }",
+        "import('dynamic-module')"
+      ].join('\n')
+    )
+    expect(report.failure).toBeUndefined()
+    expect(report.uncheckable).toEqual([])
+    expect(report.requires).toEqual([
+      { specifier: 'lodash', line: 1 },
+      { specifier: 'lodash/fp', line: 2 },
+      { specifier: 'axios', line: 3 },
+      { specifier: 'late-module', line: 5 },
+      { specifier: 'in-handler', line: 5 },
+      { specifier: 'dynamic-module', line: 6 }
+    ])
+  })
+
+  test('ES module imports, re-exports and dynamic imports are recorded', async () => {
+    const report = await evaluate(
+      [
+        "import axios from 'axios'",
+        "import { get, set as put } from 'lodash'",
+        "import * as uuid from 'uuid'",
+        "export { parse } from 'csv'",
+        "export * from 'dayjs'",
+        "export function handler() { return import('blocked-later').then(() => [axios, get, put, uuid]) }"
+      ].join('\n')
+    )
+    expect(report.failure).toBeUndefined()
+    expect(report.requires.map(r => [r.specifier, r.line])).toEqual([
+      ['axios', 1],
+      ['lodash', 2],
+      ['uuid', 3],
+      ['csv', 4],
+      ['dayjs', 5],
+      ['blocked-later', 6]
+    ])
+  })
+
+  test('modules asked for as the code runs are recorded too, each once', async () => {
+    const report = await evaluate(
+      "const name = ['f', 's'].join('')\nfor (let i = 0; i < 3; i++) require(name)\nexports.handler = () => 1"
+    )
+    expect(report.requires).toEqual([{ specifier: 'fs' }])
+    // A computed name is also a use the check cannot follow where it is not run (a handler).
+    expect(report.uncheckable).toMatchObject([{ line: 2, column: 29 }])
+  })
+
+  test('places are counted over every line break V8 knows, and listed in source order', async () => {
+    // \r\n, \r, \u2028 and \u2029 each end a line; the walk meets the nested use first.
+    const code =
+      "const a = require('a')\r\nconst b = [require('b'), (() => eval)()]\rconst c = require('c')\u2028" +
+      'exports.handler = () => eval\u2029const d = 1'
+    const report = await evaluate(code)
+    expect(report.requires).toEqual([
+      { specifier: 'a', line: 1 },
+      { specifier: 'b', line: 2 },
+      { specifier: 'c', line: 3 }
+    ])
+    expect(report.uncheckable).toMatchObject([
+      { line: 2, column: 33 },
+      { line: 4, column: 25 }
+    ])
+  })
+
+  test.each([
+    ["const r = require\nexports.handler = () => r('fs')", 1, 11, 'require is used other than'],
+    ['exports.handler = (m) => require(m)', 1, 26, 'require is used other than'],
+    ['exports.handler = (m) => import(m)', 1, 26, 'import() with a computed module name'],
+    [
+      "const [, r] = arguments\nexports.handler = () => r('fs')",
+      1,
+      15,
+      "'arguments' at the top level"
+    ],
+    [
+      'function f() { return f.caller.arguments }\nexports.handler = () => 1',
+      1,
+      25,
+      "'.caller' can load modules or build code"
+    ],
+    ["exports.handler = () => module.require('child_process')", 1, 32, "'.require' can load"],
+    [
+      "const { require: load } = module\nexports.handler = () => load('x')",
+      1,
+      9,
+      "taking 'require' out"
+    ],
+    [
+      "exports.handler = () => process.getBuiltinModule('child_process')",
+      1,
+      33,
+      "'.getBuiltinModule' can load"
+    ],
+    ["exports.handler = () => eval('req' + 'uire')('fs')", 1, 25, 'eval builds code'],
+    [
+      "exports.handler = () => Function('return require')()('fs')",
+      1,
+      25,
+      'the Function constructor'
+    ],
+    [
+      "exports.handler = () => (() => {}).constructor('return 1')()",
+      1,
+      36,
+      "the '.constructor' of a function builds code"
+    ],
+    ["exports.handler = (k) => globalThis[k]('fs')", 1, 37, "a computed property of 'globalThis'"],
+    [
+      "exports.handler = () => Reflect.get(module, 'require')('fs')",
+      1,
+      37,
+      "'module' passed around"
+    ],
+    ["exports.handler = () => Reflect.get(m, 'require')('fs')", 1, 40, "'require' as text"],
+    ["const m = module\nexports.handler = (k) => m[k]('fs')", 1, 11, "'module' passed around"],
+    [
+      "exports.handler = (k) => globalThis.process[k]('fs')",
+      1,
+      45,
+      "a computed property of 'process'"
+    ],
+    [
+      "exports.handler = function () { return this['req' + 'uire'] }",
+      1,
+      40,
+      'this in a plain function'
+    ],
+    ['with (process) { exports.handler = () => 1 }', 1, 1, 'with makes every name'],
+    ['exports.handler = () => \u026Amport', 1, 25, 'a name the sandbox reserves']
+  ])('%j is a use the dependency check cannot follow', async (code, line, column, message) => {
+    const report = await evaluate(code)
+    expect(report.uncheckable[0]).toMatchObject({ line, column })
+    expect(report.uncheckable[0]?.message).toContain(message)
+  })
+
+  test('the bookkeeping of requires is out of the code’s reach', async () => {
+    const report = await evaluate(
+      [
+        "Object.defineProperty(Array.prototype, '0', { set() {}, get() { return undefined } })",
+        "Object.defineProperty(Object.prototype, 'recorded', { set() {}, get() { return '' } })",
+        'Map.prototype.has = () => true',
+        "const name = 'chi' + 'ld_process'",
+        'require(name)',
+        'exports.handler = () => 1'
+      ].join('\n')
+    )
+    expect(report.requires).toEqual([{ specifier: 'child_process' }])
+  })
+
+  test('more distinct modules than the limit fail instead of being dropped', async () => {
+    const report = await evaluate(
+      "for (let i = 0; i < 1001; i++) require('m' + i)\nexports.handler = () => 1"
+    )
+    expect(report.uncheckable.map(u => u.message)).toContain(
+      'asks for more than 256 distinct modules: the dependency check stops there'
+    )
+  })
+
+  test.each([
+    [
+      'an identifier `of`',
+      'const a = 1, of = 1, g = 1\na\nof\n/(x = 1)/g\nexports.handler = () => x',
+      4
+    ],
+    [
+      'an anonymous async function',
+      'let f, g = 1, x\nf = async function () {}\n/(x = 1)/g\nexports.handler = () => x',
+      3
+    ]
+  ])(
+    'a regular expression V8 would read as code (after %s) is refused',
+    async (_name, code, line) => {
+      const report = await evaluate(code)
+      expect(report.failure).toMatchObject({ kind: 'syntax', line })
+      expect(report.failure?.message).toContain('a regular expression that V8 can read as code')
+    }
+  )
+
+  test('regular expressions both parsers read alike pass', async () => {
+    const report = await evaluate(
+      "const r = /a\\/b/g\nconst s = 'x'.replace(/[/]/g, '')\nif (r.test(s)) s.split(/,/)\nexports.handler = () => [/x/i, (/y/), 1 / 2 / 3, `${/z/u}`]"
+    )
+    expect(report.failure).toBeUndefined()
+    expect(report.handler).toBe('exports.handler')
+  })
+
+  test('an HTML-like comment is refused: parsers read it differently', async () => {
+    const report = await evaluate("x = 1 <!-- require('child_process')\nexports.handler = () => 1")
+    expect(report.failure).toMatchObject({ kind: 'syntax', line: 1 })
+    expect(report.failure?.message).toContain('HTML-like comment')
+  })
+
+  test('a syntax error is reported with its line and column', async () => {
+    const report = await evaluate('const a = 1\n\nconst b = {\n  c: 1,,\n}\n')
+    expect(report.failure).toMatchObject({ kind: 'syntax', line: 4, column: 8 })
+    expect(report.failure?.message).toContain('SyntaxError')
+  })
+
+  test('a syntax error in an ES module is reported with its line and column', async () => {
+    const report = await evaluate(
+      "import x from 'y'\nexport function handler() {\n  return x +\n}\n"
+    )
+    expect(report.failure).toMatchObject({ kind: 'syntax', line: 4, column: 1 })
+  })
+
+  test('a name declared twice is refused exactly where V8 refuses it, in scopes of any size', async () => {
+    // The parser's scopes switch to an index past 16 names: both sides of that switch.
+    const declare = (kind: string, count: number): string =>
+      Array.from({ length: count }, (_, i) => `${kind} n${i} = ${i}`).join('\n')
+    const functions = (count: number): string =>
+      Array.from({ length: count }, (_, i) => `function n${i}() {}`).join('\n')
+    const cases = [3, 40].flatMap(count => [
+      `${declare('const', count)}\nconst n2 = 0`,
+      `${declare('var', count)}\nvar n2 = 0`,
+      `${declare('var', count)}\nlet n2 = 0`,
+      `${declare('let', count)}\nvar n2 = 0`,
+      `${functions(count)}\nfunction n2() {}`,
+      `${functions(count)}\nlet n2 = 0`,
+      `function f() {\n${declare('let', count)}\n{ let n2 = 0 }\nlet n1 = 0 }`,
+      `try {} catch (n1) {\n${declare('var', count)} }`,
+      `try {} catch (n1) {\n${declare('let', count)} }`,
+      `'use strict'\n{\n${functions(count)}\nfunction n2() {} }`
+    ])
+    const sandbox = Sandbox.start()
+    try {
+      for (const code of cases) {
+        let v8Accepts = true
+        try {
+          new vm.Script(code)
+        } catch {
+          v8Accepts = false
+        }
+        const report = await sandbox.evaluate(code, 'a.js', 2000)
+        const { failure } = report
+        expect({
+          code,
+          refused: failure?.kind === 'syntax' && /has already been declared/.test(failure.message),
+          // Located by the parser (V8's compile error, the fallback, carries no place).
+          located: failure?.line !== undefined && failure.column !== undefined
+        }).toEqual({ code, refused: !v8Accepts, located: !v8Accepts })
+      }
+    } finally {
+      sandbox.dispose()
+    }
+  })
+
+  test('renaming import() keeps the columns of what follows it', async () => {
+    const report = await evaluate("import('a'); import.meta.url; const x = {\n  c: 1,, }\n")
+    expect(report.failure).toMatchObject({ kind: 'syntax', line: 2, column: 8 })
+    const thrown = await evaluate(
+      "const m = import.meta.url; export const handler = () => 1; throw new Error(m + ' ' + typeof import('x').then)"
+    )
+    expect(thrown.failure?.message).toBe('Error: file:///sandbox/actions/a.js function')
+  })
+
+  test('code nested deeper than the parser’s stack is refused, not evaluated', async () => {
+    const report = await evaluate(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)
+    expect(report.failure).toMatchObject({ kind: 'syntax' })
+  })
+
+  test('an exception at the top level is reported', async () => {
+    const report = await evaluate("throw new RangeError('bad config')")
+    expect(report.failure).toEqual({ kind: 'threw', message: 'RangeError: bad config' })
+  })
+
+  test.each([
+    ['a synchronous loop', 'for (;;) {}'],
+    ['a microtask loop', 'Promise.resolve().then(function f(){return Promise.resolve().then(f)})'],
+    [
+      'a getter on exports that never returns',
+      "Object.defineProperty(exports, 'handler', { get() { for (;;) {} } })"
+    ],
+    ['a thrown proxy whose traps never return', 'throw new Proxy({}, { get() { for (;;) {} } })'],
+    ['an ES module loop', 'export const handler = 1; for (;;) {}']
+  ])('%s is stopped at the deadline', async (_name, code) => {
+    const report = await evaluate(code, 500)
+    expect(report.failure?.kind).toBe('timeout')
+  })
+
+  test('a top-level await that never settles is said so', async () => {
+    const report = await evaluate('await new Promise(() => {})\nexport const handler = () => 1')
+    expect(report.failure).toMatchObject({
+      kind: 'timeout',
+      message: 'its top-level await never settles'
+    })
+  })
+
+  // Given time, each bomb meets its memory limit (in the corpus the deadline often comes first).
+  test.each([
+    ['the V8 heap', 'const a = []; for (;;) a.push(new Array(1e6).fill(1))', 'heap limit'],
+    [
+      'array buffers',
+      'const a = []; for (;;) a.push(new Uint8Array(1 << 26).fill(1))',
+      'MB of memory'
+    ]
+  ])('a memory bomb in %s is stopped by the memory limit', async (_name, code, message) => {
+    const report = await evaluate(code, 20_000)
+    expect(report.failure).toMatchObject({ kind: 'memory' })
+    expect(report.failure?.message).toContain(message)
+  })
+
+  test('the code sees no process, no require of real modules, no timers, no stack traces', async () => {
+    const report = await evaluate(
+      [
+        'const seen = [typeof process, typeof setTimeout, typeof Buffer, typeof fetch, typeof WebAssembly, typeof SharedArrayBuffer, typeof FinalizationRegistry, typeof new Error().stack]',
+        "const fs = require('fs')",
+        "if (typeof fs.readFileSync('/etc/passwd') !== 'function') throw new Error('real fs')",
+        "throw new Error(seen.join(','))"
+      ].join('\n')
+    )
+    expect(report.failure?.message).toBe(
+      'Error: undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined'
+    )
+  })
+
+  // Each boundary alone, first thing in a fresh child (see the probe), then all together.
+  const probes = ['realm-probe-commonjs.js', 'realm-probe-module.js'].flatMap(name => {
+    const source = fixture(name)
+    const start = source.indexOf('const operations = {')
+    const block = source.slice(start, source.indexOf('\n}\n', start))
+    const operations = [...block.matchAll(/^ {2}(?:'([^']+)'|(\w+)): /gm)].map(m => m[1] ?? m[2])
+    return [
+      ...operations.map(op => [
+        `${name}, ${op}`,
+        source.replace('const ONLY = undefined', `const ONLY = ${JSON.stringify(op)}`)
+      ]),
+      [`${name}, every operation`, source]
+    ]
+  })
+
+  test('the realm probes cover every operation', () => {
+    expect(probes.length).toBeGreaterThan(30)
+  })
+
+  test.concurrent.each(probes)(
+    '%s reaches no object of another realm, at any stack depth',
+    async (_name, source) => {
+      const report = await evaluate(source, 20_000)
+      expect(report.failure?.message).toMatch(/^Error: no foreign object among \d+ checked$/)
+    }
+  )
+
+  test('one child evaluates file after file, each in a fresh context', async () => {
+    const sandbox = Sandbox.start()
+    try {
+      const poison = await sandbox.evaluate(
+        "Object.prototype.handler = () => 1; globalThis.leftover = 1; require('first')",
+        'a.js',
+        2000
+      )
+      expect(poison.handler).toBe('exports.handler')
+      const clean = await sandbox.evaluate(
+        "if (typeof leftover !== 'undefined') throw new Error('shared'); exports.other = 1",
+        'b.js',
+        2000
+      )
+      expect(clean.failure).toBeUndefined()
+      expect(clean.handler).toBeNull()
+      expect(clean.requires).toEqual([])
+    } finally {
+      sandbox.dispose()
+    }
+  })
+
+  test('a pool gives every file its verdict, replacing children that were killed', async () => {
+    const pool = new SandboxPool(2)
+    const files = [
+      'exports.handler = () => 1',
+      'for (;;) {}',
+      'export const handler = () => 2',
+      'const a = []; for (;;) a.push(new Uint8Array(1 << 26).fill(1))',
+      "throw new Error('nope')",
+      'module.exports = () => 3'
+    ]
+    try {
+      const reports = await Promise.all(
+        files.map((code, i) => pool.evaluate(code, `m${i}.js`, i === 3 ? 20_000 : 500))
+      )
+      expect(reports.map(r => r.failure?.kind ?? r.handler)).toEqual([
+        'exports.handler',
+        'timeout',
+        'export handler',
+        'memory',
+        'threw',
+        'module.exports'
+      ])
+    } finally {
+      pool.dispose()
+    }
+  })
+
+  test('an abort stops the evaluation and the child at once', async () => {
+    const sandbox = Sandbox.start()
+    const controller = new AbortController()
+    const evaluation = sandbox.evaluate('for (;;) {}', 'a.js', 60_000, controller.signal)
+    controller.abort(new Error('cancelled'))
+    await expect(evaluation).rejects.toThrow('cancelled')
+    expect(sandbox.usable).toBe(false)
+  })
+})
+
+describe('the protocol with the child', () => {
+  // Stand-ins for a child whose inner layers were escaped: it prints what it likes.
+  const readsAndPrints = (lines: string) => `
+    let input = ''
+    process.stdin.on('data', chunk => {
+      input += chunk
+      const nonce = (/"nonce":"([0-9a-f]+)"/.exec(input) || [])[1]
+      if (!nonce) return
+      process.stdin.pause()
+      for (const line of ${lines}) process.stdout.write(JSON.stringify(line) + '\\n')
+    })`
+
+  test.each([
+    [
+      'a report without the request’s nonce',
+      `[{ nonce: '0'.repeat(32), handler: 'exports.handler', requires: [] }]`
+    ],
+    ['a line before the report', `['forged', { nonce, handler: 'exports.handler', requires: [] }]`],
+    ['a report with fields it may not have', `[{ nonce, handler: 'x', requires: [], extra: 1 }]`]
+  ])('%s is a failed check, never a pass', async (_name, lines) => {
+    const sandbox = Sandbox.start(readsAndPrints(lines))
+    try {
+      const report = await sandbox.evaluate('exports.handler = () => 1', 'a.js', 2000)
+      expect(report.failure).toMatchObject({ kind: 'crashed' })
+      expect(report.handler).toBeNull()
+    } finally {
+      sandbox.dispose()
+    }
+  })
+
+  test('output after an answer ends the child: it answers no other file', async () => {
+    const sandbox = Sandbox.start(
+      readsAndPrints(`[{ nonce, handler: 'exports.handler', requires: [] }, 'forged']`)
+    )
+    try {
+      // The first answer passes or fails as the extra line comes with it or after it.
+      await sandbox.evaluate('exports.handler = () => 1', 'a.js', 2000)
+      const second = await sandbox.evaluate('exports.handler = () => 1', 'b.js', 2000)
+      expect(second.failure).toMatchObject({ kind: 'crashed' })
+      expect(sandbox.usable).toBe(false)
+    } finally {
+      sandbox.dispose()
+    }
+  })
+
+  test('a child that dies says why, from its stderr', async () => {
+    const sandbox = Sandbox.start(
+      "process.stderr.write('boom: the child broke\\n'); process.exit(3)"
+    )
+    const report = await sandbox.evaluate('exports.handler = () => 1', 'a.js', 2000)
+    expect(report.failure?.kind).toBe('crashed')
+    expect(report.failure?.message).toContain('exit code 3')
+    expect(report.failure?.message).toContain('boom: the child broke')
+  })
+})
+
+describe.each(NODES)('the child process on %s', (_label, node) => {
+  test('loses everything that reaches beyond it before any code is parsed', async () => {
+    // The real boot loader and child program, in the sandbox's process; the child is given no
+    // request, so it ends at once, and reports what it kept as it exits.
+    const program = `
+      const { fstatSync, writeSync } = require('node:fs')
+      const { compileFunction } = require('node:vm')
+      const own = process
+      const child = { exports: {} }
+      compileFunction(${JSON.stringify(readFileSync(new URL('../../src/sandbox/child.cjs', import.meta.url), 'utf8'))},
+        ['module', 'exports', 'require'])(child, child.exports, require)
+      own.on('exit', () => writeSync(1, JSON.stringify({
+        process: Object.getOwnPropertyNames(own).filter(name => own[name] !== undefined),
+        globals: Object.getOwnPropertyNames(globalThis),
+        programFiles: [3, 4].map(fd => { try { fstatSync(fd); return 'open' } catch (e) { return e.code } })
+      })))
+      module.exports = () => child.exports(() => null)`
+    const programFile = join(mkdtempSync(join(tmpdir(), 'child-')), 'program.cjs')
+    writeFileSync(programFile, program)
+    const sandbox = spawnSandboxProcess(BOOT, node, [CHILD_FILES[0]!, pathToFileURL(programFile)])
+    sandbox.stdin?.end()
+    let out = ''
+    sandbox.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
+    await once(sandbox, 'close')
+    const kept = JSON.parse(out) as { process: string[]; globals: string[]; programFiles: string[] }
+    expect(kept.programFiles).toEqual(['EBADF', 'EBADF'])
+    for (const name of [
+      'binding',
+      '_linkedBinding',
+      'dlopen',
+      'getBuiltinModule',
+      'kill',
+      '_kill',
+      '_debugProcess',
+      'stdout',
+      'stdin',
+      'stderr',
+      'report',
+      'chdir',
+      'setuid'
+    ]) {
+      expect(kept.process).not.toContain(name)
+    }
+    for (const name of ['process', 'require', 'module', 'net', 'fs', 'child_process', 'fetch']) {
+      expect(kept.globals).not.toContain(name)
+    }
+    expect(kept.process).toContain('pid')
+  })
+})
+
+describe('the randomness a child is given', () => {
+  test('lasts for every file a child evaluates, each in a context of its own', async () => {
+    const sandbox = Sandbox.start()
+    try {
+      let evaluated = 0
+      while (sandbox.usable) {
+        // A global left by one file must not be seen by the next.
+        const report = await sandbox.evaluate(
+          `if (globalThis.seen) throw new Error('shared'); globalThis.seen = 1; exports.handler = () => 1`,
+          `a${evaluated}.js`,
+          5000
+        )
+        expect(report.failure).toBeUndefined()
+        evaluated++
+      }
+      expect(evaluated).toBe(50)
+    } finally {
+      sandbox.dispose()
+    }
+  })
+
+  test('a child that runs out of it refuses the file instead of naming its API guessably', async () => {
+    const child = spawnSandboxProcess(BOOT)
+    const request = (nonce: string): Buffer =>
+      Buffer.concat([
+        frame(Buffer.from(JSON.stringify({ nonce, filename: 'a.js', timeoutMs: 2000 }))),
+        frame(Buffer.from('exports.handler = () => 1'))
+      ])
+    // Enough for one context only.
+    child.stdin?.end(
+      Buffer.concat([frame(Buffer.alloc(16, 7)), request('1'.repeat(32)), request('2'.repeat(32))])
+    )
+    let out = ''
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
+    await once(child, 'close')
+    const [first, second] = out
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line) as SandboxReport)
+    expect(first).toMatchObject({ handler: 'exports.handler' })
+    expect(first?.failure).toBeUndefined()
+    expect(second?.failure).toEqual({
+      kind: 'crashed',
+      message: expect.stringContaining('too few random bytes')
+    })
+  })
+})
+
+describe.each(NODES)(
+  'on %s, the outer layer holds for code that escaped the context',
+  (_label, node) => {
+    // The attack runs as the child's own program, as after a V8-level escape from the context.
+    const marker = join(tmpdir(), `cxone-outer-layer-${process.pid}`)
+    const attack = `
+    const results = {}
+    const attempt = (name, fn) => {
+      try { results[name] = 'reached: ' + String(fn()).slice(0, 100) }
+      catch (e) { results[name] = 'blocked: ' + (e.code || e.message) }
+    }
+    attempt('env', () => { if (Object.keys(process.env).length) return JSON.stringify(process.env); throw new Error('empty') })
+    attempt('parent environ', () => require('fs').readFileSync('/proc/' + process.ppid + '/environ', 'utf8'))
+    attempt('own environ', () => require('fs').readFileSync('/proc/self/environ', 'utf8'))
+    attempt('read a file', () => require('fs').readFileSync('/etc/hostname', 'utf8'))
+    attempt('write a file', () => require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'))
+    attempt('child process', () => require('child_process').execSync('id'))
+    attempt('worker', () => new (require('worker_threads').Worker)('1', { eval: true }))
+    attempt('native addon', () => process.dlopen({ exports: {} }, '/lib/x86_64-linux-gnu/libc.so.6'))
+    attempt('eval', () => eval('1'))
+    attempt('poison an intrinsic', () => { Object.defineProperty(Object.prototype, 'channel', { get() { return 1 } }); return 'defined' })
+    attempt('replace JSON.stringify', () => { JSON.stringify = () => 'forged'; if (JSON.stringify({}) === 'forged') return 'replaced'; throw new Error('frozen') })
+    process.stdout.write(JSON.stringify(results))
+  `
+
+    test('no environment, files, processes, workers, addons, eval or intrinsics to poison', async () => {
+      process.env.CANARY_SECRET = 'outer-layer-canary'
+      const child = spawnSandboxProcess(attack, node)
+      child.stdin?.end()
+      let out = ''
+      child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
+      await once(child, 'close')
+      delete process.env.CANARY_SECRET
+      const results = JSON.parse(out) as Record<string, string>
+      expect(Object.keys(results)).toHaveLength(11)
+      for (const [name, result] of Object.entries(results)) {
+        expect(`${name}: ${result}`).toMatch(new RegExp(`^${name}: blocked: `))
+      }
+      expect(out).not.toContain('outer-layer-canary')
+      expect(existsSync(marker)).toBe(false)
+    })
+  }
+)

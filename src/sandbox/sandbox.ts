@@ -1,0 +1,492 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { closeSync, openSync } from 'node:fs'
+import type { Socket } from 'node:net'
+import { availableParallelism } from 'node:os'
+
+/** V8 heap of a sandbox child; a bigger allocation aborts the child, never the runner. */
+export const SANDBOX_HEAP_MB = 128
+/** Resident memory of a child (array buffers live outside the V8 heap). Linux only. */
+export const SANDBOX_RSS_MB = 256
+/** A child is killed this long after the deadline it keeps by itself. */
+const KILL_GRACE_MS = 300
+const RSS_POLL_MS = 10
+const MAX_REPORT_BYTES = 256 * 1024
+/** What of a crashed child's stderr is kept to say why it crashed. */
+const MAX_STDERR_CHARS = 2000
+/**
+ * Children of one pool: each may reach SANDBOX_RSS_MB (plus what it allocates between two
+ * looks of the watchdog) while the action itself holds ~100 MB; two keep it all under 1 GB
+ * whatever the files do and however many cores the runner has.
+ */
+const MAX_CHILDREN = 2
+/** Files one child evaluates before it is replaced (bounds what one file can leave behind). */
+const FILES_PER_CHILD = 50
+
+// Loaded when first used, not with this module: the entry point starts a child before anything
+// else loads, and node:crypto alone takes ~4 ms to load.
+const randomBytes = (size: number): Buffer =>
+  process.getBuiltinModule('node:crypto').randomBytes(size)
+
+export type SandboxFailureKind = 'syntax' | 'threw' | 'timeout' | 'memory' | 'crashed'
+
+export interface SandboxFailure {
+  kind: SandboxFailureKind
+  message: string
+  line?: number
+  column?: number
+}
+
+export interface RequiredModule {
+  specifier: string
+  /** Line of the action file that asks for it, when known. */
+  line?: number
+}
+
+/** A use of require/import() the dependency check cannot follow, at its place in the file. */
+export interface UncheckableUse {
+  message: string
+  line?: number
+  column?: number
+}
+
+export interface SandboxReport {
+  format?: 'commonjs' | 'module'
+  /** How the handler is exported (`exports.handler`, `module.exports`, ...), or null. */
+  handler: string | null
+  /** Every module the file asks for: found in its text, or asked for as it ran. */
+  requires: RequiredModule[]
+  uncheckable: UncheckableUse[]
+  failure?: SandboxFailure
+  durationMs: number
+  /** Peak resident memory of the child, when it reported. */
+  peakRssMb?: number
+}
+
+/** Evaluates files in a sandbox: one child (Sandbox) or several (SandboxPool). */
+export interface Evaluator {
+  evaluate(
+    code: string,
+    filename: string,
+    timeoutMs: number,
+    signal?: AbortSignal
+  ): Promise<SandboxReport>
+  dispose(): void
+}
+
+/**
+ * `--permission` since node 22.13/23.5; node 20 only knows the experimental spelling. Another
+ * node than this one (the tests run the runner's node 24 so) is taken to be recent.
+ */
+function permissionFlag(node: string): string {
+  const recent =
+    node !== process.execPath || process.allowedNodeEnvironmentFlags.has('--permission')
+  return recent ? '--permission' : '--experimental-permission'
+}
+
+/**
+ * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program
+ * from fd 4 (files, not frames on fd 0: the parent's pipe writes wait for its event loop, which
+ * is busy loading the action, and held the child back ~20 ms), compiles each as a CommonJS
+ * module, closes both, and hands the child the reader of frames on fd 0. A frame is
+ * `<byte length>\n<bytes>`. The child starts once this script has returned: node then puts
+ * `module` back on the global object, and the child takes it away.
+ */
+export const BOOT = `'use strict';
+const { readSync, closeSync } = process.getBuiltinModule('node:fs');
+const { compileFunction } = process.getBuiltinModule('node:vm');
+const builtin = process.getBuiltinModule;
+const read = size => {
+  const buffer = Buffer.allocUnsafe(size);
+  for (let at = 0; at < size; ) {
+    const got = readSync(0, buffer, at, size - at, null);
+    if (got === 0) return null;
+    at += got;
+  }
+  return buffer;
+};
+const readFrame = () => {
+  let size = '';
+  for (;;) {
+    const byte = read(1);
+    if (byte === null) return null;
+    if (byte[0] === 10) return read(Number(size));
+    size += String.fromCharCode(byte[0]);
+  }
+};
+const readFile = fd => {
+  const chunks = [];
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(65536);
+    const got = readSync(fd, chunk, 0, chunk.length, null);
+    if (got === 0) break;
+    chunks.push(chunk.subarray(0, got));
+  }
+  closeSync(fd);
+  return Buffer.concat(chunks).toString('utf8');
+};
+const load = (fd, filename, modules) => {
+  const module = { exports: {} };
+  compileFunction(readFile(fd), ['module', 'exports', 'require'], { filename })(
+    module, module.exports, id => modules[id] ?? builtin(id));
+  return module.exports;
+};
+const serve = load(4, 'child.cjs', { acorn: load(3, 'acorn.js', {}) });
+setImmediate(() => serve(readFrame));`
+
+/** The files a child starts with, as fds 3 and 4: acorn and the child program (bundle assets). */
+export const CHILD_FILES: readonly URL[] = [
+  new URL('../../node_modules/acorn/dist/acorn.js', import.meta.url),
+  new URL('./child.cjs', import.meta.url)
+]
+
+export function frame(bytes: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes])
+}
+
+/**
+ * Starts `node -e program` (with `node`, this one by default) as the sandbox's outer layer: no environment; no file system,
+ * child processes, workers or native addons (node's permission model); frozen intrinsics; a V8
+ * heap limit; no code generation from strings; in a process group of its own so it can be
+ * killed whole. This is what code that escaped the inner context would still be held by.
+ */
+export function spawnSandboxProcess(
+  program: string,
+  node = process.execPath,
+  files: readonly URL[] = CHILD_FILES
+): ChildProcess {
+  const fds = files.map(file => openSync(file, 'r'))
+  try {
+    return spawn(
+      node,
+      [
+        permissionFlag(node),
+        '--frozen-intrinsics',
+        `--max-old-space-size=${SANDBOX_HEAP_MB}`,
+        '--disallow-code-generation-from-strings',
+        '--experimental-vm-modules',
+        '--no-warnings',
+        '-e',
+        program
+      ],
+      { env: {}, stdio: ['pipe', 'pipe', 'pipe', ...fds], detached: true, windowsHide: true }
+    )
+  } finally {
+    // The child has its own copies; each child opens the files anew (a shared offset).
+    for (const fd of fds) closeSync(fd)
+  }
+}
+
+interface Exit {
+  code: number | null
+  signal: NodeJS.Signals | null
+}
+
+/**
+ * One sandbox child process, started before any code is known so its start-up overlaps the
+ * action's own. It evaluates files one after another, each in a fresh context; each answer
+ * must carry the nonce of its request, or the child is killed and the file fails. Around it:
+ * a resident-memory watchdog and a deadline that kill the whole process group.
+ */
+export class Sandbox implements Evaluator {
+  private readonly child: ChildProcess
+  private readonly exited: Promise<Exit>
+  private stderr = ''
+  private stdout = ''
+  /** Takes the next answer line; unset while no request is out. */
+  private awaiting?: (line: string) => void
+  /** The child printed something that was not the answer to a request. */
+  private outOfProtocol = false
+  private evaluations = 0
+  private busy = false
+
+  private constructor(program: string) {
+    this.child = spawnSandboxProcess(program)
+    this.exited = new Promise(resolve =>
+      this.child.once('close', (code, signal) => resolve({ code, signal }))
+    )
+    // A write to a child that already died must not become an unhandled error.
+    this.child.stdin?.on('error', () => undefined)
+    // After the spawn (node:crypto loads in ~4 ms, which the child's start overlaps), not on a
+    // later turn: this process's loop is busy loading the action, and the child waited ~10 ms.
+    // 16 bytes per context: one per file, and the one prepared for a file that never comes.
+    this.child.stdin?.write(frame(randomBytes(16 * (FILES_PER_CHILD + 1))))
+    this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      if (this.stderr.length < MAX_STDERR_CHARS) this.stderr += chunk
+    })
+    this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.read(chunk))
+    this.hold(false)
+  }
+
+  /** Starts a child; `program` replaces the boot loader (tests of the protocol only). */
+  static start(program = BOOT): Sandbox {
+    return new Sandbox(program)
+  }
+
+  /** Whether the child can take another file. */
+  get usable(): boolean {
+    return this.alive && !this.outOfProtocol && this.evaluations < FILES_PER_CHILD
+  }
+
+  private get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null
+  }
+
+  async evaluate(
+    code: string,
+    filename: string,
+    timeoutMs: number,
+    signal?: AbortSignal
+  ): Promise<SandboxReport> {
+    if (this.busy) throw new Error('a sandbox evaluates one file at a time')
+    this.busy = true
+    this.evaluations++
+    this.hold(true)
+    try {
+      return await this.exchange(code, filename, timeoutMs, signal)
+    } finally {
+      this.busy = false
+      this.awaiting = undefined
+      this.hold(false)
+    }
+  }
+
+  /** An idle child must not keep the action alive (it ends by itself when its stdin closes). */
+  private hold(busy: boolean): void {
+    // The pipes are sockets, though typed as plain streams.
+    const pipes = [
+      this.child.stdin,
+      this.child.stdout,
+      this.child.stderr
+    ] as unknown as Array<Socket | null>
+    for (const handle of [this.child, ...pipes]) {
+      if (busy) handle?.ref()
+      else handle?.unref()
+    }
+  }
+
+  /** Stops the child. */
+  dispose(): void {
+    if (this.alive) this.killGroup()
+  }
+
+  /** Exactly one line answers each request; any other output ends the child. */
+  private read(chunk: string): void {
+    this.stdout += chunk
+    for (let newline = this.stdout.indexOf('\n'); newline >= 0;) {
+      const line = this.stdout.slice(0, newline)
+      this.stdout = this.stdout.slice(newline + 1)
+      const take = this.awaiting
+      this.awaiting = undefined
+      if (take) take(line)
+      else this.violate()
+      newline = this.stdout.indexOf('\n')
+    }
+    if (this.stdout.length > MAX_REPORT_BYTES) this.violate()
+  }
+
+  private violate(): void {
+    this.outOfProtocol = true
+    this.killGroup()
+  }
+
+  private async exchange(
+    code: string,
+    filename: string,
+    timeoutMs: number,
+    signal?: AbortSignal
+  ): Promise<SandboxReport> {
+    signal?.throwIfAborted()
+    const started = performance.now()
+    const nonce = randomBytes(16).toString('hex')
+    // Loaded while the child works (the entry point starts a child before any schema loads).
+    const answerSchema = import('./answer.js')
+    answerSchema.catch(() => undefined)
+    let killedFor: 'timeout' | 'memory' | 'aborted' | undefined
+    const kill = (reason: NonNullable<typeof killedFor>): void => {
+      killedFor ??= reason
+      this.killGroup()
+    }
+    const answer = new Promise<string | undefined>(resolve => {
+      this.awaiting = resolve
+      void this.exited.then(() => resolve(undefined))
+    })
+    const deadline = setTimeout(() => kill('timeout'), timeoutMs + KILL_GRACE_MS)
+    const watchdog = setInterval(() => {
+      void residentMegabytes(this.child.pid).then(mb => {
+        if (mb > SANDBOX_RSS_MB) kill('memory')
+      })
+    }, RSS_POLL_MS)
+    const onAbort = (): void => kill('aborted')
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const header = Buffer.from(JSON.stringify({ nonce, filename, timeoutMs }))
+    this.child.stdin?.write(Buffer.concat([frame(header), frame(Buffer.from(code, 'utf8'))]))
+    const line = await answer
+    clearTimeout(deadline)
+    clearInterval(watchdog)
+    signal?.removeEventListener('abort', onAbort)
+    if (killedFor === 'aborted') throw signal?.reason ?? new Error('aborted')
+    const durationMs = Math.round(performance.now() - started)
+    const failed = (failure: SandboxFailure): SandboxReport => ({
+      handler: null,
+      requires: [],
+      uncheckable: [],
+      failure,
+      durationMs
+    })
+    if (killedFor === 'timeout') {
+      return failed({ kind: 'timeout', message: `did not finish within ${timeoutMs} ms` })
+    }
+    if (killedFor === 'memory') {
+      return failed({ kind: 'memory', message: `used more than ${SANDBOX_RSS_MB} MB of memory` })
+    }
+    if (line !== undefined) {
+      const { ChildReportSchema } = await answerSchema
+      const parsed = ChildReportSchema.safeParse(safeJson(line))
+      // Anything but the answer to this request means the child cannot be trusted any more.
+      if (!parsed.success || parsed.data.nonce !== nonce || this.outOfProtocol) {
+        this.violate()
+        return failed({ kind: 'crashed', message: 'the sandbox answered outside its protocol' })
+      }
+      const { format, handler, requires, problems, failure, peakRssKb } = parsed.data
+      return {
+        ...(format ? { format } : {}),
+        handler: handler ?? null,
+        requires,
+        uncheckable: problems,
+        ...(failure ? { failure } : {}),
+        durationMs,
+        ...(peakRssKb ? { peakRssMb: Math.round(peakRssKb / 1024) } : {})
+      }
+    }
+    if (this.outOfProtocol) {
+      return failed({ kind: 'crashed', message: 'the sandbox answered outside its protocol' })
+    }
+    const { code: exitCode, signal: exitSignal } = await this.exited
+    // V8 aborts the process when the heap limit is reached.
+    if (exitSignal === 'SIGABRT' || exitSignal === 'SIGTRAP' || exitCode === 134) {
+      return failed({ kind: 'memory', message: `exceeded the ${SANDBOX_HEAP_MB} MB heap limit` })
+    }
+    const said = this.stderr.trim().split('\n').slice(-5).join(' ').slice(-500)
+    return failed({
+      kind: 'crashed',
+      message: `the sandbox process ended without an answer (${exitSignal ?? `exit code ${exitCode}`})${said ? `: ${said}` : ''}`
+    })
+  }
+
+  private killGroup(): void {
+    const pid = this.child.pid
+    if (pid === undefined || !this.alive) return
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      this.child.kill('SIGKILL')
+    }
+  }
+}
+
+/**
+ * Several sandbox children sharing a queue of files (the members of one release, which come
+ * from one commit: sharing a child crosses no trust boundary). A child that was killed, or has
+ * served its share, is replaced for the files still to come.
+ */
+export class SandboxPool implements Evaluator {
+  private readonly idle: Sandbox[] = []
+  private readonly waiting: Array<(sandbox: Sandbox) => void> = []
+  private started = 0
+  private disposed = false
+
+  constructor(
+    private readonly size: number,
+    first?: Sandbox
+  ) {
+    if (first) {
+      this.idle.push(first)
+      this.started = 1
+    }
+  }
+
+  async evaluate(
+    code: string,
+    filename: string,
+    timeoutMs: number,
+    signal?: AbortSignal
+  ): Promise<SandboxReport> {
+    const sandbox = await this.take(signal)
+    try {
+      return await sandbox.evaluate(code, filename, timeoutMs, signal)
+    } finally {
+      this.give(sandbox)
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true
+    for (const sandbox of this.idle.splice(0)) sandbox.dispose()
+  }
+
+  private take(signal?: AbortSignal): Promise<Sandbox> {
+    signal?.throwIfAborted()
+    const ready = this.idle.pop()
+    if (ready) return Promise.resolve(ready)
+    if (this.started < this.size) {
+      this.started++
+      return Promise.resolve(Sandbox.start())
+    }
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        const at = this.waiting.indexOf(waiter)
+        if (at >= 0) this.waiting.splice(at, 1)
+        reject(signal?.reason)
+      }
+      const waiter = (sandbox: Sandbox): void => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(sandbox)
+      }
+      this.waiting.push(waiter)
+      signal?.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
+  private give(sandbox: Sandbox): void {
+    if (this.disposed) return sandbox.dispose()
+    let next: Sandbox | undefined = sandbox
+    if (!sandbox.usable) {
+      // Replaced only when a file is waiting; else take() starts one when one comes.
+      sandbox.dispose()
+      this.started--
+      next = undefined
+    }
+    const waiter = this.waiting.shift()
+    if (!waiter) {
+      if (next) this.idle.push(next)
+      return
+    }
+    if (!next) this.started++
+    waiter(next ?? Sandbox.start())
+  }
+}
+
+/** How many children a pool of this machine runs. */
+export function sandboxChildren(): number {
+  return Math.max(1, Math.min(availableParallelism(), MAX_CHILDREN))
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+async function residentMegabytes(pid: number | undefined): Promise<number> {
+  if (pid === undefined || process.platform !== 'linux') return 0
+  try {
+    const { readFile } = process.getBuiltinModule('node:fs/promises')
+    const status = await readFile(`/proc/${pid}/status`, 'utf8')
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]
+    return kb ? Number(kb) / 1024 : 0
+  } catch {
+    return 0
+  }
+}

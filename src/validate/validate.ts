@@ -1,0 +1,401 @@
+import { normalize } from 'node:path'
+import { Input } from '../constants.js'
+import { InputError, problemsOf, type Problem } from '../errors.js'
+import type { Config } from '../inputs.js'
+import { parseDependencyManifest } from './manifest.js'
+import { PromotionPayloadSchema, type Environment, type PromotionPayload } from '../payload.js'
+import {
+  emptyRules,
+  judgeDependencies,
+  judgeRequires,
+  parsePolicy,
+  type DependencyVerdict,
+  type EffectiveRules
+} from './policy.js'
+import type { Evaluator, SandboxReport } from '../sandbox/sandbox.js'
+import { readWorkspaceFile, type WorkspaceFile } from './workspace-file.js'
+
+/**
+ * Manifests and policies are small; anything bigger is a mistake, not a manifest. The cap
+ * also bounds the time the action spends parsing YAML it was handed.
+ */
+export const MAX_STRUCTURED_FILE_BYTES = 256 * 1024
+
+export interface CheckResult {
+  name: string
+  status: 'pass' | 'fail' | 'skipped'
+  detail: string
+}
+
+export interface ValidationReport {
+  checks: CheckResult[]
+  /** Every problem found, in check order; empty when the code may be promoted. */
+  problems: Problem[]
+  actionFile?: WorkspaceFile
+  payload?: PromotionPayload
+  /** Declared dependencies with their verdicts, then undeclared or blocked requires. */
+  dependencies: readonly DependencyVerdict[]
+  /** What the version declares it needs: `{package: exact version}`. */
+  dependencyMatrix: Readonly<Record<string, string>>
+  sandbox?: SandboxReport
+}
+
+/**
+ * What one validation is about: a data action's code, identity and manifest, and the input
+ * that named them (problems with the files name it: a release member's come from the manifest).
+ */
+export type ValidationTarget = Pick<Config, 'actionFile' | 'payload' | 'dependencyManifest'> & {
+  namedBy?: string
+}
+
+/** The dependency policy as read once for a run, and its problems. */
+export interface LoadedPolicy {
+  rules: EffectiveRules
+  /** Undefined when no policy was given. */
+  problems?: Problem[]
+}
+
+/** A target's files, read and parsed, waiting for the sandbox's verdict on its code. */
+export interface PreparedValidation {
+  checks: CheckResult[]
+  problems: Problem[]
+  actionFile?: WorkspaceFile
+  payload?: PromotionPayload
+  declaredNames: ReadonlySet<string>
+  rules: EffectiveRules
+  /** The declared dependencies, judged by the policy. */
+  declared: readonly DependencyVerdict[]
+  /** What the version declares it needs: `{package: exact version}`. */
+  dependencyMatrix: Readonly<Record<string, string>>
+}
+
+/** The action files of one release, all together: beyond, the release is refused. */
+export const MAX_RELEASE_CODE_BYTES = 32 * 1024 * 1024
+
+/**
+ * What a run reads and parses, once each: the members of a release often share a manifest,
+ * and may name one file twice. Action files count against one total, so a manifest naming
+ * files thousands of times cannot hold the action's memory.
+ */
+export class ValidationFiles {
+  private readonly memo = new Map<string, Promise<unknown>>()
+  private codeBytes = 0
+
+  constructor(private readonly maxCodeBytes = Number.POSITIVE_INFINITY) {}
+
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let entry = this.memo.get(key) as Promise<T> | undefined
+    if (!entry) {
+      entry = read()
+      this.memo.set(key, entry)
+    }
+    return entry
+  }
+
+  /** Counts a newly read action file; the error names the input that named it. */
+  count(file: WorkspaceFile): void {
+    this.codeBytes += file.bytes.length
+    if (this.codeBytes > this.maxCodeBytes) {
+      throw new InputError(
+        file.input,
+        `the action files named come to more than ${this.maxCodeBytes / (1024 * 1024)} MB in all: split the release`
+      )
+    }
+  }
+}
+
+const FAILING: ReadonlySet<DependencyVerdict['verdict']> = new Set([
+  'blocked',
+  'outside range',
+  'undeclared'
+])
+
+/**
+ * Runs every check of one data action and reports all problems at once: its files are read and
+ * parsed first, then its code is evaluated in the sandbox.
+ */
+export async function validate(
+  config: Config,
+  sandbox: Evaluator,
+  target: ValidationTarget = config,
+  signal?: AbortSignal
+): Promise<ValidationReport> {
+  const policy = await loadPolicy(config, target.payload.targetEnvironment)
+  const prepared = await prepareValidation(config, target, policy)
+  if (!prepared.actionFile) {
+    sandbox.dispose()
+    return finishValidation(prepared)
+  }
+  const { text, path } = prepared.actionFile
+  return finishValidation(
+    prepared,
+    await sandbox.evaluate(text, path, config.sandboxTimeoutMs, signal),
+    config.sandboxTimeoutMs
+  )
+}
+
+/** Reads and parses the dependency policy, once for every data action of a run. */
+export async function loadPolicy(config: Config, targetEnvironment: string): Promise<LoadedPolicy> {
+  const environment = environmentOf(targetEnvironment)
+  if (!config.dependencyPolicy) return { rules: emptyRules(environment) }
+  const policy = await attempt(async () =>
+    parsePolicy(
+      await readStructured(config, config.dependencyPolicy, Input.DependencyPolicy),
+      environment
+    )
+  )
+  return { rules: policy.value ?? emptyRules(environment), problems: policy.problems }
+}
+
+/**
+ * Every check that needs no sandbox: the action file, the payload, the manifest against the
+ * policy. All parsing happens here, before any code is evaluated, so no parse of the action's
+ * competes with the sandbox's deadline and memory watchdog (timers of this process).
+ */
+export async function prepareValidation(
+  config: Config,
+  target: ValidationTarget,
+  policy: LoadedPolicy,
+  files = new ValidationFiles()
+): Promise<PreparedValidation> {
+  const checks: CheckResult[] = []
+  const problems: Problem[] = []
+  const record = recorder(checks, problems)
+
+  const actionFile = await attempt(() =>
+    files.once(`code:${normalize(target.actionFile)}`, async () => {
+      const file = await readWorkspaceFile(config.workspace, target.actionFile, {
+        input: target.namedBy ?? Input.ActionFile,
+        maxBytes: config.maxActionFileBytes
+      })
+      files.count(file)
+      return file
+    })
+  )
+  record(
+    'Action file',
+    actionFile.problems,
+    actionFile.value ? `${actionFile.value.path}, ${actionFile.value.bytes.length} bytes` : ''
+  )
+
+  const payload = PromotionPayloadSchema.safeParse(target.payload)
+  // Validate mode calls nothing: an id not given is no problem there, a malformed one is.
+  const unused =
+    config.mode === 'validate'
+      ? new Set((['dataActionId', 'versionId'] as const).filter(key => target.payload[key] === ''))
+      : new Set<string>()
+  const payloadProblems = payload.success
+    ? []
+    : payload.error.issues
+        .filter(issue => !unused.has(String(issue.path[0])))
+        .map(issue => ({
+          message: `Input '${PAYLOAD_INPUTS[String(issue.path[0])] ?? String(issue.path[0])}': ${issue.message}`
+        }))
+  const { dataActionId, versionId, targetEnvironment } = target.payload
+  record(
+    'Payload',
+    payloadProblems,
+    `${dataActionId || '(no data action id)'} ${versionId || '(no version id)'} → ${targetEnvironment}`
+  )
+
+  // A manifest is read, parsed and judged once per run, whichever members share it.
+  const manifestFile = target.dependencyManifest
+  const manifest = manifestFile
+    ? await attempt(() =>
+        files.once(`manifest:${normalize(manifestFile)}`, async () => {
+          const file = await readStructured(
+            config,
+            manifestFile,
+            target.namedBy ?? Input.DependencyManifest
+          )
+          const parsed = await parseDependencyManifest(file)
+          return {
+            ...parsed,
+            verdicts: [
+              ...judgeDependencies(parsed.dependencies, policy.rules, file.path),
+              ...parsed.invalid.map((d): DependencyVerdict => ({
+                name: d.name,
+                version: d.written,
+                verdict: 'invalid',
+                reason: d.reason,
+                location: { file: file.path, ...(d.line === undefined ? {} : { line: d.line }) }
+              }))
+            ],
+            matrix: Object.fromEntries(parsed.dependencies.map(d => [d.name, d.version]))
+          }
+        })
+      )
+    : undefined
+  const dependencies = manifest?.value?.dependencies ?? []
+  if (manifest) {
+    record(
+      'Dependency manifest',
+      [...manifest.problems, ...(manifest.value?.problems ?? [])],
+      `${dependencies.length} dependencies, all exact versions`
+    )
+  } else {
+    checks.push({
+      name: 'Dependency manifest',
+      status: 'skipped',
+      detail: 'none given: the code may require no packages'
+    })
+  }
+
+  const declared = manifest?.value?.verdicts ?? []
+  if (policy.problems) {
+    record(
+      'Dependency policy',
+      [...policy.problems, ...declared.filter(v => FAILING.has(v.verdict)).map(verdictProblem)],
+      `${declared.length} dependencies judged for ${policy.rules.environment ?? 'all environments'}`
+    )
+  } else {
+    checks.push({ name: 'Dependency policy', status: 'skipped', detail: 'none given' })
+  }
+  return {
+    checks,
+    problems,
+    ...(actionFile.value ? { actionFile: actionFile.value } : {}),
+    ...(payload.success ? { payload: payload.data } : {}),
+    declaredNames: manifest?.value?.declared ?? new Set(),
+    rules: policy.rules,
+    declared,
+    dependencyMatrix: manifest?.value?.matrix ?? {}
+  }
+}
+
+/** Adds the sandbox's verdict on the code (absent when the file could not be read). */
+export function finishValidation(
+  prepared: PreparedValidation,
+  report?: SandboxReport,
+  timeoutMs = 0
+): ValidationReport {
+  const checks = [...prepared.checks]
+  const problems = [...prepared.problems]
+  const record = recorder(checks, problems)
+  const file = prepared.actionFile
+  let required: DependencyVerdict[] = []
+  if (report && file) {
+    record('Sandbox', sandboxProblems(report, file.path, timeoutMs), sandboxDetail(report))
+    required = judgeRequires(report.requires, prepared.declaredNames, prepared.rules, file.path)
+    const uncheckable = report.uncheckable.map(use => ({
+      message: `${file.path}: ${use.message}`,
+      location: {
+        file: file.path,
+        ...(use.line ? { line: use.line } : {}),
+        ...(use.column ? { column: use.column } : {})
+      }
+    }))
+    // A file that could not be parsed says nothing about what it requires.
+    if (report.failure?.kind !== 'syntax' || report.requires.length > 0) {
+      record(
+        'Required modules',
+        [...required.map(verdictProblem), ...uncheckable],
+        report.requires.length === 0
+          ? 'requires nothing'
+          : `requires ${[...new Set(report.requires.map(r => r.specifier))].join(', ')}`
+      )
+    }
+  } else {
+    checks.push({
+      name: 'Sandbox',
+      status: 'skipped',
+      detail: 'the action file could not be read'
+    })
+  }
+  return {
+    checks,
+    problems,
+    ...(file ? { actionFile: file } : {}),
+    ...(prepared.payload ? { payload: prepared.payload } : {}),
+    dependencies: required.length === 0 ? prepared.declared : [...prepared.declared, ...required],
+    dependencyMatrix: prepared.dependencyMatrix,
+    ...(report ? { sandbox: report } : {})
+  }
+}
+
+function recorder(checks: CheckResult[], problems: Problem[]) {
+  return (name: string, found: Problem[], passDetail: string): void => {
+    problems.push(...found)
+    checks.push({
+      name,
+      status: found.length === 0 ? 'pass' : 'fail',
+      detail: found.length === 0 ? passDetail : listed(found.map(p => p.message))
+    })
+  }
+}
+
+/** The first few items, then how many more: a check's detail is one table cell. */
+function listed(items: string[], shown = 3): string {
+  const more = items.length - shown
+  return items.slice(0, shown).join('; ') + (more > 0 ? `; and ${more} more` : '')
+}
+
+const PAYLOAD_INPUTS: Partial<Record<string, string>> = {
+  dataActionId: Input.DataActionId,
+  versionId: Input.VersionId,
+  targetEnvironment: Input.TargetEnvironment
+}
+
+function environmentOf(value: string): Environment | undefined {
+  return value === 'sandbox' || value === 'production' ? value : undefined
+}
+
+function readStructured(
+  config: Config,
+  path: string | undefined,
+  input: string
+): Promise<WorkspaceFile> {
+  return readWorkspaceFile(config.workspace, path ?? '', {
+    input,
+    maxBytes: MAX_STRUCTURED_FILE_BYTES,
+    allowEmpty: true
+  })
+}
+
+async function attempt<T>(fn: () => Promise<T>): Promise<{ value?: T; problems: Problem[] }> {
+  try {
+    return { value: await fn(), problems: [] }
+  } catch (error) {
+    return { problems: problemsOf(error) }
+  }
+}
+
+function verdictProblem(verdict: DependencyVerdict): Problem {
+  const what = verdict.version ? `${verdict.name}@${verdict.version}` : `'${verdict.name}'`
+  return {
+    message: `Dependency ${what}: ${verdict.reason}`,
+    ...(verdict.location ? { location: verdict.location } : {})
+  }
+}
+
+function sandboxProblems(report: SandboxReport, path: string, timeoutMs: number): Problem[] {
+  const { failure } = report
+  if (failure) {
+    const location = {
+      file: path,
+      ...(failure.line ? { line: failure.line } : {}),
+      ...(failure.column ? { column: failure.column } : {})
+    }
+    const message = {
+      syntax: `Syntax error in ${path}: ${failure.message}`,
+      threw: `The top level of ${path} threw ${failure.message}`,
+      timeout: `${path} did not finish evaluating within the sandbox limit (${Input.SandboxTimeoutMs}: ${timeoutMs}): ${failure.message}`,
+      memory: `${path} exceeded the sandbox memory limit: ${failure.message}`,
+      crashed: `The sandbox could not evaluate ${path}: ${failure.message}`
+    }[failure.kind]
+    return [{ message, location }]
+  }
+  if (!report.handler) {
+    return [
+      {
+        message: `${path} exports no handler: set exports.handler or module.exports to a function, or export a function named handler or a default function`,
+        location: { file: path }
+      }
+    ]
+  }
+  return []
+}
+
+function sandboxDetail(report: SandboxReport): string {
+  return `${report.format === 'module' ? 'ES module' : 'CommonJS'}, handler: ${report.handler}, evaluated in ${report.durationMs} ms, peak ${report.peakRssMb ?? '?'} MB`
+}

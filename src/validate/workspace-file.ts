@@ -1,0 +1,102 @@
+import { isUtf8 } from 'node:buffer'
+import { createHash } from 'node:crypto'
+import { open, realpath, stat } from 'node:fs/promises'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { InputError } from '../errors.js'
+
+/** A file named by an input, read once, checked, and kept as exact bytes and text. */
+export interface WorkspaceFile {
+  /** The input that named it. */
+  input: string
+  /** Path relative to the workspace, with `/` separators (what annotations point at). */
+  path: string
+  bytes: Buffer
+  /** The exact text (a byte order mark, if any, is kept). */
+  text: string
+  /** sha256 hex of the exact bytes. */
+  sha256: string
+}
+
+export interface ReadOptions {
+  input: string
+  maxBytes: number
+  allowEmpty?: boolean
+}
+
+/**
+ * Reads a file that must lie inside the workspace, after resolving symlinks, be a regular
+ * file of at most `maxBytes`, and be valid UTF-8. Every failure is an InputError naming the
+ * input, so a bad path can never read (or hang on) something outside the repository.
+ */
+export async function readWorkspaceFile(
+  workspace: string,
+  givenPath: string,
+  options: ReadOptions
+): Promise<WorkspaceFile> {
+  const { input, maxBytes } = options
+  const fail = (problem: string): never => {
+    throw new InputError(input, problem)
+  }
+  const root = await realpath(workspace).catch(() =>
+    fail(`the workspace '${workspace}' does not exist`)
+  )
+  const lexical = resolve(root, givenPath)
+  if (!isInside(root, lexical)) fail(`'${givenPath}' is outside the workspace`)
+  const real = await realpath(lexical).catch((error: NodeJS.ErrnoException) =>
+    fail(
+      error.code === 'ENOENT'
+        ? `'${givenPath}' does not exist`
+        : `'${givenPath}' cannot be read (${error.code})`
+    )
+  )
+  if (!isInside(root, real)) fail(`'${givenPath}' is a link to a place outside the workspace`)
+  const path = relative(root, real).split(sep).join('/')
+
+  // Checked before opening: opening a FIFO or device could block or never end.
+  const info = await stat(real)
+  if (!info.isFile()) fail(`'${givenPath}' is not a regular file`)
+  if (info.size > maxBytes) fail(`'${givenPath}' is ${info.size} bytes; the limit is ${maxBytes}`)
+  const handle = await open(real, 'r')
+  let bytes: Buffer
+  try {
+    const opened = await handle.stat()
+    if (opened.ino !== info.ino || opened.dev !== info.dev)
+      fail(`'${givenPath}' changed while read`)
+    bytes = await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+  if (bytes.length > maxBytes) fail(`'${givenPath}' grew beyond ${maxBytes} bytes while read`)
+  if (bytes.length === 0 && !options.allowEmpty) fail(`'${givenPath}' is empty`)
+  if (!isUtf8(bytes)) {
+    throw new InputError(input, `'${givenPath}' is not valid UTF-8`, {
+      file: path,
+      line: firstNonUtf8Line(bytes)
+    })
+  }
+  return {
+    input,
+    path,
+    bytes,
+    text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
+    sha256: createHash('sha256').update(bytes).digest('hex')
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path)
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
+}
+
+// A newline byte is never part of a multi-byte sequence, so lines can be checked alone.
+function firstNonUtf8Line(bytes: Buffer): number {
+  let line = 1
+  let start = 0
+  for (;;) {
+    const end = bytes.indexOf(10, start)
+    if (!isUtf8(bytes.subarray(start, end < 0 ? bytes.length : end))) return line
+    if (end < 0) return line
+    start = end + 1
+    line++
+  }
+}
