@@ -108,6 +108,16 @@ const VERSION_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions\/([^/]
 const LIST_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions$/
 const MAX_BODY_BYTES = 16 * 1024 * 1024
 
+/** The answer to a call: `send` a status and body, or `fail` with an error body. */
+type Send = (status: number, payload?: unknown, headers?: Record<string, string>) => void
+type Fail = (status: number, error: string, message: string, details?: unknown[]) => void
+
+/** An access token issued, with what it allows and until when. */
+interface IssuedToken {
+  scopes: string[]
+  expiresAt: number
+}
+
 interface Stored extends VersionRecord {
   actionCode: string
 }
@@ -117,8 +127,8 @@ export class CxoneEmulator {
   readonly requests: RecordedRequest[] = []
   private readonly server: Server
   private readonly sockets = new Set<Socket>()
-  private readonly tokens = new Map<string, { scopes: string[]; expiresAt: number }>()
-  private readonly actions = new Map<string, Map<string, Stored>>()
+  private readonly tokens = new Map<string, IssuedToken>()
+  private readonly tenant = new Tenant()
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly started = Date.now()
   private bucket: { tokens: number; at: number } | undefined
@@ -159,6 +169,158 @@ export class CxoneEmulator {
     for (const socket of this.sockets) socket.destroy()
     await new Promise(resolve => this.server.close(resolve))
   }
+
+  addDataAction(id: string): void {
+    this.tenant.addDataAction(id)
+  }
+
+  /** Stores a version directly (no request), live where `liveIn` says. */
+  seed(dataActionId: string, version: SeedVersion): VersionRecord {
+    return this.tenant.seed(dataActionId, version)
+  }
+
+  /** Every version of a data action, and what is live in each environment. */
+  state(dataActionId: string): {
+    versions: VersionRecord[]
+    live: Record<Environment, string | null>
+  } {
+    return this.tenant.state(dataActionId)
+  }
+
+  /** The action code stored for a version (what the client uploaded). */
+  codeOf(dataActionId: string, versionId: string): string | undefined {
+    return this.tenant.codeOf(dataActionId, versionId)
+  }
+
+  /**
+   * One request: recorded, its fault (if any) and the rate limit applied, then authorized and
+   * routed to the handler of its endpoint.
+   */
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator')
+    const record = recordOf(req, url, Date.now() - this.started)
+    const index = this.requests.push(record) - 1
+    res.on('finish', () => (record.completed = true))
+    this.options.onRequest?.(record, index)
+    const body = await readBody(req).catch(() => null)
+    if (body === null) {
+      record.status = 'aborted'
+      return
+    }
+    record.body = body ?? ''
+    const versionMatch = VERSION_PATH.exec(url.pathname)
+    const listMatch = LIST_PATH.exec(url.pathname)
+    record.call = callOf(req.method, url.pathname, versionMatch, listMatch, record.body)
+    if (versionMatch?.[2]) record.versionId = decodeURIComponent(versionMatch[2])
+    const fault = this.faults.take(record.call, record.versionId, index)
+    if (fault) record.fault = fault.kind
+    const { send, fail } = replier(res, record, fault)
+
+    if (this.options.latencyMs) await this.sleep(this.options.latencyMs)
+    if (fault?.kind === 'delay') await this.sleep(fault.ms)
+    if (fault?.kind === 'gate') await fault.opened.catch(() => undefined)
+
+    if (body === undefined) return fail(413, 'payload_too_large', 'body too large')
+    const waitSeconds = this.rateLimited()
+    if (waitSeconds !== undefined) {
+      return send(
+        429,
+        { error: 'rate_limited', message: 'too many requests' },
+        { 'retry-after': String(waitSeconds) }
+      )
+    }
+    if (fault && applyFault(fault, record, res, send, this.tokens)) return
+
+    if (record.call === 'token') {
+      return issueToken(record.body, this.options, this.tokens, send, fail)
+    }
+    const token = this.authorize(req.headers.authorization)
+    if (!token) return fail(401, 'invalid_token', 'the access token is missing, unknown or expired')
+    const needs = req.method === 'GET' ? 'data-action:read' : 'data-action:write'
+    if (!token.scopes.includes(needs)) {
+      return fail(403, 'insufficient_scope', `this client lacks the ${needs} scope`)
+    }
+
+    const id = decodeURIComponent((versionMatch ?? listMatch)?.[1] ?? '')
+    if (!versionMatch && !listMatch) return fail(404, 'not_found', `no route for ${url.pathname}`)
+    if (!DataActionIdSchema.safeParse(id).success) {
+      return fail(422, 'unprocessable', 'the data action id is not a UUID', [
+        { field: 'dataActionId', message: 'expected a UUID' }
+      ])
+    }
+    const versions = this.tenant.versionsOf(id)
+    if (!versions) return fail(404, 'not_found', `unknown data action ${id}`)
+
+    if (listMatch) {
+      if (req.method !== 'GET') return fail(405, 'method_not_allowed', 'use GET')
+      return listVersions(versions, url.searchParams, send)
+    }
+
+    const versionId = record.versionId ?? ''
+    if (req.method === 'POST') return upload(id, versionId, versions, record.body, send, fail)
+    const existing = versions.get(versionId)
+    if (!existing) return fail(404, 'not_found', `unknown version ${versionId} of ${id}`)
+    if (req.method === 'GET') return getVersion(existing, fault, send)
+    if (req.method === 'PATCH') {
+      const backend = { tenant: this.tenant, options: this.options, timers: this.timers }
+      return patch(existing, versions, record.body, fault, send, fail, backend)
+    }
+    return fail(405, 'method_not_allowed', 'use GET, POST or PATCH')
+  }
+
+  private authorize(header: string | undefined): { scopes: string[] } | undefined {
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined
+    const entry = token === undefined ? undefined : this.tokens.get(token)
+    if (!entry || entry.expiresAt <= Date.now()) return undefined
+    return entry
+  }
+
+  /** Seconds to wait when the bucket is empty, else undefined (and a token is taken). */
+  private rateLimited(): number | undefined {
+    const limit = this.options.rateLimit
+    if (!limit) return undefined
+    const now = Date.now()
+    const burst = limit.burst ?? limit.perSecond
+    const bucket = (this.bucket ??= { tokens: burst, at: now })
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond)
+    bucket.at = now
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1
+      return undefined
+    }
+    return Math.ceil((1 - bucket.tokens) / limit.perSecond)
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise(resolve => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer)
+        resolve()
+      }, ms)
+      this.timers.add(timer)
+    })
+  }
+}
+
+/** The record of a request as it arrives: its body, call and status are filled in later. */
+function recordOf(req: IncomingMessage, url: URL, at: number): RecordedRequest {
+  return {
+    method: req.method ?? '',
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    call: 'unknown',
+    ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
+    ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
+    body: '',
+    status: 0,
+    at
+  }
+}
+
+/** A tenant's data actions: their versions, and what is live in each environment. */
+class Tenant {
+  private readonly actions = new Map<string, Map<string, Stored>>()
 
   addDataAction(id: string): void {
     if (!this.actions.has(id)) this.actions.set(id, new Map())
@@ -204,257 +366,12 @@ export class CxoneEmulator {
     return this.actions.get(dataActionId)?.get(versionId)?.actionCode
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://emulator')
-    const record: RecordedRequest = {
-      method: req.method ?? '',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      call: 'unknown',
-      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-      ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
-      ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
-      body: '',
-      status: 0,
-      at: Date.now() - this.started
-    }
-    const index = this.requests.push(record) - 1
-    res.on('finish', () => (record.completed = true))
-    this.options.onRequest?.(record, index)
-    const body = await readBody(req).catch(() => null)
-    if (body === null) {
-      record.status = 'aborted'
-      return
-    }
-    record.body = body ?? ''
-    const versionMatch = VERSION_PATH.exec(url.pathname)
-    const listMatch = LIST_PATH.exec(url.pathname)
-    record.call = callOf(req.method, url.pathname, versionMatch, listMatch, record.body)
-    if (versionMatch?.[2]) record.versionId = decodeURIComponent(versionMatch[2])
-    const fault = this.faults.take(record.call, record.versionId, index)
-    if (fault) record.fault = fault.kind
-
-    const send = (
-      status: number,
-      payload?: unknown,
-      headers: Record<string, string> = {}
-    ): void => {
-      record.status = status
-      const text = payload === undefined ? '' : JSON.stringify(payload)
-      answer(
-        res,
-        status,
-        text,
-        {
-          ...(text ? { 'content-type': 'application/json' } : {}),
-          ...headers
-        },
-        fault
-      )
-    }
-    const fail = (status: number, error: string, message: string, details?: unknown[]): void =>
-      send(status, { error, message, ...(details ? { details } : {}) })
-
-    if (this.options.latencyMs) await this.sleep(this.options.latencyMs)
-    if (fault?.kind === 'delay') await this.sleep(fault.ms)
-    if (fault?.kind === 'gate') await fault.opened.catch(() => undefined)
-
-    if (body === undefined) return fail(413, 'payload_too_large', 'body too large')
-    const waitSeconds = this.rateLimited()
-    if (waitSeconds !== undefined) {
-      return send(
-        429,
-        { error: 'rate_limited', message: 'too many requests' },
-        { 'retry-after': String(waitSeconds) }
-      )
-    }
-    if (fault && this.applyFault(fault, record, res, send)) return
-
-    if (record.call === 'token') return this.token(record.body, send, fail)
-    const token = this.authorize(req.headers.authorization)
-    if (!token) return fail(401, 'invalid_token', 'the access token is missing, unknown or expired')
-    const needs = req.method === 'GET' ? 'data-action:read' : 'data-action:write'
-    if (!token.scopes.includes(needs)) {
-      return fail(403, 'insufficient_scope', `this client lacks the ${needs} scope`)
-    }
-
-    const id = decodeURIComponent((versionMatch ?? listMatch)?.[1] ?? '')
-    if (!versionMatch && !listMatch) return fail(404, 'not_found', `no route for ${url.pathname}`)
-    if (!DataActionIdSchema.safeParse(id).success) {
-      return fail(422, 'unprocessable', 'the data action id is not a UUID', [
-        { field: 'dataActionId', message: 'expected a UUID' }
-      ])
-    }
-    const versions = this.actions.get(id)
-    if (!versions) return fail(404, 'not_found', `unknown data action ${id}`)
-
-    if (listMatch) {
-      if (req.method !== 'GET') return fail(405, 'method_not_allowed', 'use GET')
-      const env = url.searchParams.get('environment')
-      const published = url.searchParams.get('published')
-      const list = [...versions.values()].filter(
-        v =>
-          (env === null || v.environment === env) &&
-          (published === null || String(v.published) === published)
-      )
-      return send(200, { versions: list.map(view) })
-    }
-
-    const versionId = record.versionId ?? ''
-    if (req.method === 'POST') return this.upload(id, versionId, versions, record.body, send, fail)
-    const existing = versions.get(versionId)
-    if (!existing) return fail(404, 'not_found', `unknown version ${versionId} of ${id}`)
-    if (req.method === 'GET') {
-      const shown = view(existing)
-      if (fault?.kind === 'wrong-checksum') shown.checksum = fault.checksum
-      return send(200, shown)
-    }
-    if (req.method === 'PATCH') {
-      return this.patch(existing, versions, record.body, fault, send, fail)
-    }
-    return fail(405, 'method_not_allowed', 'use GET, POST or PATCH')
+  /** The versions of a data action by id, undefined for an unknown data action. */
+  versionsOf(dataActionId: string): Map<string, Stored> | undefined {
+    return this.actions.get(dataActionId)
   }
 
-  private token(
-    body: string,
-    send: (status: number, payload?: unknown) => void,
-    fail: (status: number, error: string, message: string) => void
-  ): void {
-    const form = new URLSearchParams(body)
-    if (form.get('grant_type') !== 'client_credentials') {
-      return fail(400, 'unsupported_grant_type', 'only client_credentials is supported')
-    }
-    const client = (this.options.clients ?? [DEFAULT_CLIENT]).find(
-      c => c.clientId === form.get('client_id') && c.clientSecret === form.get('client_secret')
-    )
-    if (!client) return fail(401, 'invalid_client', 'unknown client or wrong secret')
-    const scopes = client.scopes ?? DEFAULT_CLIENT.scopes
-    const ttl = this.options.tokenTtlSeconds ?? 3600
-    const accessToken = randomBytes(24).toString('hex')
-    this.tokens.set(accessToken, { scopes, expiresAt: Date.now() + ttl * 1000 })
-    send(200, {
-      access_token: accessToken,
-      token_type: 'Bearer',
-      expires_in: ttl,
-      scope: scopes.join(' ')
-    })
-  }
-
-  private upload(
-    id: string,
-    versionId: string,
-    versions: Map<string, Stored>,
-    body: string,
-    send: (status: number, payload?: unknown) => void,
-    fail: (status: number, error: string, message: string, details?: unknown[]) => void
-  ): void {
-    const parsed = UploadSchema.safeParse(parseJson(body))
-    if (!parsed.success) {
-      return fail(
-        422,
-        'unprocessable',
-        'the version does not match the schema',
-        issues(parsed.error)
-      )
-    }
-    const upload = parsed.data
-    if (upload.dataActionId !== id || upload.versionId !== versionId) {
-      return fail(422, 'unprocessable', 'the body does not name the version of the path', [
-        { field: 'versionId', message: 'must equal the path' }
-      ])
-    }
-    if (sha256(upload.actionCode) !== upload.checksum) {
-      return fail(422, 'unprocessable', 'checksum is not sha256(actionCode)', [
-        { field: 'checksum', message: 'does not match actionCode' }
-      ])
-    }
-    const existing = versions.get(versionId)
-    if (existing) {
-      if (existing.checksum === upload.checksum) return send(200, view(existing))
-      return fail(409, 'version_conflict', `version ${versionId} exists with other code`)
-    }
-    const stored: Stored = {
-      dataActionId: id,
-      versionId,
-      checksum: upload.checksum,
-      dependencyMatrix: upload.dependencyMatrix,
-      actionCode: upload.actionCode,
-      status: 'draft',
-      published: false,
-      environment: null,
-      createdAt: new Date().toISOString(),
-      publishedAt: null
-    }
-    versions.set(versionId, stored)
-    send(201, view(stored))
-  }
-
-  private patch(
-    version: Stored,
-    versions: Map<string, Stored>,
-    body: string,
-    fault: Fault | undefined,
-    send: (status: number, payload?: unknown, headers?: Record<string, string>) => void,
-    fail: (status: number, error: string, message: string, details?: unknown[]) => void
-  ): void {
-    const parsed = PatchSchema.safeParse(parseJson(body))
-    if (!parsed.success) {
-      return fail(
-        422,
-        'unprocessable',
-        'the change does not match the schema',
-        issues(parsed.error)
-      )
-    }
-    const change = parsed.data
-    if ([...versions.values()].some(v => v.status === 'publishing')) {
-      return send(
-        409,
-        { error: 'locked', message: 'another promotion of this data action is in progress' },
-        { 'retry-after': '1' }
-      )
-    }
-    if (!change.published) {
-      if (version.published && version.environment === change.environment) {
-        version.published = false
-        version.status = 'unpublished'
-        version.environment = null
-      }
-      return send(200, view(version))
-    }
-    const failPublish = fault?.kind === 'publish-fails'
-    const delayMs = fault?.kind === 'slow-publish' ? fault.ms : this.options.asyncPublishMs
-    // An injected publish fault forces the asynchronous path, whatever the mode.
-    const forcedAsync = failPublish || fault?.kind === 'slow-publish'
-    if (change.checksum !== version.checksum) {
-      return fail(412, 'checksum_mismatch', 'the checksum sent is not the stored one')
-    }
-    if (version.published && version.environment === change.environment && !forcedAsync) {
-      return send(200, view(version))
-    }
-    if (this.options.publish !== 'async' && !forcedAsync) {
-      this.makeLive(version, change.environment)
-      return send(200, view(version))
-    }
-    // While publishing, nothing is live in that environment.
-    this.takeDown(version.dataActionId, change.environment)
-    version.status = 'publishing'
-    version.published = false
-    version.environment = change.environment
-    send(202, view(version))
-    const timer = setTimeout(() => {
-      this.timers.delete(timer)
-      if (failPublish) {
-        version.status = 'failed'
-        version.environment = null
-      } else {
-        this.makeLive(version, change.environment)
-      }
-    }, delayMs ?? 50)
-    this.timers.add(timer)
-  }
-
-  private makeLive(version: Stored, environment: Environment): void {
+  makeLive(version: Stored, environment: Environment): void {
     this.takeDown(version.dataActionId, environment)
     version.status = 'published'
     version.published = true
@@ -463,7 +380,7 @@ export class CxoneEmulator {
   }
 
   /** One live version per environment: whatever was live there no longer is. */
-  private takeDown(dataActionId: string, environment: Environment): void {
+  takeDown(dataActionId: string, environment: Environment): void {
     for (const other of this.actions.get(dataActionId)?.values() ?? []) {
       if (other.published && other.environment === environment) {
         other.published = false
@@ -472,83 +389,234 @@ export class CxoneEmulator {
       }
     }
   }
+}
 
-  private authorize(header: string | undefined): { scopes: string[] } | undefined {
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined
-    const entry = token === undefined ? undefined : this.tokens.get(token)
-    if (!entry || entry.expiresAt <= Date.now()) return undefined
-    return entry
+/** POST /oauth/token: client credentials in, a bearer token out. */
+function issueToken(
+  body: string,
+  options: Pick<EmulatorOptions, 'clients' | 'tokenTtlSeconds'>,
+  tokens: Map<string, IssuedToken>,
+  send: Send,
+  fail: Fail
+): void {
+  const form = new URLSearchParams(body)
+  if (form.get('grant_type') !== 'client_credentials') {
+    return fail(400, 'unsupported_grant_type', 'only client_credentials is supported')
   }
+  const client = (options.clients ?? [DEFAULT_CLIENT]).find(
+    c => c.clientId === form.get('client_id') && c.clientSecret === form.get('client_secret')
+  )
+  if (!client) return fail(401, 'invalid_client', 'unknown client or wrong secret')
+  const scopes = client.scopes ?? DEFAULT_CLIENT.scopes
+  const ttl = options.tokenTtlSeconds ?? 3600
+  const accessToken = randomBytes(24).toString('hex')
+  tokens.set(accessToken, { scopes, expiresAt: Date.now() + ttl * 1000 })
+  send(200, {
+    access_token: accessToken,
+    token_type: 'Bearer',
+    expires_in: ttl,
+    scope: scopes.join(' ')
+  })
+}
 
-  /** Seconds to wait when the bucket is empty, else undefined (and a token is taken). */
-  private rateLimited(): number | undefined {
-    const limit = this.options.rateLimit
-    if (!limit) return undefined
-    const now = Date.now()
-    const burst = limit.burst ?? limit.perSecond
-    const bucket = (this.bucket ??= { tokens: burst, at: now })
-    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond)
-    bucket.at = now
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1
-      return undefined
+/** GET .../versions: the versions, filtered by `environment` and `published` when given. */
+function listVersions(versions: Map<string, Stored>, query: URLSearchParams, send: Send): void {
+  const env = query.get('environment')
+  const published = query.get('published')
+  const list = [...versions.values()].filter(
+    v =>
+      (env === null || v.environment === env) &&
+      (published === null || String(v.published) === published)
+  )
+  return send(200, { versions: list.map(view) })
+}
+
+/** GET .../versions/{versionId}: the version as stored (or with the checksum a fault says). */
+function getVersion(existing: Stored, fault: Fault | undefined, send: Send): void {
+  const shown = view(existing)
+  if (fault?.kind === 'wrong-checksum') shown.checksum = fault.checksum
+  return send(200, shown)
+}
+
+/** POST .../versions/{versionId}: stores a new version; the same one again is no change. */
+function upload(
+  id: string,
+  versionId: string,
+  versions: Map<string, Stored>,
+  body: string,
+  send: Send,
+  fail: Fail
+): void {
+  const parsed = UploadSchema.safeParse(parseJson(body))
+  if (!parsed.success) {
+    return fail(422, 'unprocessable', 'the version does not match the schema', issues(parsed.error))
+  }
+  const upload = parsed.data
+  if (upload.dataActionId !== id || upload.versionId !== versionId) {
+    return fail(422, 'unprocessable', 'the body does not name the version of the path', [
+      { field: 'versionId', message: 'must equal the path' }
+    ])
+  }
+  if (sha256(upload.actionCode) !== upload.checksum) {
+    return fail(422, 'unprocessable', 'checksum is not sha256(actionCode)', [
+      { field: 'checksum', message: 'does not match actionCode' }
+    ])
+  }
+  const existing = versions.get(versionId)
+  if (existing) {
+    if (existing.checksum === upload.checksum) return send(200, view(existing))
+    return fail(409, 'version_conflict', `version ${versionId} exists with other code`)
+  }
+  const stored: Stored = {
+    dataActionId: id,
+    versionId,
+    checksum: upload.checksum,
+    dependencyMatrix: upload.dependencyMatrix,
+    actionCode: upload.actionCode,
+    status: 'draft',
+    published: false,
+    environment: null,
+    createdAt: new Date().toISOString(),
+    publishedAt: null
+  }
+  versions.set(versionId, stored)
+  send(201, view(stored))
+}
+
+/**
+ * PATCH .../versions/{versionId}: publishes or unpublishes in an environment, at once or (async
+ * mode, or a publish fault) accepted with 202 and finished later.
+ */
+function patch(
+  version: Stored,
+  versions: Map<string, Stored>,
+  body: string,
+  fault: Fault | undefined,
+  send: Send,
+  fail: Fail,
+  backend: { tenant: Tenant; options: EmulatorOptions; timers: Set<NodeJS.Timeout> }
+): void {
+  const parsed = PatchSchema.safeParse(parseJson(body))
+  if (!parsed.success) {
+    return fail(422, 'unprocessable', 'the change does not match the schema', issues(parsed.error))
+  }
+  const change = parsed.data
+  if ([...versions.values()].some(v => v.status === 'publishing')) {
+    return send(
+      409,
+      { error: 'locked', message: 'another promotion of this data action is in progress' },
+      { 'retry-after': '1' }
+    )
+  }
+  if (!change.published) {
+    if (version.published && version.environment === change.environment) {
+      version.published = false
+      version.status = 'unpublished'
+      version.environment = null
     }
-    return Math.ceil((1 - bucket.tokens) / limit.perSecond)
+    return send(200, view(version))
   }
+  const failPublish = fault?.kind === 'publish-fails'
+  const delayMs = fault?.kind === 'slow-publish' ? fault.ms : backend.options.asyncPublishMs
+  // An injected publish fault forces the asynchronous path, whatever the mode.
+  const forcedAsync = failPublish || fault?.kind === 'slow-publish'
+  if (change.checksum !== version.checksum) {
+    return fail(412, 'checksum_mismatch', 'the checksum sent is not the stored one')
+  }
+  if (version.published && version.environment === change.environment && !forcedAsync) {
+    return send(200, view(version))
+  }
+  if (backend.options.publish !== 'async' && !forcedAsync) {
+    backend.tenant.makeLive(version, change.environment)
+    return send(200, view(version))
+  }
+  // While publishing, nothing is live in that environment.
+  backend.tenant.takeDown(version.dataActionId, change.environment)
+  version.status = 'publishing'
+  version.published = false
+  version.environment = change.environment
+  send(202, view(version))
+  const timer = setTimeout(() => {
+    backend.timers.delete(timer)
+    if (failPublish) {
+      version.status = 'failed'
+      version.environment = null
+    } else {
+      backend.tenant.makeLive(version, change.environment)
+    }
+  }, delayMs ?? 50)
+  backend.timers.add(timer)
+}
 
-  private applyFault(
-    fault: Fault,
-    record: RecordedRequest,
-    res: ServerResponse,
-    send: (status: number, payload?: unknown, headers?: Record<string, string>) => void
-  ): boolean {
-    switch (fault.kind) {
-      case 'status': {
-        const headers: Record<string, string> = {
-          ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
-          ...(fault.location ? { location: fault.location } : {})
-        }
-        record.status = fault.status
-        if (fault.body === 'html') {
-          res.writeHead(fault.status, { 'content-type': 'text/html', ...headers })
-          res.end(`<html><body><h1>${fault.status} Bad Gateway</h1>proxy error</body></html>`)
-        } else if (fault.body === 'empty') {
-          res.writeHead(fault.status, headers)
-          res.end()
-        } else {
-          send(
-            fault.status,
-            { error: fault.error ?? 'injected', message: `injected ${fault.status}` },
-            headers
-          )
-        }
-        return true
+/** Answers as a fault says instead of carrying the call out; false when the fault is not one of those. */
+function applyFault(
+  fault: Fault,
+  record: RecordedRequest,
+  res: ServerResponse,
+  send: Send,
+  tokens: Map<string, IssuedToken>
+): boolean {
+  switch (fault.kind) {
+    case 'status': {
+      const headers: Record<string, string> = {
+        ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+        ...(fault.location ? { location: fault.location } : {})
       }
-      case 'reset':
-        record.status = 'reset'
-        res.socket?.destroy()
-        return true
-      case 'hang':
-        record.status = 'hang'
-        return true
-      case 'revoke-token':
-        this.tokens.clear()
-        send(401, { error: 'invalid_token', message: 'the access token was revoked' })
-        return true
-      default:
-        return false
+      record.status = fault.status
+      if (fault.body === 'html') {
+        res.writeHead(fault.status, { 'content-type': 'text/html', ...headers })
+        res.end(`<html><body><h1>${fault.status} Bad Gateway</h1>proxy error</body></html>`)
+      } else if (fault.body === 'empty') {
+        res.writeHead(fault.status, headers)
+        res.end()
+      } else {
+        send(
+          fault.status,
+          { error: fault.error ?? 'injected', message: `injected ${fault.status}` },
+          headers
+        )
+      }
+      return true
     }
+    case 'reset':
+      record.status = 'reset'
+      res.socket?.destroy()
+      return true
+    case 'hang':
+      record.status = 'hang'
+      return true
+    case 'revoke-token':
+      tokens.clear()
+      send(401, { error: 'invalid_token', message: 'the access token was revoked' })
+      return true
+    default:
+      return false
   }
+}
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise(resolve => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer)
-        resolve()
-      }, ms)
-      this.timers.add(timer)
-    })
+/** `send` and `fail` for one request: each records the status, then answers as the fault says. */
+function replier(
+  res: ServerResponse,
+  record: RecordedRequest,
+  fault: Fault | undefined
+): { send: Send; fail: Fail } {
+  const send: Send = (status, payload, headers = {}) => {
+    record.status = status
+    const text = payload === undefined ? '' : JSON.stringify(payload)
+    answer(
+      res,
+      status,
+      text,
+      {
+        ...(text ? { 'content-type': 'application/json' } : {}),
+        ...headers
+      },
+      fault
+    )
   }
+  const fail: Fail = (status, error, message, details) =>
+    send(status, { error, message, ...(details ? { details } : {}) })
+  return { send, fail }
 }
 
 function callOf(
