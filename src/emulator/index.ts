@@ -1,9 +1,5 @@
-export { CxoneEmulator, DEFAULT_CLIENT, sha256 } from './server.js'
-export type {
-  EmulatorClient,
-  EmulatorOptions,
-  RecordedRequest,
-  SeedVersion,
-  VersionRecord
-} from './server.js'
+export { CxoneEmulator, DEFAULT_CLIENT } from './server.js'
+export type { EmulatorClient, EmulatorOptions, RecordedRequest } from './server.js'
+export { sha256 } from './tenant.js'
+export type { SeedVersion, VersionRecord } from './tenant.js'
 export type { CallKind, Fault, FaultRule } from './faults.js'
