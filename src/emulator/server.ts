@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { z } from 'zod'
@@ -17,6 +16,7 @@ import {
   type Stored,
   type VersionRecord
 } from './tenant.js'
+import { issueToken, type EmulatorClient, type IssuedToken } from './tokens.js'
 import {
   applyFault,
   callOf,
@@ -35,12 +35,6 @@ import {
  * thing and faults that can be injected per call. Tests, the demo and the benchmarks run
  * against it over loopback.
  */
-
-export interface EmulatorClient {
-  clientId: string
-  clientSecret: string
-  scopes?: string[]
-}
 
 export interface EmulatorOptions {
   port?: number
@@ -79,12 +73,6 @@ export interface RecordedRequest {
   at: number
 }
 
-export const DEFAULT_CLIENT: Required<EmulatorClient> = {
-  clientId: 'demo-client',
-  clientSecret: 'demo-secret',
-  scopes: ['data-action:read', 'data-action:write']
-}
-
 const UploadSchema = z.strictObject({
   dataActionId: DataActionIdSchema,
   versionId: VersionIdSchema,
@@ -102,12 +90,6 @@ const PatchSchema = z.union([
   }),
   z.strictObject({ published: z.literal(false), environment: EnvironmentSchema })
 ])
-
-/** An access token issued, with what it allows and until when. */
-export interface IssuedToken {
-  scopes: string[]
-  expiresAt: number
-}
 
 export class CxoneEmulator {
   readonly faults = new FaultPlan()
@@ -303,34 +285,6 @@ function recordOf(req: IncomingMessage, url: URL, at: number): RecordedRequest {
     status: 0,
     at
   }
-}
-
-/** POST /oauth/token: client credentials in, a bearer token out. */
-function issueToken(
-  body: string,
-  options: Pick<EmulatorOptions, 'clients' | 'tokenTtlSeconds'>,
-  tokens: Map<string, IssuedToken>,
-  send: Send,
-  fail: Fail
-): void {
-  const form = new URLSearchParams(body)
-  if (form.get('grant_type') !== 'client_credentials') {
-    return fail(400, 'unsupported_grant_type', 'only client_credentials is supported')
-  }
-  const client = (options.clients ?? [DEFAULT_CLIENT]).find(
-    c => c.clientId === form.get('client_id') && c.clientSecret === form.get('client_secret')
-  )
-  if (!client) return fail(401, 'invalid_client', 'unknown client or wrong secret')
-  const scopes = client.scopes ?? DEFAULT_CLIENT.scopes
-  const ttl = options.tokenTtlSeconds ?? 3600
-  const accessToken = randomBytes(24).toString('hex')
-  tokens.set(accessToken, { scopes, expiresAt: Date.now() + ttl * 1000 })
-  send(200, {
-    access_token: accessToken,
-    token_type: 'Bearer',
-    expires_in: ttl,
-    scope: scopes.join(' ')
-  })
 }
 
 /** GET .../versions: the versions, filtered by `environment` and `published` when given. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CallKind, Fault } from './faults.js'
-import type { IssuedToken, RecordedRequest } from './server.js'
+import type { RecordedRequest } from './server.js'
+import type { IssuedToken } from './tokens.js'
 
 export const VERSION_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions\/([^/]+)$/
 export const LIST_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions$/
