@@ -1,3 +1,4 @@
+/* The data action endpoints, a handler each; the server calls them once a request is authorized. */
 import { z } from 'zod'
 import { DataActionIdSchema, EnvironmentSchema, VersionIdSchema } from '../payload.js'
 import type { Fault } from './faults.js'

@@ -1,3 +1,8 @@
+/*
+ * The emulator's HTTP server (see index.ts for the whole emulator): each request is recorded,
+ * its fault (if any), the latency and the rate limit applied, its token checked, and then it
+ * is handed to the handler of its endpoint (tokens.ts, handlers.ts).
+ */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { DataActionIdSchema, type Environment } from '../payload.js'
@@ -6,13 +11,6 @@ import { getVersion, listVersions, patch, upload } from './handlers.js'
 import { Tenant, type SeedVersion, type VersionRecord } from './tenant.js'
 import { issueToken, type EmulatorClient, type IssuedToken } from './tokens.js'
 import { applyFault, callOf, LIST_PATH, readBody, replier, VERSION_PATH } from './wire.js'
-
-/**
- * A local CXone: an in-memory HTTP server implementing the contract of CONTRACT.md (token,
- * upload, publish/unpublish, read-back, list, errors), with the state rules of the real
- * thing and faults that can be injected per call. Tests, the demo and the benchmarks run
- * against it over loopback.
- */
 
 export interface EmulatorOptions {
   port?: number
@@ -51,6 +49,7 @@ export interface RecordedRequest {
   at: number
 }
 
+/** A local CXone on 127.0.0.1: start it, seed it, inject faults, read what it received. */
 export class CxoneEmulator {
   readonly faults = new FaultPlan()
   readonly requests: RecordedRequest[] = []

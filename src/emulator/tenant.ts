@@ -1,3 +1,4 @@
+/* The emulated tenant's data: data actions, their versions, and what is live where. */
 import { createHash } from 'node:crypto'
 import type { Environment } from '../payload.js'
 
@@ -21,6 +22,7 @@ export interface VersionRecord {
   publishedAt: string | null
 }
 
+/** A version as the emulator keeps it: its record and its code. */
 export interface Stored extends VersionRecord {
   actionCode: string
 }

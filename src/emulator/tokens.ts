@@ -1,3 +1,4 @@
+/* The OAuth side of the emulator: the clients it knows, the token endpoint, the tokens issued. */
 import { randomBytes } from 'node:crypto'
 import type { EmulatorOptions } from './server.js'
 import type { Fail, Send } from './wire.js'

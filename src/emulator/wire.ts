@@ -1,3 +1,4 @@
+/* The emulator's wire: its paths, reading a request's body, writing an answer as faults bend it. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CallKind, Fault } from './faults.js'
 import type { RecordedRequest } from './server.js'
@@ -11,7 +12,7 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024
 export type Send = (status: number, payload?: unknown, headers?: Record<string, string>) => void
 export type Fail = (status: number, error: string, message: string, details?: unknown[]) => void
 
-/** Answers as a fault says instead of carrying the call out; false when the fault is not one of those. */
+/** Answers as the fault says instead of carrying the call out; false for the other faults. */
 export function applyFault(
   fault: Fault,
   record: RecordedRequest,
