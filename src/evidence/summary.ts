@@ -35,10 +35,33 @@ export function renderReport(
   maxChars = MAX_SUMMARY_CHARS
 ): string {
   const { validation, publish, plan, release } = report
-  const parts = [
+  const live = publish ? publish.previous : plan?.live
+  const parts = [...heading(report), ...phaseTable(report)]
+  if (release) parts.push(releaseTable(release))
+  if (publish) parts.push(...publishEnd(publish))
+  if (plan) parts.push(planLine(plan))
+  if (validation.actionFile && (publish || plan)) {
+    parts.push(...changes(live, validation.actionFile.sha256, validation.dependencyMatrix))
+  }
+  parts.push(checkTable(validation))
+  if (validation.dependencies.length > 0) parts.push(dependencyTable(validation))
+  parts.push(...facts(report, live, evidence))
+  return fitted(parts, maxChars)
+}
+
+type Validation = RunReport['validation']
+
+/** The outcome first: what the run is about, its result, and its headline. */
+function heading(report: RunReport): string[] {
+  return [
     `<h2>${markup(subject(report))}: ${markup(report.result)}</h2>`,
     `<p><strong>${markup(report.headline)}</strong></p>`
   ]
+}
+
+/** Validation, then the phases of the publish, plan or release, each with its duration. */
+function phaseTable(report: RunReport): string[] {
+  const { validation, publish, plan, release } = report
   const steps = [
     {
       name: 'Validate',
@@ -48,74 +71,85 @@ export function renderReport(
     },
     ...(publish?.phases ?? plan?.phases ?? release?.phases ?? [])
   ]
-  parts.push(
+  return [
     '<h3>Phases</h3>',
     table(
       ['Phase', 'Result', 'Duration', 'Detail'],
       steps.map(p => [p.name, p.ok ? '✅ ok' : '❌ failed', `${p.durationMs} ms`, p.detail])
     )
+  ]
+}
+
+/** A release's members: what each was, what became of it, and what is live at the end. */
+function releaseTable(release: NonNullable<RunReport['release']>): string {
+  return section(
+    'Release',
+    ['Data action', 'Version', 'Was live', 'Result', 'Live at the end', 'Detail'],
+    release.members.map(m => [
+      m.dataActionId,
+      m.versionId,
+      m.previous?.versionId ?? 'nothing',
+      m.result,
+      m.finalLive === undefined ? '?' : (m.finalLive ?? 'nothing'),
+      [m.cause, m.rollback?.detail, m.manualFix ? `fix by hand: ${m.manualFix}` : undefined]
+        .filter(Boolean)
+        .join('; ')
+    ])
   )
-  if (release) {
-    parts.push(
-      section(
-        'Release',
-        ['Data action', 'Version', 'Was live', 'Result', 'Live at the end', 'Detail'],
-        release.members.map(m => [
-          m.dataActionId,
-          m.versionId,
-          m.previous?.versionId ?? 'nothing',
-          m.result,
-          m.finalLive === undefined ? '?' : (m.finalLive ?? 'nothing'),
-          [m.cause, m.rollback?.detail, m.manualFix ? `fix by hand: ${m.manualFix}` : undefined]
-            .filter(Boolean)
-            .join('; ')
-        ])
-      )
-    )
-  }
-  if (publish?.rollback) {
+}
+
+/** How a publish ended, when there is more to say: its rollback, the final state, a fix by hand. */
+function publishEnd(publish: NonNullable<RunReport['publish']>): string[] {
+  const parts: string[] = []
+  if (publish.rollback) {
     parts.push(
       `<p><strong>Rollback</strong> (${publish.rollback.action} ${markup(publish.rollback.versionId)}): ${publish.rollback.verified ? '✅' : '❌'} ${markup(publish.rollback.detail)}</p>`
     )
   }
-  if (publish?.finalLive !== undefined) {
+  if (publish.finalLive !== undefined) {
     parts.push(
       `<p>Final state, read back from CXone: <code>${markup(publish.finalLive ?? 'nothing')}</code> is live.</p>`
     )
   }
-  if (publish?.manualFix) {
+  if (publish.manualFix) {
     parts.push(`<p>To fix by hand:</p><pre>${markup(publish.manualFix)}</pre>`)
   }
-  if (plan) {
-    parts.push(
-      `<p>Planned change: <strong>${markup(plan.change)}</strong>. Drift: ${plan.drift.state === 'drift' ? '⚠️ ' : ''}${markup(plan.drift.detail)}.</p>`
-    )
-  }
-  const live = publish ? publish.previous : plan?.live
-  if (validation.actionFile && (publish || plan)) {
-    parts.push(...changes(live, validation.actionFile.sha256, validation.dependencyMatrix))
-  }
-  parts.push(
-    section(
-      'Checks',
-      ['Check', 'Result', 'Detail'],
-      validation.checks.map(c => [c.name, `${ICON[c.status]} ${c.status}`, c.detail])
-    )
+  return parts
+}
+
+/** A plan's change and drift. */
+function planLine(plan: NonNullable<RunReport['plan']>): string {
+  return `<p>Planned change: <strong>${markup(plan.change)}</strong>. Drift: ${plan.drift.state === 'drift' ? '⚠️ ' : ''}${markup(plan.drift.detail)}.</p>`
+}
+
+function checkTable(validation: Validation): string {
+  return section(
+    'Checks',
+    ['Check', 'Result', 'Detail'],
+    validation.checks.map(c => [c.name, `${ICON[c.status]} ${c.status}`, c.detail])
   )
-  if (validation.dependencies.length > 0) {
-    parts.push(
-      section(
-        'Dependencies',
-        ['Package', 'Version', 'Verdict', 'Why'],
-        validation.dependencies.map(d => [
-          d.name,
-          d.version ?? '(not declared)',
-          `${VERDICT_ICON[d.verdict]} ${d.verdict}`,
-          d.reason
-        ])
-      )
-    )
-  }
+}
+
+function dependencyTable(validation: Validation): string {
+  return section(
+    'Dependencies',
+    ['Package', 'Version', 'Verdict', 'Why'],
+    validation.dependencies.map(d => [
+      d.name,
+      d.version ?? '(not declared)',
+      `${VERDICT_ICON[d.verdict]} ${d.verdict}`,
+      d.reason
+    ])
+  )
+}
+
+/** The checksums and the evidence left, each written whole once, in one paragraph (or none). */
+function facts(
+  report: RunReport,
+  live: CxoneVersion | undefined,
+  evidence: EvidenceNote
+): string[] {
+  const { validation, publish, plan, release } = report
   const facts: string[] = []
   if (release) facts.push(`Release checksum: <code>${release.checksum}</code>`)
   if (validation.actionFile) {
@@ -134,8 +168,7 @@ export function renderReport(
     )
   }
   if (evidence.webhook) facts.push(`Webhook: ${markup(evidence.webhook)}`)
-  if (facts.length > 0) parts.push(`<p>${facts.join('<br>')}</p>`)
-  return fitted(parts, maxChars)
+  return facts.length > 0 ? [`<p>${facts.join('<br>')}</p>`] : []
 }
 
 /**
