@@ -1,3 +1,22 @@
+/**
+ * src/evidence: what a run leaves behind.
+ *
+ * - the audit log (audit.ts): a hash-chained JSON Lines file, opened and checked before
+ *   anything changes; a publish's intent record goes in before its first request to CXone,
+ *   the result record after the run (run-record.ts builds both; run-record-schema.ts holds
+ *   their shapes, for receivers and tests, and is never loaded by the action);
+ * - the webhook (webhook.ts, webhook-signature.ts): the run record, signed per Standard
+ *   Webhooks, posted when `webhook-url` is set;
+ * - the job summary and the pull request comment (summary.ts, pr-comment.ts): the run's
+ *   report as HTML.
+ *
+ * EvidenceTrail (this file) leaves them in that order; main.ts writes the job summary.
+ *
+ * What it must not touch: it makes no call to CXone, and it never changes a run's result.
+ * Evidence that cannot be left after the run is a warning; the only things here that stop a
+ * run are a corrupt or linked audit log (before anything changes) and an intent record that
+ * cannot be written (then nothing is sent).
+ */
 import { AuditLog, AuditLogError } from './audit.js'
 import { errorMessage } from '../errors.js'
 import type { Config } from '../inputs.js'
