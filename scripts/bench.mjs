@@ -270,14 +270,16 @@ async function benchBodies() {
   }
 }
 
+/** The members of the benchmark's release, and the rate limit (requests per second) it meets. */
+const MEMBERS = Number(process.env.BENCH_RELEASE_MEMBERS ?? 100)
+const RATE = 50
+
 /**
  * A release of 100 data actions: validated by the pool (validate mode, the PR gate of a
  * release), then published against a rate limit; the whole step's wall time against the
  * ideal (requests ÷ rate).
  */
 async function benchRelease() {
-  const MEMBERS = Number(process.env.BENCH_RELEASE_MEMBERS ?? 100)
-  const RATE = 50
   console.log(
     `\n# Release (issues 5, 11): ${MEMBERS} data actions, rate limit ${RATE}/s (token bucket), 10 ms latency`
   )
@@ -285,6 +287,17 @@ async function benchRelease() {
     { length: MEMBERS },
     (_, i) => `c1b2c3d4-e5f6-7890-abcd-${String(i).padStart(12, '0')}`
   )
+  const ws = releaseWorkspace(ids)
+  const release = { 'release-manifest': 'release.yml', 'dependency-policy': 'policy.yml' }
+  await validateRelease(ws, release)
+  const run = await publishRelease(ws, release, ids)
+  if (!process.env.BENCH_SEQUENTIAL) return
+  // Side by side: the same members promoted one at a time by single-action runs.
+  await publishOneByOne(ws, ids, run)
+}
+
+/** A workspace with a release manifest of the given members, each a copy of the typical file. */
+function releaseWorkspace(ids) {
   const ws = mkdtempSync(join(tmpdir(), 'cxone-bench-release-'))
   mkdirSync(join(ws, 'actions'))
   const typical = readFileSync(join(ROOT, 'examples/actions/lookup-customer.js'), 'utf8')
@@ -302,8 +315,11 @@ async function benchRelease() {
       ...ids.map((id, i) => `  - { dataActionId: ${id}, actionFile: actions/m${i}.js }`)
     ].join('\n') + '\n'
   )
-  const release = { 'release-manifest': 'release.yml', 'dependency-policy': 'policy.yml' }
+  return ws
+}
 
+/** The release validated (validate mode, the PR gate): its Validate phase and peak RSS. */
+async function validateRelease(ws, release) {
   const validations = []
   let validateRss = 0
   for (let i = 0; i < Math.min(ROUNDS, 5); i++) {
@@ -319,27 +335,36 @@ async function benchRelease() {
   console.log(`validation of ${MEMBERS} members: ${validations.map(ms => `${ms} ms`).join(', ')}`)
   report(`validating ${MEMBERS} members (median)`, median(validations), 1000, ' ms')
   report(`peak RSS of a ${MEMBERS}-member validate run (action process)`, validateRss, 97, ' MB')
+}
 
-  const emulatorFor = () =>
-    new CxoneEmulator({
-      latencyMs: 10,
-      rateLimit: { perSecond: RATE },
-      dataActions: ids.map(id => ({
-        id,
-        versions: [
-          { versionId: 'v1', actionCode: 'exports.handler = () => 1\n', liveIn: 'production' }
-        ]
-      }))
-    })
-  const credentials = url => ({
-    'api-base-url': url,
-    'client-id': DEFAULT_CLIENT.clientId,
-    'client-secret': DEFAULT_CLIENT.clientSecret
+/** An emulator holding the members, v1 live in production, behind 10 ms and a rate limit. */
+function emulatorFor(ids) {
+  return new CxoneEmulator({
+    latencyMs: 10,
+    rateLimit: { perSecond: RATE },
+    dataActions: ids.map(id => ({
+      id,
+      versions: [
+        { versionId: 'v1', actionCode: 'exports.handler = () => 1\n', liveIn: 'production' }
+      ]
+    }))
   })
+}
 
+const credentials = url => ({
+  'api-base-url': url,
+  'client-id': DEFAULT_CLIENT.clientId,
+  'client-secret': DEFAULT_CLIENT.clientSecret
+})
+
+/**
+ * The release published on each node: its peak RSS; on node 24, its wall time and latency
+ * against the ideal and the 429s after the first second. Returns node 24's run.
+ */
+async function publishRelease(ws, release, ids) {
   let run
   for (const [label, node] of NODES) {
-    const emulator = emulatorFor()
+    const emulator = emulatorFor(ids)
     const url = await emulator.start()
     let measured
     try {
@@ -371,10 +396,12 @@ async function benchRelease() {
     report('release latency-ms ÷ ideal', latency / ideal, 1.15)
     report('429 responses after the first second', lateLimited, 5, '')
   }
+  return run
+}
 
-  if (!process.env.BENCH_SEQUENTIAL) return
-  // Side by side: the same members promoted one at a time by single-action runs.
-  const sequential = emulatorFor()
+/** The same members promoted one at a time by single-action runs, against the release's run. */
+async function publishOneByOne(ws, ids, run) {
+  const sequential = emulatorFor(ids)
   const seqUrl = await sequential.start()
   const started = performance.now()
   try {
