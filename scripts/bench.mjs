@@ -4,20 +4,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CxoneEmulator, DEFAULT_CLIENT } from '../dist/emulator/index.js'
 import { node24Path } from './node24.mjs'
 import { ROOT, runAction } from './run-action.mjs'
-import {
-  ID,
-  median,
-  NODES,
-  report,
-  reportRss,
-  results,
-  ROUNDS,
-  runMeasured
-} from './bench/common.mjs'
+import { median, NODES, report, reportRss, results, ROUNDS, runMeasured } from './bench/common.mjs'
 import { benchBodies } from './bench/bodies.mjs'
+import { benchPublish } from './bench/publish.mjs'
 import { benchRelease } from './bench/release.mjs'
 
 /** A workspace with a typical 2 KB action file and a 1 MB one built from the same code. */
@@ -99,61 +90,6 @@ async function benchValidate() {
     reportRss('peak RSS of a validate run', node, 'validate', median(peaks.map(p => p.actionMb)))
     console.log(`peak RSS of its sandbox child: ${median(peaks.map(p => p.sandboxMb))} MB`)
   }
-}
-
-async function benchPublish() {
-  console.log('\n# Publish mode (issue 3): 20 ms injected latency, synchronous publishes')
-  const LATENCY = 20
-  const emulator = new CxoneEmulator({
-    latencyMs: LATENCY,
-    dataActions: [
-      {
-        id: ID,
-        versions: [
-          { versionId: 'v1', actionCode: 'exports.handler = () => 1\n', liveIn: 'production' }
-        ]
-      }
-    ]
-  })
-  const url = await emulator.start()
-  const ratios = []
-  let worst = { latency: 0, requests: 0 }
-  let peakAction = 0
-  let peakSandbox = 0
-  try {
-    for (let i = 0; i < ROUNDS; i++) {
-      const before = emulator.requests.length
-      const { run, actionMb, sandboxMb } = await runMeasured({
-        mode: 'publish',
-        'action-file': 'examples/actions/lookup-customer.js',
-        'dependency-manifest': 'examples/actions/package.json',
-        'data-action-id': ID,
-        'version-id': `bench-${i}`,
-        'target-environment': 'production',
-        'api-base-url': url,
-        'client-id': DEFAULT_CLIENT.clientId,
-        'client-secret': DEFAULT_CLIENT.clientSecret
-      })
-      if (run.outputs.result !== 'published') throw new Error(`publish failed:\n${run.stdout}`)
-      const requests = emulator.requests.length - before
-      const latency = Number(run.outputs['latency-ms'])
-      ratios.push(latency / (requests * (LATENCY + 5)))
-      if (latency > worst.latency) worst = { latency, requests }
-      peakAction = Math.max(peakAction, actionMb)
-      peakSandbox = Math.max(peakSandbox, sandboxMb)
-    }
-  } finally {
-    await emulator.stop()
-  }
-  const requests = worst.requests
-  console.log(
-    `requests per publish: ${requests}; ideal ${requests} × ${LATENCY} ms = ${requests * LATENCY} ms; ` +
-      `limit ${requests} × ${LATENCY + 5} ms = ${requests * (LATENCY + 5)} ms; ` +
-      `latency-ms median ${median(ratios).toFixed(2)}× the limit, worst ${worst.latency} ms`
-  )
-  report('publish latency ÷ (requests × 25 ms), median', median(ratios), 1)
-  report('peak RSS of a publish run (action process)', peakAction, 120, ' MB')
-  console.log(`peak RSS of its sandbox child: ${peakSandbox} MB`)
 }
 
 const only = process.argv[2]
