@@ -1,6 +1,9 @@
 // `npm run bench`: the issues' speed and memory targets, measured side by side in one run and
 // printed as ratios (absolute times on a shared machine mean little; ratios hold). Exits 1 when
 // a target is missed. `npm run bench -- validate` (or publish, bodies, release) runs one part.
+// Each part is a file of scripts/bench/ (validate.mjs, publish.mjs, bodies.mjs, release.mjs);
+// common.mjs has what they share: rounds, nodes, the measured run, and the targets' verdicts.
+// See docs/benchmarks.md.
 import { results } from './bench/common.mjs'
 import { benchBodies } from './bench/bodies.mjs'
 import { benchPublish } from './bench/publish.mjs'

@@ -1,3 +1,4 @@
+// The bodies section: answers that never come whole, and a token endpoint that keeps failing.
 import { CxoneEmulator, DEFAULT_CLIENT } from '../../dist/emulator/index.js'
 import { node24Path } from '../node24.mjs'
 import { runAction } from '../run-action.mjs'

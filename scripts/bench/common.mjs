@@ -1,3 +1,4 @@
+// What the bench's sections share: rounds, nodes, medians, the measured run, the verdicts.
 import { node24Path } from '../node24.mjs'
 import { runAction } from '../run-action.mjs'
 
@@ -8,6 +9,7 @@ export const NODES = [
   ...(process.execPath === node24Path ? [] : [[`node ${process.versions.node}`, process.execPath]])
 ]
 export const ID = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890'
+/** Each target's verdict, true when met, in the order measured; bench.mjs counts the misses. */
 export const results = []
 
 export function median(values) {

@@ -1,6 +1,11 @@
+// The publish section: a publish's latency against the latency the emulator injects.
 import { CxoneEmulator, DEFAULT_CLIENT } from '../../dist/emulator/index.js'
 import { ID, median, report, ROUNDS, runMeasured } from './common.mjs'
 
+/**
+ * Publishes against 20 ms of injected latency per request: the run's latency-ms against the
+ * requests it made × 25 ms (issue 3), and its peak RSS.
+ */
 export async function benchPublish() {
   console.log('\n# Publish mode (issue 3): 20 ms injected latency, synchronous publishes')
   const LATENCY = 20

@@ -1,3 +1,5 @@
+// The release section: a release of many data actions, validated, then published under a rate
+// limit (and, with BENCH_SEQUENTIAL set, the same members one single-action run at a time).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,3 +1,4 @@
+// The validate section: a validate run against bare node, and its peak memory.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
