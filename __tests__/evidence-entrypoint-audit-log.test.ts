@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { AuditLog, verifyChain } from '../src/evidence/audit.js'
-import type { CxoneEmulator } from '../src/emulator/index.js'
-import { ID, startEmulator } from './emulated.js'
+import { ID } from './emulated.js'
+import { emulatedPublish, RUNNER } from './evidence-runs.js'
 import { makeWorkspace, ROOT, runAction, type ActionRun } from './helpers.js'
 
 /**
@@ -11,41 +11,7 @@ import { makeWorkspace, ROOT, runAction, type ActionRun } from './helpers.js'
  * stops the run, and a publish sends nothing until its intent is on record. (The evidence a run
  * leaves at its end is in evidence-entrypoint.test.ts.)
  */
-const SECRET = 'client-secret-canary-evidence'
-const RUNNER = {
-  GITHUB_REPOSITORY: 'acme/contact-centre',
-  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-  GITHUB_REF: 'refs/tags/v2',
-  GITHUB_ACTOR: 'release-bot',
-  GITHUB_WORKFLOW: 'Promote',
-  GITHUB_RUN_ID: '4242',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_SERVER_URL: 'https://github.com'
-}
-
-let emulator: CxoneEmulator
-beforeEach(async () => {
-  emulator = await startEmulator({
-    clients: [
-      { clientId: 'ci', clientSecret: SECRET, scopes: ['data-action:read', 'data-action:write'] }
-    ]
-  })
-})
-afterEach(async () => {
-  await emulator.stop()
-})
-
-const publishInputs = (extra: Record<string, string>) => ({
-  mode: 'publish',
-  'client-id': 'ci',
-  'client-secret': SECRET,
-  'api-base-url': emulator.url,
-  'action-file': 'examples/actions/lookup-customer.js',
-  'data-action-id': ID,
-  'target-environment': 'production',
-  'dependency-manifest': 'examples/actions/package.json',
-  ...extra
-})
+const { emulator: current, publishInputs } = emulatedPublish()
 
 test('an audit log whose last line is corrupt stops the run before anything changes', async () => {
   const auditLog = join(mkdtempSync(join(tmpdir(), 'cxone-ev-')), 'audit.jsonl')
@@ -58,7 +24,7 @@ test('an audit log whose last line is corrupt stops the run before anything chan
   expect(run.errors[0]).toContain(
     `::error file=${auditLog},line=1::audit log ${auditLog}: the last record (line 1) is corrupt`
   )
-  expect(emulator.requests).toEqual([])
+  expect(current().requests).toEqual([])
   expect(readFileSync(auditLog, 'utf8')).toBe('{"event":"published","hash":"not a hash"}\n')
 })
 
@@ -68,8 +34,8 @@ describe('evidence first: nothing is published unless its intent is on record', 
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('failed')
     expect(run.errors).toHaveLength(1)
-    expect(emulator.requests).toEqual([])
-    expect(emulator.state(ID).live.production).toBe('v1')
+    expect(current().requests).toEqual([])
+    expect(current().state(ID).live.production).toBe('v1')
   }
 
   test('a log that cannot be written (its directory is a file): the step fails, nothing is sent', async () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Webhook } from 'standardwebhooks'
 import { verifyChain } from '../src/evidence/audit.js'
-import type { CxoneEmulator } from '../src/emulator/index.js'
 import { IntentRecordSchema, WebhookPayloadSchema } from '../src/evidence/run-record-schema.js'
-import { ID, startEmulator } from './emulated.js'
+import { ID } from './emulated.js'
+import { emulatedPublish, RUNNER, SECRET } from './evidence-runs.js'
 import { runAction } from './helpers.js'
 import { githubStandIn, Receiver } from './receivers.js'
 
@@ -13,30 +13,11 @@ import { githubStandIn, Receiver } from './receivers.js'
  * The evidence a real run leaves: audit record, signed webhook, PR comment, summary. (An audit
  * log that stops a run before anything changes is in evidence-entrypoint-audit-log.test.ts.)
  */
-const SECRET = 'client-secret-canary-evidence'
 const WEBHOOK_SECRET = `whsec_${Buffer.from('webhook-key-for-tests-0123456789').toString('base64')}`
-const RUNNER = {
-  GITHUB_REPOSITORY: 'acme/contact-centre',
-  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-  GITHUB_REF: 'refs/tags/v2',
-  GITHUB_ACTOR: 'release-bot',
-  GITHUB_WORKFLOW: 'Promote',
-  GITHUB_RUN_ID: '4242',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_SERVER_URL: 'https://github.com'
-}
 
-let emulator: CxoneEmulator
+const { emulator: current, publishInputs } = emulatedPublish()
 let receivers: Receiver[] = []
-beforeEach(async () => {
-  emulator = await startEmulator({
-    clients: [
-      { clientId: 'ci', clientSecret: SECRET, scopes: ['data-action:read', 'data-action:write'] }
-    ]
-  })
-})
 afterEach(async () => {
-  await emulator.stop()
   await Promise.all(receivers.map(r => r.stop()))
   receivers = []
 })
@@ -44,18 +25,6 @@ async function started(receiver: Receiver): Promise<string> {
   receivers.push(receiver)
   return receiver.start()
 }
-
-const publishInputs = (extra: Record<string, string>) => ({
-  mode: 'publish',
-  'client-id': 'ci',
-  'client-secret': SECRET,
-  'api-base-url': emulator.url,
-  'action-file': 'examples/actions/lookup-customer.js',
-  'data-action-id': ID,
-  'target-environment': 'production',
-  'dependency-manifest': 'examples/actions/package.json',
-  ...extra
-})
 
 test('a publish leaves a chained audit record and a signed webhook carrying its hash', async () => {
   const hook = new Receiver()
@@ -138,7 +107,7 @@ const RUNNER_IDENTITY = {
 }
 
 test('a rolled-back publish is evidence too: event, rollback and final state', async () => {
-  emulator.faults.add({ call: 'publish', versionId: 'v2', fault: { kind: 'publish-fails' } })
+  current().faults.add({ call: 'publish', versionId: 'v2', fault: { kind: 'publish-fails' } })
   const hook = new Receiver()
   const run = await runAction(
     publishInputs({ 'version-id': 'v2', 'webhook-url': await started(hook) }),

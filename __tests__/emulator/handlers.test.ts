@@ -1,7 +1,6 @@
 import { getVersion, listVersions, patch, upload } from '../../src/emulator/handlers.js'
-import type { EmulatorOptions } from '../../src/emulator/server.js'
+import type { EmulatorOptions, Fail, Send } from '../../src/emulator/types.js'
 import { sha256, Tenant } from '../../src/emulator/tenant.js'
-import type { Fail, Send } from '../../src/emulator/wire.js'
 
 /** The data action endpoints, called directly on a tenant (no server, no tokens). */
 const ID = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890'

@@ -1,4 +1,5 @@
-import { DEFAULT_CLIENT, issueToken, type IssuedToken } from '../../src/emulator/tokens.js'
+import { DEFAULT_CLIENT, issueToken } from '../../src/emulator/tokens.js'
+import type { IssuedToken } from '../../src/emulator/types.js'
 
 /** The token endpoint, called directly: what it answers and what it keeps. */
 function call(body: string, options: Parameters<typeof issueToken>[1] = {}) {

@@ -2,9 +2,9 @@
 import { z } from 'zod'
 import { DataActionIdSchema, EnvironmentSchema, VersionIdSchema } from '../payload.js'
 import type { Fault } from './faults.js'
-import type { EmulatorOptions } from './server.js'
 import { sha256, view, type Stored, type Tenant } from './tenant.js'
-import { parseJson, type Fail, type Send } from './wire.js'
+import type { EmulatorOptions, Fail, Send } from './types.js'
+import { parseJson } from './wire.js'
 
 const UploadSchema = z.strictObject({
   dataActionId: DataActionIdSchema,

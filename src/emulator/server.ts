@@ -6,50 +6,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { DataActionIdSchema, type Environment } from '../payload.js'
-import { FaultPlan, type CallKind, type Fault } from './faults.js'
+import { FaultPlan } from './faults.js'
 import { getVersion, listVersions, patch, upload } from './handlers.js'
 import { Tenant, type SeedVersion, type VersionRecord } from './tenant.js'
-import { issueToken, type EmulatorClient, type IssuedToken } from './tokens.js'
+import { issueToken } from './tokens.js'
+import type { EmulatorOptions, IssuedToken, RecordedRequest } from './types.js'
 import { applyFault, callOf, LIST_PATH, readBody, replier, VERSION_PATH } from './wire.js'
 
-export interface EmulatorOptions {
-  port?: number
-  /** Delay before each answer. */
-  latencyMs?: number
-  tokenTtlSeconds?: number
-  clients?: EmulatorClient[]
-  dataActions?: Array<{ id: string; versions?: SeedVersion[] }>
-  /** `sync` answers a publish 200; `async` answers 202 and finishes after `asyncPublishMs`. */
-  publish?: 'sync' | 'async'
-  asyncPublishMs?: number
-  /** A token bucket over every request: `perSecond` refill, `burst` capacity. */
-  rateLimit?: { perSecond: number; burst?: number }
-  /** Told of each request as it arrives, with its index (to act at request k). */
-  onRequest?: (request: RecordedRequest, index: number) => void
-}
-
-/** One request as the emulator received it, for tests to assert on. */
-export interface RecordedRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  call: CallKind | 'unknown'
-  versionId?: string
-  authorization?: string
-  contentType?: string
-  userAgent?: string
-  body: string
-  /** The status answered; `aborted` when the client went away before the request was read. */
-  status: number | 'reset' | 'hang' | 'aborted'
-  /** The fault injected into this request, if any. */
-  fault?: Fault['kind']
-  /** Set when the whole answer was sent (a client that gives up on a slow body leaves it unset). */
-  completed?: boolean
-  /** Milliseconds since the emulator started. */
-  at: number
-}
-
 /** A local CXone on 127.0.0.1: start it, seed it, inject faults, read what it received. */
+export type { EmulatorOptions, RecordedRequest } from './types.js'
+
 export class CxoneEmulator {
   readonly faults = new FaultPlan()
   readonly requests: RecordedRequest[] = []

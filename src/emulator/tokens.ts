@@ -1,24 +1,13 @@
 /* The OAuth side of the emulator: the clients it knows, the token endpoint, the tokens issued. */
 import { randomBytes } from 'node:crypto'
-import type { EmulatorOptions } from './server.js'
-import type { Fail, Send } from './wire.js'
+import type { EmulatorClient, EmulatorOptions, Fail, IssuedToken, Send } from './types.js'
 
-export interface EmulatorClient {
-  clientId: string
-  clientSecret: string
-  scopes?: string[]
-}
+export type { EmulatorClient } from './types.js'
 
 export const DEFAULT_CLIENT: Required<EmulatorClient> = {
   clientId: 'demo-client',
   clientSecret: 'demo-secret',
   scopes: ['data-action:read', 'data-action:write']
-}
-
-/** An access token issued, with what it allows and until when. */
-export interface IssuedToken {
-  scopes: string[]
-  expiresAt: number
 }
 
 /** POST /oauth/token: client credentials in, a bearer token out. */

@@ -1,16 +1,11 @@
 /* The emulator's wire: its paths, reading a request's body, writing an answer as faults bend it. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CallKind, Fault } from './faults.js'
-import type { RecordedRequest } from './server.js'
-import type { IssuedToken } from './tokens.js'
+import type { Fail, IssuedToken, RecordedRequest, Send } from './types.js'
 
 export const VERSION_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions\/([^/]+)$/
 export const LIST_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions$/
 const MAX_BODY_BYTES = 16 * 1024 * 1024
-
-/** The answer to a call: `send` a status and body, or `fail` with an error body. */
-export type Send = (status: number, payload?: unknown, headers?: Record<string, string>) => void
-export type Fail = (status: number, error: string, message: string, details?: unknown[]) => void
 
 /** Answers as the fault says instead of carrying the call out; false for the other faults. */
 export function applyFault(
