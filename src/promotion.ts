@@ -18,15 +18,17 @@ import { parseReleaseManifest, type ReleaseMember } from './validate/release-man
 import { Sandbox, SandboxPool, sandboxChildren } from './sandbox/sandbox.js'
 import {
   finishValidation,
+  type CheckResult,
+  type PreparedValidation,
+  type ValidationReport
+} from './validate/report.js'
+import {
   loadPolicy,
   MAX_RELEASE_CODE_BYTES,
   MAX_STRUCTURED_FILE_BYTES,
   ValidationFiles,
   prepareValidation,
-  validate,
-  type CheckResult,
-  type PreparedValidation,
-  type ValidationReport
+  validate
 } from './validate/validate.js'
 import { readWorkspaceFile } from './validate/workspace-file.js'
 
