@@ -138,16 +138,7 @@ export async function prepareValidation(
   const problems: Problem[] = []
   const record = recorder(checks, problems)
 
-  const actionFile = await attempt(() =>
-    files.once(`code:${normalize(target.actionFile)}`, async () => {
-      const file = await readWorkspaceFile(config.workspace, target.actionFile, {
-        input: target.namedBy ?? Input.ActionFile,
-        maxBytes: config.maxActionFileBytes
-      })
-      files.count(file)
-      return file
-    })
-  )
+  const actionFile = await readActionFile(config, target, files)
   record(
     'Action file',
     actionFile.problems,
@@ -155,53 +146,14 @@ export async function prepareValidation(
   )
 
   const payload = PromotionPayloadSchema.safeParse(target.payload)
-  // Validate mode calls nothing: an id not given is no problem there, a malformed one is.
-  const unused =
-    config.mode === 'validate'
-      ? new Set((['dataActionId', 'versionId'] as const).filter(key => target.payload[key] === ''))
-      : new Set<string>()
-  const payloadProblems = payload.success
-    ? []
-    : payload.error.issues
-        .filter(issue => !unused.has(String(issue.path[0])))
-        .map(issue => ({
-          message: `Input '${PAYLOAD_INPUTS[String(issue.path[0])] ?? String(issue.path[0])}': ${issue.message}`
-        }))
   const { dataActionId, versionId, targetEnvironment } = target.payload
   record(
     'Payload',
-    payloadProblems,
+    payloadProblems(config, target, payload),
     `${dataActionId || '(no data action id)'} ${versionId || '(no version id)'} → ${targetEnvironment}`
   )
 
-  // A manifest is read, parsed and judged once per run, whichever members share it.
-  const manifestFile = target.dependencyManifest
-  const manifest = manifestFile
-    ? await attempt(() =>
-        files.once(`manifest:${normalize(manifestFile)}`, async () => {
-          const file = await readStructured(
-            config,
-            manifestFile,
-            target.namedBy ?? Input.DependencyManifest
-          )
-          const parsed = await parseDependencyManifest(file)
-          return {
-            ...parsed,
-            verdicts: [
-              ...judgeDependencies(parsed.dependencies, policy.rules, file.path),
-              ...parsed.invalid.map((d): DependencyVerdict => ({
-                name: d.name,
-                version: d.written,
-                verdict: 'invalid',
-                reason: d.reason,
-                location: { file: file.path, ...(d.line === undefined ? {} : { line: d.line }) }
-              }))
-            ],
-            matrix: Object.fromEntries(parsed.dependencies.map(d => [d.name, d.version]))
-          }
-        })
-      )
-    : undefined
+  const manifest = await readManifest(config, target, policy, files)
   const dependencies = manifest?.value?.dependencies ?? []
   if (manifest) {
     record(
@@ -237,6 +189,79 @@ export async function prepareValidation(
     declared,
     dependencyMatrix: manifest?.value?.matrix ?? {}
   }
+}
+
+/** The action file, read once per run and counted against the run's total. */
+function readActionFile(config: Config, target: ValidationTarget, files: ValidationFiles) {
+  return attempt(() =>
+    files.once(`code:${normalize(target.actionFile)}`, async () => {
+      const file = await readWorkspaceFile(config.workspace, target.actionFile, {
+        input: target.namedBy ?? Input.ActionFile,
+        maxBytes: config.maxActionFileBytes
+      })
+      files.count(file)
+      return file
+    })
+  )
+}
+
+/** The payload's problems, each naming its input. */
+function payloadProblems(
+  config: Config,
+  target: ValidationTarget,
+  payload: ReturnType<typeof PromotionPayloadSchema.safeParse>
+): Problem[] {
+  // Validate mode calls nothing: an id not given is no problem there, a malformed one is.
+  const unused =
+    config.mode === 'validate'
+      ? new Set((['dataActionId', 'versionId'] as const).filter(key => target.payload[key] === ''))
+      : new Set<string>()
+  return payload.success
+    ? []
+    : payload.error.issues
+        .filter(issue => !unused.has(String(issue.path[0])))
+        .map(issue => ({
+          message: `Input '${PAYLOAD_INPUTS[String(issue.path[0])] ?? String(issue.path[0])}': ${issue.message}`
+        }))
+}
+
+/**
+ * The dependency manifest, judged by the policy; undefined when none was given. A manifest is
+ * read, parsed and judged once per run, whichever members share it.
+ */
+async function readManifest(
+  config: Config,
+  target: ValidationTarget,
+  policy: LoadedPolicy,
+  files: ValidationFiles
+) {
+  const manifestFile = target.dependencyManifest
+  return manifestFile
+    ? await attempt(() =>
+        files.once(`manifest:${normalize(manifestFile)}`, async () => {
+          const file = await readStructured(
+            config,
+            manifestFile,
+            target.namedBy ?? Input.DependencyManifest
+          )
+          const parsed = await parseDependencyManifest(file)
+          return {
+            ...parsed,
+            verdicts: [
+              ...judgeDependencies(parsed.dependencies, policy.rules, file.path),
+              ...parsed.invalid.map((d): DependencyVerdict => ({
+                name: d.name,
+                version: d.written,
+                verdict: 'invalid',
+                reason: d.reason,
+                location: { file: file.path, ...(d.line === undefined ? {} : { line: d.line }) }
+              }))
+            ],
+            matrix: Object.fromEntries(parsed.dependencies.map(d => [d.name, d.version]))
+          }
+        })
+      )
+    : undefined
 }
 
 const PAYLOAD_INPUTS: Partial<Record<string, string>> = {
