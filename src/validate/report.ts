@@ -1,3 +1,4 @@
+/* The verdicts of a validation: its checks, its problems, its report; the sandbox's verdict. */
 import { Input } from '../constants.js'
 import type { Problem } from '../errors.js'
 import type { PromotionPayload } from '../payload.js'

@@ -1,3 +1,18 @@
+/*
+ * src/validate: every check of a data action that needs no CXone. This file is its entry: one
+ * validation, its checks run in order (validate, prepareValidation), the policy read once per run.
+ *
+ * Owns: the action file and every file an input names, read inside the workspace
+ * (workspace-file.ts); structured files, JSON and YAML, with the line of each value
+ * (structured-file.ts, json-text.ts, yaml-text.ts); the dependency manifest (manifest.ts) and
+ * the policy it is judged by (policy.ts); the release manifest (release-manifest.ts); the
+ * verdicts: each check's result and problems, and the report (report.ts).
+ *
+ * Must not touch: the network, CXone, the evidence (audit log, webhook, summary): a validate
+ * run is a pull request's gate and sends nothing anywhere. Untrusted code is never loaded or
+ * run here: it is only ever evaluated through the sandbox (an Evaluator, src/sandbox), and
+ * this part reads only the sandbox's report.
+ */
 import { normalize } from 'node:path'
 import { Input } from '../constants.js'
 import { InputError, problemsOf, type Problem } from '../errors.js'
