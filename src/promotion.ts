@@ -1,17 +1,11 @@
 import { setMaxListeners } from 'node:events'
 import { Input, type Mode, type Result } from './constants.js'
-import type { CxoneClient } from './cxone/client.js'
 import { deadline } from './http/deadline.js'
 import { settleOnDrain, STALLED } from './cxone/drain-guard.js'
 import { problemsOf, type Problem } from './errors.js'
-import type { Config, CxoneSettings } from './inputs.js'
+import type { Config } from './inputs.js'
 import { planVersion, type PlanOutcome } from './cxone/plan.js'
-import {
-  publishVersion,
-  type Promotion,
-  type PublishOutcome,
-  type PublishSettings
-} from './cxone/publisher.js'
+import { publishVersion, type Promotion, type PublishOutcome } from './cxone/publisher.js'
 import { RateController } from './cxone/rate-controller.js'
 import { publishRelease, type ReleaseOutcome } from './cxone/release.js'
 import { parseReleaseManifest, type ReleaseMember } from './validate/release-manifest.js'
@@ -31,6 +25,15 @@ import {
   validate
 } from './validate/validate.js'
 import { readWorkspaceFile } from './validate/workspace-file.js'
+import {
+  aggregate,
+  createClient,
+  movedWarning,
+  now,
+  promotionOf,
+  publishSettings,
+  reportStart
+} from './run-common.js'
 
 /** Everything one run found and did, for outputs, summary, comment, webhook and audit. */
 export interface RunReport {
@@ -398,49 +401,6 @@ async function validateMembers(
   }
 }
 
-/** The fields every report starts with; the counts are the client's, once it has run. */
-function reportStart(config: Config) {
-  return {
-    mode: config.mode,
-    payload: config.payload,
-    ...(config.releaseManifest ? { releaseManifest: config.releaseManifest } : {}),
-    warnings: [] as string[],
-    requests: 0,
-    retries: 0,
-    rateLimited: 0,
-    startedAt: now()
-  }
-}
-
-function now(): string {
-  return new Date().toISOString()
-}
-
-/** What a validated data action promotes: its identity, exact code and dependencies. */
-function promotionOf(report: ValidationReport): Promotion {
-  const { payload, actionFile } = report
-  if (!payload || !actionFile) throw new Error('validation passed without a payload')
-  return {
-    payload,
-    actionCode: actionFile.text,
-    checksum: actionFile.sha256,
-    dependencyMatrix: report.dependencyMatrix
-  }
-}
-
-function publishSettings(
-  settings: CxoneSettings,
-  io: RunIo,
-  cancel?: AbortSignal
-): PublishSettings {
-  return { publishTimeoutMs: settings.publishTimeoutMs, ...(cancel ? { cancel } : {}), log: io.log }
-}
-
-/** A release's validation, as one report: a check row and the problems of each member. */
-function aggregate(checks: CheckResult[], problems: Problem[]): ValidationReport {
-  return { checks, problems, dependencies: [], dependencyMatrix: {} }
-}
-
 function releaseHeadline(release: ReleaseOutcome): string {
   const n = release.members.length
   const count = (result: string): number => release.members.filter(m => m.result === result).length
@@ -484,32 +444,6 @@ function releaseFailure(release: ReleaseOutcome): string {
         ]
       : [])
   ].join(' ')
-}
-
-/** The CXone client, loaded only by the modes that call CXone (validate needs no HTTP stack). */
-async function createClient(
-  settings: CxoneSettings,
-  io: RunIo,
-  rate?: RateController
-): Promise<CxoneClient> {
-  const { CxoneClient } = await import('./cxone/client.js')
-  return new CxoneClient({
-    apiBaseUrl: settings.apiBaseUrl,
-    tokenUrl: settings.tokenUrl,
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    maxAttempts: settings.maxRetries,
-    requestTimeoutMs: settings.requestTimeoutMs,
-    lockWaitMs: settings.publishTimeoutMs,
-    mask: io.mask,
-    onRetry: io.log,
-    ...(rate ? { rate } : {})
-  })
-}
-
-/** CXone keeps a version live in one environment: promoting it moves it. */
-function movedWarning(versionId: string, from: string, to: string): string {
-  return `${versionId} was live in ${from}; a version is live in one environment at a time, so publishing it to ${to} took it out of ${from}: nothing is live there now.`
 }
 
 function planHeadline(what: string, plan: PlanOutcome): string {
