@@ -1,9 +1,10 @@
+/* What the single-action and the release run share: report fields, the CXone client, helpers. */
 import type { CxoneClient } from './cxone/client.js'
 import type { Problem } from './errors.js'
 import type { Config, CxoneSettings } from './inputs.js'
 import type { Promotion, PublishSettings } from './cxone/publisher.js'
 import type { RateController } from './cxone/rate-controller.js'
-import type { RunIo } from './promotion.js'
+import type { RunIo, RunReport } from './promotion.js'
 import type { CheckResult, ValidationReport } from './validate/report.js'
 
 /** The fields every report starts with; the counts are the client's, once it has run. */
@@ -19,6 +20,10 @@ export function reportStart(config: Config) {
     startedAt: now()
   }
 }
+
+/** A report's fields once its data actions are validated. */
+export type Validated = ReturnType<typeof reportStart> &
+  Pick<RunReport, 'validation' | 'validateMs'>
 
 export function now(): string {
   return new Date().toISOString()

@@ -1,3 +1,4 @@
+/* The single-action run: one of the two runs promotion.ts dispatches to (release-run.ts). */
 import type { Config } from './inputs.js'
 import { planVersion, type PlanOutcome } from './cxone/plan.js'
 import { publishVersion, type PublishOutcome } from './cxone/publisher.js'
@@ -8,11 +9,13 @@ import {
   now,
   promotionOf,
   publishSettings,
-  reportStart
+  reportStart,
+  type Validated
 } from './run-common.js'
 import type { Sandbox } from './sandbox/sandbox.js'
 import { validate } from './validate/validate.js'
 
+/** The run of one data action: validated, then planned or published as the mode says. */
 export async function runSingle(
   config: Config,
   sandbox: Sandbox,
@@ -44,7 +47,17 @@ export async function runSingle(
       finishedAt: now()
     }
   }
+  return promoteSingle(config, base, io, cancel)
+}
 
+/** Plan or publish mode, once the data action passed every check: one CXone client. */
+async function promoteSingle(
+  config: Config,
+  base: Validated,
+  io: RunIo,
+  cancel?: AbortSignal
+): Promise<RunReport> {
+  const { validation } = base
   const { cxone } = config
   if (!cxone) throw new Error(`${config.mode} mode without CXone settings`)
   const promotion = promotionOf(validation)
