@@ -1,3 +1,4 @@
+/* The release run: one of the two runs promotion.ts dispatches to (single-run.ts). */
 import { setMaxListeners } from 'node:events'
 import { Input } from './constants.js'
 import { deadline } from './http/deadline.js'
@@ -13,7 +14,8 @@ import {
   now,
   promotionOf,
   publishSettings,
-  reportStart
+  reportStart,
+  type Validated
 } from './run-common.js'
 import { parseReleaseManifest, type ReleaseMember } from './validate/release-manifest.js'
 import { Sandbox, SandboxPool, sandboxChildren } from './sandbox/sandbox.js'
@@ -28,7 +30,8 @@ import {
   MAX_RELEASE_CODE_BYTES,
   MAX_STRUCTURED_FILE_BYTES,
   ValidationFiles,
-  prepareValidation
+  prepareValidation,
+  type LoadedPolicy
 } from './validate/validate.js'
 import { readWorkspaceFile } from './validate/workspace-file.js'
 
@@ -47,11 +50,7 @@ export async function runRelease(
   const validateStarted = performance.now()
   let members: ReleaseMember[]
   try {
-    const file = await readWorkspaceFile(config.workspace, manifestPath, {
-      input: Input.ReleaseManifest,
-      maxBytes: MAX_STRUCTURED_FILE_BYTES
-    })
-    members = await parseReleaseManifest(file, config.payload.versionId, config.mode !== 'validate')
+    members = await readMembers(config, manifestPath)
   } catch (error) {
     prestarted.dispose()
     const problems = problemsOf(error)
@@ -69,6 +68,45 @@ export async function runRelease(
   const reports = await io.group(`Validate ${members.length} data actions`, () =>
     validateMembers(config, members, prestarted, io, cancel)
   )
+  const validation = releaseValidation(members, reports)
+  const validated = {
+    ...base,
+    members,
+    validation,
+    validateMs: Math.round(performance.now() - validateStarted)
+  }
+  const { checks, problems } = validation
+  const failing = checks.filter(c => c.status === 'fail').length
+  if (problems.length > 0 || config.mode === 'validate') {
+    return {
+      ...validated,
+      result: problems.length > 0 ? 'failed' : 'validated',
+      headline:
+        problems.length > 0
+          ? `${failing} of ${members.length} data actions failed validation; nothing was sent to CXone.`
+          : `All ${members.length} data actions of the release passed every check.`,
+      problems,
+      finishedAt: now()
+    }
+  }
+
+  return promoteRelease(config, validated, reports, io, cancel)
+}
+
+/** The release manifest's members, read and checked. */
+async function readMembers(config: Config, manifestPath: string): Promise<ReleaseMember[]> {
+  const file = await readWorkspaceFile(config.workspace, manifestPath, {
+    input: Input.ReleaseManifest,
+    maxBytes: MAX_STRUCTURED_FILE_BYTES
+  })
+  return parseReleaseManifest(file, config.payload.versionId, config.mode !== 'validate')
+}
+
+/** The members' reports as one: a check row per member, each problem named by its member. */
+function releaseValidation(
+  members: ReleaseMember[],
+  reports: ValidationReport[]
+): ValidationReport {
   const checks: CheckResult[] = members.map((member, i) => {
     const report = reports[i]
     const problems = report?.problems ?? []
@@ -87,27 +125,20 @@ export async function runRelease(
       message: `[${member.dataActionId}] ${p.message}`
     }))
   )
-  const validation = aggregate(checks, problems)
-  const validated = {
-    ...base,
-    members,
-    validation,
-    validateMs: Math.round(performance.now() - validateStarted)
-  }
-  const failing = checks.filter(c => c.status === 'fail').length
-  if (problems.length > 0 || config.mode === 'validate') {
-    return {
-      ...validated,
-      result: problems.length > 0 ? 'failed' : 'validated',
-      headline:
-        problems.length > 0
-          ? `${failing} of ${members.length} data actions failed validation; nothing was sent to CXone.`
-          : `All ${members.length} data actions of the release passed every check.`,
-      problems,
-      finishedAt: now()
-    }
-  }
+  return aggregate(checks, problems)
+}
 
+/**
+ * Publish mode, once every member passed every check: all promoted together, all or none, by
+ * one CXone client under one rate controller.
+ */
+async function promoteRelease(
+  config: Config,
+  validated: Validated & { members: ReleaseMember[] },
+  reports: ValidationReport[],
+  io: RunIo,
+  cancel?: AbortSignal
+): Promise<RunReport> {
   const { cxone } = config
   if (!cxone) throw new Error('publish mode without CXone settings')
   const promotions = reports.map(promotionOf)
@@ -115,7 +146,7 @@ export async function runRelease(
   const rate = new RateController({ maxInFlight: config.concurrency })
   const client = await createClient(cxone, io, rate)
   try {
-    const release = await io.group(`Publish ${members.length} data actions`, () =>
+    const release = await io.group(`Publish ${validated.members.length} data actions`, () =>
       publishRelease(client, promotions, publishSettings(cxone, io, cancel))
     )
     const failed = release.result === 'rolled-back' || release.result === 'failed'
@@ -157,31 +188,7 @@ async function validateMembers(
   // Every member waiting for a sandbox listens to it: not a leak.
   setMaxListeners(0, signal)
   const policy = await loadPolicy(config, config.payload.targetEnvironment)
-  const files = new ValidationFiles(MAX_RELEASE_CODE_BYTES)
-  const prepared: Array<PreparedValidation | undefined> = []
-  for (const member of members) {
-    prepared.push(
-      signal.aborted
-        ? undefined
-        : await prepareValidation(
-            config,
-            {
-              actionFile: member.actionFile,
-              namedBy: Input.ReleaseManifest,
-              payload: {
-                dataActionId: member.dataActionId,
-                versionId: member.versionId,
-                targetEnvironment: config.payload.targetEnvironment
-              },
-              ...(member.dependencyManifest
-                ? { dependencyManifest: member.dependencyManifest }
-                : {})
-            },
-            policy,
-            files
-          )
-    )
-  }
+  const prepared = await prepareMembers(config, members, policy, signal)
   const pool = new SandboxPool(sandboxChildren(), prestarted)
   try {
     return await Promise.all(
@@ -237,6 +244,44 @@ async function validateMembers(
     clear()
     pool.dispose()
   }
+}
+
+/**
+ * Reads and parses the members' files, one member after another, while the budget lasts: a
+ * member not reached by then is undefined.
+ */
+async function prepareMembers(
+  config: Config,
+  members: ReleaseMember[],
+  policy: LoadedPolicy,
+  signal: AbortSignal
+): Promise<Array<PreparedValidation | undefined>> {
+  const files = new ValidationFiles(MAX_RELEASE_CODE_BYTES)
+  const prepared: Array<PreparedValidation | undefined> = []
+  for (const member of members) {
+    prepared.push(
+      signal.aborted
+        ? undefined
+        : await prepareValidation(
+            config,
+            {
+              actionFile: member.actionFile,
+              namedBy: Input.ReleaseManifest,
+              payload: {
+                dataActionId: member.dataActionId,
+                versionId: member.versionId,
+                targetEnvironment: config.payload.targetEnvironment
+              },
+              ...(member.dependencyManifest
+                ? { dependencyManifest: member.dependencyManifest }
+                : {})
+            },
+            policy,
+            files
+          )
+    )
+  }
+  return prepared
 }
 
 function releaseHeadline(release: ReleaseOutcome): string {
