@@ -1,3 +1,4 @@
+/* Runs a mode (validate, plan, publish; one data action or a release) and reports what it did. */
 import type { Mode, Result } from './constants.js'
 import { settleOnDrain, STALLED } from './cxone/drain-guard.js'
 import type { Problem } from './errors.js'
