@@ -1,3 +1,4 @@
+/* A release's validation: all files read first, then all code evaluated by a sandbox pool. */
 import { setMaxListeners } from 'node:events'
 import { Input } from './constants.js'
 import { deadline } from './http/deadline.js'
