@@ -133,6 +133,9 @@ const InputsSchema = z.object({
   [Input.PrComment]: boolean
 })
 
+/** The inputs as their schema parsed them. */
+type Inputs = z.output<typeof InputsSchema>
+
 const DEFAULTS: Partial<Record<string, string>> = {
   [Input.Mode]: 'publish',
   [Input.TargetEnvironment]: 'sandbox',
@@ -168,22 +171,7 @@ export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
       }
     }
   }
-  if (raw(Input.ReleaseManifest)) {
-    // A release names its data actions itself; the single-action inputs would be ambiguous.
-    for (const name of [Input.ActionFile, Input.DataActionId, Input.DependencyManifest]) {
-      if (raw(name)) problems.push(new InputError(name, 'cannot be combined with release-manifest'))
-    }
-    if (raw(Input.Mode) === 'plan') {
-      problems.push(
-        new InputError(
-          Input.ReleaseManifest,
-          'plan mode takes one data action; use validate or publish'
-        )
-      )
-    }
-  } else if (!raw(Input.ActionFile)) {
-    problems.push(new InputError(Input.ActionFile, 'is required (or give release-manifest)'))
-  }
+  problems.push(...releaseProblems(raw))
   if (needsCxone && !raw(Input.ReleaseManifest) && !raw(Input.DataActionId)) {
     problems.push(new InputError(Input.DataActionId, `is required in ${inputs[Input.Mode]} mode`))
   }
@@ -211,6 +199,38 @@ export function readConfig(read: InputReader, env: NodeJS.ProcessEnv): Config {
       }
     ])
   }
+  return configOf(inputs, raw, env, needsCxone)
+}
+
+/** What is validated is named once: by a release manifest, or by one action file. */
+function releaseProblems(raw: InputReader): InputError[] {
+  const problems: InputError[] = []
+  if (raw(Input.ReleaseManifest)) {
+    // A release names its data actions itself; the single-action inputs would be ambiguous.
+    for (const name of [Input.ActionFile, Input.DataActionId, Input.DependencyManifest]) {
+      if (raw(name)) problems.push(new InputError(name, 'cannot be combined with release-manifest'))
+    }
+    if (raw(Input.Mode) === 'plan') {
+      problems.push(
+        new InputError(
+          Input.ReleaseManifest,
+          'plan mode takes one data action; use validate or publish'
+        )
+      )
+    }
+  } else if (!raw(Input.ActionFile)) {
+    problems.push(new InputError(Input.ActionFile, 'is required (or give release-manifest)'))
+  }
+  return problems
+}
+
+/** The run's configuration from inputs that passed every check. */
+function configOf(
+  inputs: Inputs,
+  raw: InputReader,
+  env: NodeJS.ProcessEnv,
+  needsCxone: boolean
+): Config {
   const apiBaseUrl = inputs[Input.ApiBaseUrl] ?? defaultApiBase(inputs[Input.Region])
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
   const webhookUrl = inputs[Input.WebhookUrl]

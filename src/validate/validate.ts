@@ -1,44 +1,49 @@
+/*
+ * src/validate: every check of a data action that needs no CXone. This file is its entry: one
+ * validation, its checks run in order (validate, prepareValidation), the policy read once per run.
+ *
+ * Owns: the action file and every file an input names, read inside the workspace
+ * (workspace-file.ts); structured files, JSON and YAML, with the line of each value
+ * (structured-file.ts, json-text.ts, yaml-text.ts); the dependency manifest (manifest.ts) and
+ * the policy it is judged by (policy.ts); the release manifest (release-manifest.ts); the
+ * verdicts: each check's result and problems, and the report (report.ts).
+ *
+ * Must not touch: the network, CXone, the evidence (audit log, webhook, summary): a validate
+ * run is a pull request's gate and sends nothing anywhere. Untrusted code is never loaded or
+ * run here: it is only ever evaluated through the sandbox (an Evaluator, src/sandbox), and
+ * this part reads only the sandbox's report.
+ */
 import { normalize } from 'node:path'
 import { Input } from '../constants.js'
 import { InputError, problemsOf, type Problem } from '../errors.js'
 import type { Config } from '../inputs.js'
 import { parseDependencyManifest } from './manifest.js'
-import { PromotionPayloadSchema, type Environment, type PromotionPayload } from '../payload.js'
+import { PromotionPayloadSchema, type Environment } from '../payload.js'
 import {
   emptyRules,
   judgeDependencies,
-  judgeRequires,
   parsePolicy,
   type DependencyVerdict,
   type EffectiveRules
 } from './policy.js'
-import type { Evaluator, SandboxReport } from '../sandbox/sandbox.js'
+import {
+  finishValidation,
+  recorder,
+  verdictProblem,
+  type CheckResult,
+  type PreparedValidation,
+  type ValidationReport
+} from './report.js'
+import type { Evaluator } from '../sandbox/sandbox.js'
 import { readWorkspaceFile, type WorkspaceFile } from './workspace-file.js'
+
+export type { CheckResult, ValidationReport } from './report.js'
 
 /**
  * Manifests and policies are small; anything bigger is a mistake, not a manifest. The cap
  * also bounds the time the action spends parsing YAML it was handed.
  */
 export const MAX_STRUCTURED_FILE_BYTES = 256 * 1024
-
-export interface CheckResult {
-  name: string
-  status: 'pass' | 'fail' | 'skipped'
-  detail: string
-}
-
-export interface ValidationReport {
-  checks: CheckResult[]
-  /** Every problem found, in check order; empty when the code may be promoted. */
-  problems: Problem[]
-  actionFile?: WorkspaceFile
-  payload?: PromotionPayload
-  /** Declared dependencies with their verdicts, then undeclared or blocked requires. */
-  dependencies: readonly DependencyVerdict[]
-  /** What the version declares it needs: `{package: exact version}`. */
-  dependencyMatrix: Readonly<Record<string, string>>
-  sandbox?: SandboxReport
-}
 
 /**
  * What one validation is about: a data action's code, identity and manifest, and the input
@@ -53,20 +58,6 @@ export interface LoadedPolicy {
   rules: EffectiveRules
   /** Undefined when no policy was given. */
   problems?: Problem[]
-}
-
-/** A target's files, read and parsed, waiting for the sandbox's verdict on its code. */
-export interface PreparedValidation {
-  checks: CheckResult[]
-  problems: Problem[]
-  actionFile?: WorkspaceFile
-  payload?: PromotionPayload
-  declaredNames: ReadonlySet<string>
-  rules: EffectiveRules
-  /** The declared dependencies, judged by the policy. */
-  declared: readonly DependencyVerdict[]
-  /** What the version declares it needs: `{package: exact version}`. */
-  dependencyMatrix: Readonly<Record<string, string>>
 }
 
 /** The action files of one release, all together: beyond, the release is refused. */
@@ -162,16 +153,7 @@ export async function prepareValidation(
   const problems: Problem[] = []
   const record = recorder(checks, problems)
 
-  const actionFile = await attempt(() =>
-    files.once(`code:${normalize(target.actionFile)}`, async () => {
-      const file = await readWorkspaceFile(config.workspace, target.actionFile, {
-        input: target.namedBy ?? Input.ActionFile,
-        maxBytes: config.maxActionFileBytes
-      })
-      files.count(file)
-      return file
-    })
-  )
+  const actionFile = await readActionFile(config, target, files)
   record(
     'Action file',
     actionFile.problems,
@@ -179,53 +161,14 @@ export async function prepareValidation(
   )
 
   const payload = PromotionPayloadSchema.safeParse(target.payload)
-  // Validate mode calls nothing: an id not given is no problem there, a malformed one is.
-  const unused =
-    config.mode === 'validate'
-      ? new Set((['dataActionId', 'versionId'] as const).filter(key => target.payload[key] === ''))
-      : new Set<string>()
-  const payloadProblems = payload.success
-    ? []
-    : payload.error.issues
-        .filter(issue => !unused.has(String(issue.path[0])))
-        .map(issue => ({
-          message: `Input '${PAYLOAD_INPUTS[String(issue.path[0])] ?? String(issue.path[0])}': ${issue.message}`
-        }))
   const { dataActionId, versionId, targetEnvironment } = target.payload
   record(
     'Payload',
-    payloadProblems,
+    payloadProblems(config, target, payload),
     `${dataActionId || '(no data action id)'} ${versionId || '(no version id)'} → ${targetEnvironment}`
   )
 
-  // A manifest is read, parsed and judged once per run, whichever members share it.
-  const manifestFile = target.dependencyManifest
-  const manifest = manifestFile
-    ? await attempt(() =>
-        files.once(`manifest:${normalize(manifestFile)}`, async () => {
-          const file = await readStructured(
-            config,
-            manifestFile,
-            target.namedBy ?? Input.DependencyManifest
-          )
-          const parsed = await parseDependencyManifest(file)
-          return {
-            ...parsed,
-            verdicts: [
-              ...judgeDependencies(parsed.dependencies, policy.rules, file.path),
-              ...parsed.invalid.map((d): DependencyVerdict => ({
-                name: d.name,
-                version: d.written,
-                verdict: 'invalid',
-                reason: d.reason,
-                location: { file: file.path, ...(d.line === undefined ? {} : { line: d.line }) }
-              }))
-            ],
-            matrix: Object.fromEntries(parsed.dependencies.map(d => [d.name, d.version]))
-          }
-        })
-      )
-    : undefined
+  const manifest = await readManifest(config, target, policy, files)
   const dependencies = manifest?.value?.dependencies ?? []
   if (manifest) {
     record(
@@ -263,71 +206,77 @@ export async function prepareValidation(
   }
 }
 
-/** Adds the sandbox's verdict on the code (absent when the file could not be read). */
-export function finishValidation(
-  prepared: PreparedValidation,
-  report?: SandboxReport,
-  timeoutMs = 0
-): ValidationReport {
-  const checks = [...prepared.checks]
-  const problems = [...prepared.problems]
-  const record = recorder(checks, problems)
-  const file = prepared.actionFile
-  let required: DependencyVerdict[] = []
-  if (report && file) {
-    record('Sandbox', sandboxProblems(report, file.path, timeoutMs), sandboxDetail(report))
-    required = judgeRequires(report.requires, prepared.declaredNames, prepared.rules, file.path)
-    const uncheckable = report.uncheckable.map(use => ({
-      message: `${file.path}: ${use.message}`,
-      location: {
-        file: file.path,
-        ...(use.line ? { line: use.line } : {}),
-        ...(use.column ? { column: use.column } : {})
-      }
-    }))
-    // A file that could not be parsed says nothing about what it requires.
-    if (report.failure?.kind !== 'syntax' || report.requires.length > 0) {
-      record(
-        'Required modules',
-        [...required.map(verdictProblem), ...uncheckable],
-        report.requires.length === 0
-          ? 'requires nothing'
-          : `requires ${[...new Set(report.requires.map(r => r.specifier))].join(', ')}`
+/** The action file, read once per run and counted against the run's total. */
+function readActionFile(config: Config, target: ValidationTarget, files: ValidationFiles) {
+  return attempt(() =>
+    files.once(`code:${normalize(target.actionFile)}`, async () => {
+      const file = await readWorkspaceFile(config.workspace, target.actionFile, {
+        input: target.namedBy ?? Input.ActionFile,
+        maxBytes: config.maxActionFileBytes
+      })
+      files.count(file)
+      return file
+    })
+  )
+}
+
+/** The payload's problems, each naming its input. */
+function payloadProblems(
+  config: Config,
+  target: ValidationTarget,
+  payload: ReturnType<typeof PromotionPayloadSchema.safeParse>
+): Problem[] {
+  // Validate mode calls nothing: an id not given is no problem there, a malformed one is.
+  const unused =
+    config.mode === 'validate'
+      ? new Set((['dataActionId', 'versionId'] as const).filter(key => target.payload[key] === ''))
+      : new Set<string>()
+  return payload.success
+    ? []
+    : payload.error.issues
+        .filter(issue => !unused.has(String(issue.path[0])))
+        .map(issue => ({
+          message: `Input '${PAYLOAD_INPUTS[String(issue.path[0])] ?? String(issue.path[0])}': ${issue.message}`
+        }))
+}
+
+/**
+ * The dependency manifest, judged by the policy; undefined when none was given. A manifest is
+ * read, parsed and judged once per run, whichever members share it.
+ */
+async function readManifest(
+  config: Config,
+  target: ValidationTarget,
+  policy: LoadedPolicy,
+  files: ValidationFiles
+) {
+  const manifestFile = target.dependencyManifest
+  return manifestFile
+    ? await attempt(() =>
+        files.once(`manifest:${normalize(manifestFile)}`, async () => {
+          const file = await readStructured(
+            config,
+            manifestFile,
+            target.namedBy ?? Input.DependencyManifest
+          )
+          const parsed = await parseDependencyManifest(file)
+          return {
+            ...parsed,
+            verdicts: [
+              ...judgeDependencies(parsed.dependencies, policy.rules, file.path),
+              ...parsed.invalid.map((d): DependencyVerdict => ({
+                name: d.name,
+                version: d.written,
+                verdict: 'invalid',
+                reason: d.reason,
+                location: { file: file.path, ...(d.line === undefined ? {} : { line: d.line }) }
+              }))
+            ],
+            matrix: Object.fromEntries(parsed.dependencies.map(d => [d.name, d.version]))
+          }
+        })
       )
-    }
-  } else {
-    checks.push({
-      name: 'Sandbox',
-      status: 'skipped',
-      detail: 'the action file could not be read'
-    })
-  }
-  return {
-    checks,
-    problems,
-    ...(file ? { actionFile: file } : {}),
-    ...(prepared.payload ? { payload: prepared.payload } : {}),
-    dependencies: required.length === 0 ? prepared.declared : [...prepared.declared, ...required],
-    dependencyMatrix: prepared.dependencyMatrix,
-    ...(report ? { sandbox: report } : {})
-  }
-}
-
-function recorder(checks: CheckResult[], problems: Problem[]) {
-  return (name: string, found: Problem[], passDetail: string): void => {
-    problems.push(...found)
-    checks.push({
-      name,
-      status: found.length === 0 ? 'pass' : 'fail',
-      detail: found.length === 0 ? passDetail : listed(found.map(p => p.message))
-    })
-  }
-}
-
-/** The first few items, then how many more: a check's detail is one table cell. */
-function listed(items: string[], shown = 3): string {
-  const more = items.length - shown
-  return items.slice(0, shown).join('; ') + (more > 0 ? `; and ${more} more` : '')
+    : undefined
 }
 
 const PAYLOAD_INPUTS: Partial<Record<string, string>> = {
@@ -358,44 +307,4 @@ async function attempt<T>(fn: () => Promise<T>): Promise<{ value?: T; problems: 
   } catch (error) {
     return { problems: problemsOf(error) }
   }
-}
-
-function verdictProblem(verdict: DependencyVerdict): Problem {
-  const what = verdict.version ? `${verdict.name}@${verdict.version}` : `'${verdict.name}'`
-  return {
-    message: `Dependency ${what}: ${verdict.reason}`,
-    ...(verdict.location ? { location: verdict.location } : {})
-  }
-}
-
-function sandboxProblems(report: SandboxReport, path: string, timeoutMs: number): Problem[] {
-  const { failure } = report
-  if (failure) {
-    const location = {
-      file: path,
-      ...(failure.line ? { line: failure.line } : {}),
-      ...(failure.column ? { column: failure.column } : {})
-    }
-    const message = {
-      syntax: `Syntax error in ${path}: ${failure.message}`,
-      threw: `The top level of ${path} threw ${failure.message}`,
-      timeout: `${path} did not finish evaluating within the sandbox limit (${Input.SandboxTimeoutMs}: ${timeoutMs}): ${failure.message}`,
-      memory: `${path} exceeded the sandbox memory limit: ${failure.message}`,
-      crashed: `The sandbox could not evaluate ${path}: ${failure.message}`
-    }[failure.kind]
-    return [{ message, location }]
-  }
-  if (!report.handler) {
-    return [
-      {
-        message: `${path} exports no handler: set exports.handler or module.exports to a function, or export a function named handler or a default function`,
-        location: { file: path }
-      }
-    ]
-  }
-  return []
-}
-
-function sandboxDetail(report: SandboxReport): string {
-  return `${report.format === 'module' ? 'ES module' : 'CommonJS'}, handler: ${report.handler}, evaluated in ${report.durationMs} ms, peak ${report.peakRssMb ?? '?'} MB`
 }
