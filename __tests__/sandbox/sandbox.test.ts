@@ -4,15 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
-import {
-  BOOT,
-  CHILD_FILES,
-  frame,
-  Sandbox,
-  SandboxPool,
-  spawnSandboxProcess,
-  type SandboxReport
-} from '../../src/sandbox/sandbox.js'
+import { BOOT, CHILD_FILES, frame, spawnSandboxProcess } from '../../src/sandbox/process.js'
+import { Sandbox, SandboxPool, type SandboxReport } from '../../src/sandbox/sandbox.js'
 import { NODES } from '../helpers.js'
 
 async function evaluate(code: string, timeoutMs = 2000): Promise<SandboxReport> {
