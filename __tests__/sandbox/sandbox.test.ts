@@ -1,10 +1,16 @@
 import { once } from 'node:events'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { basename, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import vm from 'node:vm'
-import { BOOT, CHILD_FILES, frame, spawnSandboxProcess } from '../../src/sandbox/process.js'
+import {
+  BOOT,
+  CHILD_FILES,
+  CHILD_PROGRAM,
+  frame,
+  spawnSandboxProcess
+} from '../../src/sandbox/process.js'
 import { Sandbox, SandboxPool, type SandboxReport } from '../../src/sandbox/sandbox.js'
 import { NODES } from '../helpers.js'
 
@@ -509,32 +515,53 @@ describe('the protocol with the child', () => {
   })
 })
 
+test('the boot loader names each file as the child is given it', () => {
+  expect(CHILD_FILES.map(file => basename(fileURLToPath(file)))).toEqual([
+    'acorn.js',
+    ...CHILD_PROGRAM
+  ])
+})
+
+test('each file of the child program requires only files loaded before it', () => {
+  CHILD_PROGRAM.forEach((name, at) => {
+    const source = readFileSync(CHILD_FILES[1 + at]!, 'utf8')
+    const required = [...source.matchAll(/require\('\.\/([^']+)'\)/g)].map(match => match[1]!)
+    const loaded = CHILD_PROGRAM.slice(0, at)
+    const notYetLoaded = required.filter(file => !loaded.includes(file))
+    expect({ name, notYetLoaded }).toEqual({ name, notYetLoaded: [] })
+  })
+})
+
 describe.each(NODES)('the child process on %s', (_label, node) => {
   test('loses everything that reaches beyond it before any code is parsed', async () => {
-    // The real boot loader and child program, in the sandbox's process; the child is given no
-    // request, so it ends at once, and reports what it kept as it exits.
+    // The real boot loader and child program, in the sandbox's process, the program's last file
+    // run by a stand-in; the child is given no request, so it ends at once, and reports what it
+    // kept as it exits.
+    const last = CHILD_FILES.length - 1
+    const fds = CHILD_FILES.map((_file, at) => 3 + at)
     const program = `
       const { fstatSync, writeSync } = require('node:fs')
       const { compileFunction } = require('node:vm')
       const own = process
       const child = { exports: {} }
-      compileFunction(${JSON.stringify(readFileSync(new URL('../../src/sandbox/child.cjs', import.meta.url), 'utf8'))},
+      compileFunction(${JSON.stringify(readFileSync(CHILD_FILES[last]!, 'utf8'))},
         ['module', 'exports', 'require'])(child, child.exports, require)
       own.on('exit', () => writeSync(1, JSON.stringify({
         process: Object.getOwnPropertyNames(own).filter(name => own[name] !== undefined),
         globals: Object.getOwnPropertyNames(globalThis),
-        programFiles: [3, 4].map(fd => { try { fstatSync(fd); return 'open' } catch (e) { return e.code } })
+        programFiles: ${JSON.stringify(fds)}.map(fd => { try { fstatSync(fd); return 'open' } catch (e) { return e.code } })
       })))
       module.exports = () => child.exports(() => null)`
     const programFile = join(mkdtempSync(join(tmpdir(), 'child-')), 'program.cjs')
     writeFileSync(programFile, program)
-    const sandbox = spawnSandboxProcess(BOOT, node, [CHILD_FILES[0]!, pathToFileURL(programFile)])
+    const files = [...CHILD_FILES.slice(0, last), pathToFileURL(programFile)]
+    const sandbox = spawnSandboxProcess(BOOT, node, files)
     sandbox.stdin?.end()
     let out = ''
     sandbox.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d))
     await once(sandbox, 'close')
     const kept = JSON.parse(out) as { process: string[]; globals: string[]; programFiles: string[] }
-    expect(kept.programFiles).toEqual(['EBADF', 'EBADF'])
+    expect(kept.programFiles).toEqual(fds.map(() => 'EBADF'))
     for (const name of [
       'binding',
       '_linkedBinding',

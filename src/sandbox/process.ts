@@ -15,12 +15,20 @@ function permissionFlag(node: string): string {
 }
 
 /**
- * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program
- * from fd 4 (files, not frames on fd 0: the parent's pipe writes wait for its event loop, which
- * is busy loading the action, and held the child back ~20 ms), compiles each as a CommonJS
- * module, closes both, and hands the child the reader of frames on fd 0. A frame is
- * `<byte length>\n<bytes>`. The child starts once this script has returned: node then puts
- * `module` back on the global object, and the child takes it away.
+ * The child program's files, in the order they are loaded: each may require those before it
+ * (as `./<file>`, and acorn as `acorn`); the last one's export serves the requests.
+ */
+export const CHILD_PROGRAM: readonly string[] = ['child.cjs']
+
+/**
+ * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program's
+ * files from fds 4, 5, ... in CHILD_PROGRAM's order (files, not frames on fd 0: the parent's
+ * pipe writes wait for its event loop, which is busy loading the action, and held the child
+ * back ~20 ms), compiles each as a CommonJS module whose `require` gives the modules loaded
+ * before it or a built-in module, closes each fd once read, and hands the last file's export
+ * the reader of frames on fd 0. A frame is `<byte length>\n<bytes>`. The child starts once this
+ * script has returned: node then puts `module` back on the global object, and the child takes
+ * it away.
  */
 export const BOOT = `'use strict';
 const { readSync, closeSync } = process.getBuiltinModule('node:fs');
@@ -61,10 +69,18 @@ const load = (fd, filename, modules) => {
     module, module.exports, id => modules[id] ?? builtin(id));
   return module.exports;
 };
-const serve = load(4, 'child.cjs', { acorn: load(3, 'acorn.js', {}) });
+const program = ${JSON.stringify(CHILD_PROGRAM)};
+const modules = { acorn: load(3, 'acorn.js', {}) };
+program.forEach((name, at) => {
+  modules['./' + name] = load(4 + at, name, modules);
+});
+const serve = modules['./' + program[program.length - 1]];
 setImmediate(() => serve(readFrame));`
 
-/** The files a child starts with, as fds 3 and 4: acorn and the child program (bundle assets). */
+/**
+ * The files a child starts with, as fds 3, 4, ...: acorn, then the child program's files in
+ * CHILD_PROGRAM's order (bundle assets: ncc copies each file named by a literal `new URL`).
+ */
 export const CHILD_FILES: readonly URL[] = [
   new URL('../../node_modules/acorn/dist/acorn.js', import.meta.url),
   new URL('./child.cjs', import.meta.url)
