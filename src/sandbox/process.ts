@@ -18,7 +18,12 @@ function permissionFlag(node: string): string {
  * The child program's files, in the order they are loaded: each may require those before it
  * (as `./<file>`, and acorn as `acorn`); the last one's export serves the requests.
  */
-export const CHILD_PROGRAM: readonly string[] = ['constants.cjs', 'module-uses.cjs', 'serve.cjs']
+export const CHILD_PROGRAM: readonly string[] = [
+  'constants.cjs',
+  'module-uses.cjs',
+  'analysis.cjs',
+  'serve.cjs'
+]
 
 /**
  * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program's
@@ -85,6 +90,7 @@ export const CHILD_FILES: readonly URL[] = [
   new URL('../../node_modules/acorn/dist/acorn.js', import.meta.url),
   new URL('./child/constants.cjs', import.meta.url),
   new URL('./child/module-uses.cjs', import.meta.url),
+  new URL('./child/analysis.cjs', import.meta.url),
   new URL('./child/serve.cjs', import.meta.url)
 ]
 
