@@ -22,6 +22,7 @@ export const CHILD_PROGRAM: readonly string[] = [
   'constants.cjs',
   'module-uses.cjs',
   'analysis.cjs',
+  'bootstrap.cjs',
   'serve.cjs'
 ]
 
@@ -91,6 +92,7 @@ export const CHILD_FILES: readonly URL[] = [
   new URL('./child/constants.cjs', import.meta.url),
   new URL('./child/module-uses.cjs', import.meta.url),
   new URL('./child/analysis.cjs', import.meta.url),
+  new URL('./child/bootstrap.cjs', import.meta.url),
   new URL('./child/serve.cjs', import.meta.url)
 ]
 
