@@ -107,6 +107,11 @@ const UNGLOBALS = [
 let entropy
 let entropyUsed = 0
 
+/** Keeps the host's random bytes, the first frame it sends, for unguessable(). */
+function receiveEntropy(bytes) {
+  entropy = bytes
+}
+
 function unguessable() {
   if (entropyUsed + 16 > entropy.length) throw new Error('the host sent too few random bytes')
   const bytes = entropy.subarray(entropyUsed, entropyUsed + 16).toString('hex')
@@ -121,7 +126,7 @@ function unguessable() {
  */
 module.exports = function serve(readFrame) {
   const exit = ownProcess.exit.bind(ownProcess)
-  entropy = readFrame() ?? Buffer.alloc(0)
+  receiveEntropy(readFrame() ?? Buffer.alloc(0))
   for (const name of STRIPPED) delete ownProcess[name]
   // `node -e` puts `require` and every built-in module (net, fs, child_process...) on the
   // global object; code that reached this realm would find them there.
