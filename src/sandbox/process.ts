@@ -23,6 +23,7 @@ export const CHILD_PROGRAM: readonly string[] = [
   'module-uses.cjs',
   'analysis.cjs',
   'bootstrap.cjs',
+  'context.cjs',
   'serve.cjs'
 ]
 
@@ -93,6 +94,7 @@ export const CHILD_FILES: readonly URL[] = [
   new URL('./child/module-uses.cjs', import.meta.url),
   new URL('./child/analysis.cjs', import.meta.url),
   new URL('./child/bootstrap.cjs', import.meta.url),
+  new URL('./child/context.cjs', import.meta.url),
   new URL('./child/serve.cjs', import.meta.url)
 ]
 
