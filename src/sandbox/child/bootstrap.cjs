@@ -7,6 +7,7 @@
  * drives. The API has no prototype and the code never gets it, so what the host reads from it
  * is data the code could not touch.
  */
+// eslint-disable-next-line max-lines-per-function -- the context is given this function's source text, so it is one function that uses nothing outside its own body
 function contextBootstrap(MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MESSAGE_CHARS) {
   'use strict'
   let FILENAME = ''

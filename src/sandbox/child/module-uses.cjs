@@ -38,6 +38,7 @@ function globalName(node) {
  * exhaust this stack), in source order; and for every way of loading one, or of building code
  * that could, that the check cannot follow.
  */
+// eslint-disable-next-line max-lines-per-function -- one walk over the syntax tree: every case reads the same stack (parent, function depth and kind) and the names its ancestors marked before it
 function collectModuleUses(ast, format, position) {
   const requires = []
   const problems = []
