@@ -1,3 +1,18 @@
+/*
+ * The sandbox: evaluates untrusted code (a data action's file) in a child process, and reports
+ * how the file exports its handler, every module it asks for, the uses of require/import() the
+ * dependency check cannot follow, and how it failed. It is given code and a file name and
+ * nothing else: it knows nothing of CXone, evidence or the action's inputs, and must not.
+ * Nothing of the host (its environment, files, network, or any object of this process) reaches
+ * the code, which runs under layers that each assume the one before failed (docs/security.md).
+ *
+ * - sandbox.ts: the report, the Evaluator, and one child (Sandbox): its protocol, deadline and
+ *   memory watchdog;
+ * - pool.ts: several children sharing the files of one release (SandboxPool);
+ * - process.ts: starting a child: its outer layer (node's flags) and its boot loader;
+ * - answer.ts: the child's answer, parsed strictly (apart, so starting a child loads no schema);
+ * - child/: the program the child runs, plain CommonJS compiled as it is (see child/serve.cjs).
+ */
 import type { ChildProcess } from 'node:child_process'
 import type { Socket } from 'node:net'
 import { BOOT, frame, SANDBOX_HEAP_MB, spawnSandboxProcess } from './process.js'

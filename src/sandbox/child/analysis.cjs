@@ -1,4 +1,10 @@
 'use strict'
+/*
+ * The child's first layer (see serve.cjs): the code is parsed (acorn) before anything runs. A
+ * syntax error is located; module-uses.cjs finds what the code asks for; code V8 could read
+ * otherwise than acorn did is refused; `import(` and `import.meta` are renamed to a function of
+ * the context.
+ */
 const vm = require('node:vm')
 const acorn = require('acorn')
 const { IMPORT_NAME, COMMONJS_PARAMETERS } = require('./constants.cjs')

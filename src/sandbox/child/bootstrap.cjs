@@ -1,4 +1,8 @@
 'use strict'
+/*
+ * Part of the child's second layer (see serve.cjs and context.cjs): the script each fresh
+ * context runs before the code. It is not run in this realm: the context is given its text.
+ */
 
 /**
  * Evaluated inside each fresh context before the code, as this function's source text: it may

@@ -1,4 +1,8 @@
 'use strict'
+/*
+ * What the files of the child program (see serve.cjs) share: the limits of a report, the name
+ * `import(` is renamed to, a CommonJS wrapper's parameters, and the slack of a deadline.
+ */
 
 /** Distinct modules one file may ask for; beyond, the check fails instead of dropping some. */
 const MAX_SPECIFIERS = 256

@@ -1,4 +1,10 @@
 'use strict'
+/*
+ * The child's second layer (see serve.cjs): a fresh vm context per file, made ready before the
+ * file comes. The code runs in it under the deadline; the host drives it through the API that
+ * bootstrap.cjs makes inside it, under a name made of the host's random bytes, and reads only
+ * strings back.
+ */
 const vm = require('node:vm')
 const {
   MAX_SPECIFIERS,

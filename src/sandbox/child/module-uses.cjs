@@ -1,4 +1,9 @@
 'use strict'
+/*
+ * Part of the child's first layer (see serve.cjs and analysis.cjs): the walk over the syntax
+ * tree that finds every module the code names by a literal, and every way of loading one, or
+ * of building code that could, that the dependency check cannot follow.
+ */
 const { MAX_SPECIFIER_CHARS, MAX_PROBLEMS, IMPORT_NAME } = require('./constants.cjs')
 
 /**

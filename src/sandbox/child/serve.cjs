@@ -1,7 +1,10 @@
 'use strict'
 /*
- * The program of a sandbox child process (started by sandbox.ts). Plain JavaScript, shipped
- * as an asset and compiled as it is by the child's boot loader: no build step rewrites it.
+ * The program of a sandbox child process (started by ../process.ts), in files the child's boot
+ * loader compiles in this order, each seeing only those before it: constants.cjs (what they
+ * share), module-uses.cjs and analysis.cjs (layer 1 below), bootstrap.cjs and context.cjs
+ * (layer 2), and this one, which serves the requests and strips the process (layer 3). Plain
+ * JavaScript, shipped as assets and compiled as they are: no build step rewrites them.
  *
  * Protocol, over file descriptors only (no stream object is ever created): first one frame of
  * random bytes from the host (16 per context this child may make: node:crypto would cost a
