@@ -1,3 +1,4 @@
+/* The pool of sandbox children (src/sandbox/pool.ts). */
 import { SandboxPool } from '../../src/sandbox/pool.js'
 
 test('a pool gives every file its verdict, replacing children that were killed', async () => {

@@ -1,3 +1,7 @@
+/*
+ * The child process (src/sandbox/process.ts): the files it is given, what it loses before any
+ * code is parsed (child/serve.cjs), its randomness, and its outer layer.
+ */
 import { once } from 'node:events'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

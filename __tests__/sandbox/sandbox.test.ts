@@ -1,3 +1,7 @@
+/*
+ * The Sandbox (src/sandbox/sandbox.ts): a report's handler, memory limits, file after file,
+ * aborts, and the protocol with its child.
+ */
 import { Sandbox } from '../../src/sandbox/sandbox.js'
 import { evaluate } from './evaluate.js'
 

@@ -1,3 +1,4 @@
+/* The child's static analysis (src/sandbox/child/analysis.cjs), through a real child. */
 import vm from 'node:vm'
 import { Sandbox } from '../../../src/sandbox/sandbox.js'
 import { evaluate } from '../evaluate.js'

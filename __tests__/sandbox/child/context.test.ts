@@ -1,3 +1,7 @@
+/*
+ * Code run in the child's context (src/sandbox/child/context.cjs and bootstrap.cjs), through a
+ * real child.
+ */
 import { readFileSync } from 'node:fs'
 import { evaluate } from '../evaluate.js'
 

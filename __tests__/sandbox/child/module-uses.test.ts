@@ -1,3 +1,7 @@
+/*
+ * The modules a file asks for and the uses the check cannot follow
+ * (src/sandbox/child/module-uses.cjs), through a real child.
+ */
 import { evaluate } from '../evaluate.js'
 
 test('every module the file names is recorded with its line, wherever it stands', async () => {
