@@ -1,10 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { closeSync, openSync } from 'node:fs'
+/*
+ * The sandbox: evaluates untrusted code (a data action's file) in a child process, and reports
+ * how the file exports its handler, every module it asks for, the uses of require/import() the
+ * dependency check cannot follow, and how it failed. It is given code and a file name and
+ * nothing else: it knows nothing of CXone, evidence or the action's inputs, and must not.
+ * Nothing of the host (its environment, files, network, or any object of this process) reaches
+ * the code, which runs under layers that each assume the one before failed (docs/security.md).
+ *
+ * - sandbox.ts: the report, the Evaluator, and one child (Sandbox): its protocol, deadline and
+ *   memory watchdog;
+ * - pool.ts: several children sharing the files of one release (SandboxPool);
+ * - process.ts: starting a child: its outer layer (node's flags) and its boot loader;
+ * - answer.ts: the child's answer, parsed strictly (apart, so starting a child loads no schema);
+ * - child/: the program the child runs, plain CommonJS compiled as it is (see child/serve.cjs).
+ */
+import type { ChildProcess } from 'node:child_process'
 import type { Socket } from 'node:net'
-import { availableParallelism } from 'node:os'
+import { BOOT, frame, SANDBOX_HEAP_MB, spawnSandboxProcess } from './process.js'
 
-/** V8 heap of a sandbox child; a bigger allocation aborts the child, never the runner. */
-export const SANDBOX_HEAP_MB = 128
+export { SANDBOX_HEAP_MB }
+export { SandboxPool, sandboxChildren } from './pool.js'
+
 /** Resident memory of a child (array buffers live outside the V8 heap). Linux only. */
 export const SANDBOX_RSS_MB = 256
 /** A child is killed this long after the deadline it keeps by itself. */
@@ -13,12 +28,6 @@ const RSS_POLL_MS = 10
 const MAX_REPORT_BYTES = 256 * 1024
 /** What of a crashed child's stderr is kept to say why it crashed. */
 const MAX_STDERR_CHARS = 2000
-/**
- * Children of one pool: each may reach SANDBOX_RSS_MB (plus what it allocates between two
- * looks of the watchdog) while the action itself holds ~100 MB; two keep it all under 1 GB
- * whatever the files do and however many cores the runner has.
- */
-const MAX_CHILDREN = 2
 /** Files one child evaluates before it is replaced (bounds what one file can leave behind). */
 const FILES_PER_CHILD = 50
 
@@ -71,109 +80,6 @@ export interface Evaluator {
     signal?: AbortSignal
   ): Promise<SandboxReport>
   dispose(): void
-}
-
-/**
- * `--permission` since node 22.13/23.5; node 20 only knows the experimental spelling. Another
- * node than this one (the tests run the runner's node 24 so) is taken to be recent.
- */
-function permissionFlag(node: string): string {
-  const recent =
-    node !== process.execPath || process.allowedNodeEnvironmentFlags.has('--permission')
-  return recent ? '--permission' : '--experimental-permission'
-}
-
-/**
- * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program
- * from fd 4 (files, not frames on fd 0: the parent's pipe writes wait for its event loop, which
- * is busy loading the action, and held the child back ~20 ms), compiles each as a CommonJS
- * module, closes both, and hands the child the reader of frames on fd 0. A frame is
- * `<byte length>\n<bytes>`. The child starts once this script has returned: node then puts
- * `module` back on the global object, and the child takes it away.
- */
-export const BOOT = `'use strict';
-const { readSync, closeSync } = process.getBuiltinModule('node:fs');
-const { compileFunction } = process.getBuiltinModule('node:vm');
-const builtin = process.getBuiltinModule;
-const read = size => {
-  const buffer = Buffer.allocUnsafe(size);
-  for (let at = 0; at < size; ) {
-    const got = readSync(0, buffer, at, size - at, null);
-    if (got === 0) return null;
-    at += got;
-  }
-  return buffer;
-};
-const readFrame = () => {
-  let size = '';
-  for (;;) {
-    const byte = read(1);
-    if (byte === null) return null;
-    if (byte[0] === 10) return read(Number(size));
-    size += String.fromCharCode(byte[0]);
-  }
-};
-const readFile = fd => {
-  const chunks = [];
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(65536);
-    const got = readSync(fd, chunk, 0, chunk.length, null);
-    if (got === 0) break;
-    chunks.push(chunk.subarray(0, got));
-  }
-  closeSync(fd);
-  return Buffer.concat(chunks).toString('utf8');
-};
-const load = (fd, filename, modules) => {
-  const module = { exports: {} };
-  compileFunction(readFile(fd), ['module', 'exports', 'require'], { filename })(
-    module, module.exports, id => modules[id] ?? builtin(id));
-  return module.exports;
-};
-const serve = load(4, 'child.cjs', { acorn: load(3, 'acorn.js', {}) });
-setImmediate(() => serve(readFrame));`
-
-/** The files a child starts with, as fds 3 and 4: acorn and the child program (bundle assets). */
-export const CHILD_FILES: readonly URL[] = [
-  new URL('../../node_modules/acorn/dist/acorn.js', import.meta.url),
-  new URL('./child.cjs', import.meta.url)
-]
-
-export function frame(bytes: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes])
-}
-
-/**
- * Starts `node -e program` (with `node`, this one by default) as the sandbox's outer layer: no environment; no file system,
- * child processes, workers or native addons (node's permission model); frozen intrinsics; a V8
- * heap limit; no code generation from strings; in a process group of its own so it can be
- * killed whole. This is what code that escaped the inner context would still be held by.
- */
-export function spawnSandboxProcess(
-  program: string,
-  node = process.execPath,
-  files: readonly URL[] = CHILD_FILES
-): ChildProcess {
-  const fds = files.map(file => openSync(file, 'r'))
-  try {
-    return spawn(
-      node,
-      [
-        permissionFlag(node),
-        '--frozen-intrinsics',
-        `--max-old-space-size=${SANDBOX_HEAP_MB}`,
-        '--disallow-code-generation-from-strings',
-        '--experimental-vm-modules',
-        '--no-warnings',
-        '-e',
-        program
-      ],
-      { env: {}, stdio: ['pipe', 'pipe', 'pipe', ...fds], detached: true, windowsHide: true }
-    )
-  } finally {
-    // The child has its own copies; each child opens the files anew (a shared offset).
-    for (const fd of fds) closeSync(fd)
-  }
 }
 
 interface Exit {
@@ -382,93 +288,6 @@ export class Sandbox implements Evaluator {
       this.child.kill('SIGKILL')
     }
   }
-}
-
-/**
- * Several sandbox children sharing a queue of files (the members of one release, which come
- * from one commit: sharing a child crosses no trust boundary). A child that was killed, or has
- * served its share, is replaced for the files still to come.
- */
-export class SandboxPool implements Evaluator {
-  private readonly idle: Sandbox[] = []
-  private readonly waiting: Array<(sandbox: Sandbox) => void> = []
-  private started = 0
-  private disposed = false
-
-  constructor(
-    private readonly size: number,
-    first?: Sandbox
-  ) {
-    if (first) {
-      this.idle.push(first)
-      this.started = 1
-    }
-  }
-
-  async evaluate(
-    code: string,
-    filename: string,
-    timeoutMs: number,
-    signal?: AbortSignal
-  ): Promise<SandboxReport> {
-    const sandbox = await this.take(signal)
-    try {
-      return await sandbox.evaluate(code, filename, timeoutMs, signal)
-    } finally {
-      this.give(sandbox)
-    }
-  }
-
-  dispose(): void {
-    this.disposed = true
-    for (const sandbox of this.idle.splice(0)) sandbox.dispose()
-  }
-
-  private take(signal?: AbortSignal): Promise<Sandbox> {
-    signal?.throwIfAborted()
-    const ready = this.idle.pop()
-    if (ready) return Promise.resolve(ready)
-    if (this.started < this.size) {
-      this.started++
-      return Promise.resolve(Sandbox.start())
-    }
-    return new Promise((resolve, reject) => {
-      const onAbort = (): void => {
-        const at = this.waiting.indexOf(waiter)
-        if (at >= 0) this.waiting.splice(at, 1)
-        reject(signal?.reason)
-      }
-      const waiter = (sandbox: Sandbox): void => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve(sandbox)
-      }
-      this.waiting.push(waiter)
-      signal?.addEventListener('abort', onAbort, { once: true })
-    })
-  }
-
-  private give(sandbox: Sandbox): void {
-    if (this.disposed) return sandbox.dispose()
-    let next: Sandbox | undefined = sandbox
-    if (!sandbox.usable) {
-      // Replaced only when a file is waiting; else take() starts one when one comes.
-      sandbox.dispose()
-      this.started--
-      next = undefined
-    }
-    const waiter = this.waiting.shift()
-    if (!waiter) {
-      if (next) this.idle.push(next)
-      return
-    }
-    if (!next) this.started++
-    waiter(next ?? Sandbox.start())
-  }
-}
-
-/** How many children a pool of this machine runs. */
-export function sandboxChildren(): number {
-  return Math.max(1, Math.min(availableParallelism(), MAX_CHILDREN))
 }
 
 function safeJson(text: string): unknown {
