@@ -60,3 +60,17 @@ export const RESULTS = [
   'failed'
 ] as const
 export type Result = (typeof RESULTS)[number]
+
+/**
+ * The facts of one run, as the webhook sends them and the audit log keeps them. Versioned:
+ * a receiver can rely on every field of `cxone-publish-action/run@1`; a change that removes
+ * or retypes a field gets a new schema name.
+ */
+export const RUN_RECORD_SCHEMA = 'cxone-publish-action/run@1'
+
+/**
+ * The audit log's write-ahead record of a publish, appended before its first request to
+ * CXone: what the run is about to change. Its result record follows (carrying `intentHash`);
+ * an intent with no result after it is a run that was killed or is still going.
+ */
+export const INTENT_SCHEMA = 'cxone-publish-action/intent@1'

@@ -4,7 +4,7 @@ import { problemsOf } from './errors.js'
 import type { Config } from './inputs.js'
 import { RateController } from './cxone/rate-controller.js'
 import { publishRelease, type ReleaseOutcome } from './cxone/release.js'
-import type { RunIo, RunReport } from './promotion.js'
+import type { RunIo, RunReport } from './run-report.js'
 import { validateMembers } from './release-validation.js'
 import {
   aggregate,

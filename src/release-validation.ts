@@ -3,9 +3,10 @@ import { setMaxListeners } from 'node:events'
 import { Input } from './constants.js'
 import { deadline } from './http/deadline.js'
 import type { Config } from './inputs.js'
-import type { RunIo } from './promotion.js'
+import type { RunIo } from './run-report.js'
 import type { ReleaseMember } from './validate/release-manifest.js'
-import { Sandbox, SandboxPool, sandboxChildren } from './sandbox/sandbox.js'
+import { SandboxPool, sandboxChildren } from './sandbox/pool.js'
+import { Sandbox } from './sandbox/sandbox.js'
 import {
   finishValidation,
   type PreparedValidation,

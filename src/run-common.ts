@@ -4,7 +4,7 @@ import type { Problem } from './errors.js'
 import type { Config, CxoneSettings } from './inputs.js'
 import type { Promotion, PublishSettings } from './cxone/publisher.js'
 import type { RateController } from './cxone/rate-controller.js'
-import type { RunIo, RunReport } from './promotion.js'
+import type { RunIo, RunReport } from './run-report.js'
 import type { CheckResult, ValidationReport } from './validate/report.js'
 
 /** The fields every report starts with; the counts are the client's, once it has run. */

@@ -2,7 +2,7 @@
 import type { Config } from './inputs.js'
 import { planVersion, type PlanOutcome } from './cxone/plan.js'
 import { publishVersion, type PublishOutcome } from './cxone/publisher.js'
-import type { RunIo, RunReport } from './promotion.js'
+import type { RunIo, RunReport } from './run-report.js'
 import {
   createClient,
   movedWarning,

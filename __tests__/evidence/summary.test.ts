@@ -1,4 +1,4 @@
-import type { RunReport } from '../../src/promotion.js'
+import type { RunReport } from '../../src/run-report.js'
 import type { PublishOutcome } from '../../src/cxone/publisher.js'
 import type { ReleaseOutcome } from '../../src/cxone/release.js'
 import { renderReport } from '../../src/evidence/summary.js'

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { MODES, RESULTS } from '../constants.js'
-import { INTENT_SCHEMA, RUN_RECORD_SCHEMA } from './run-record.js'
+import { INTENT_SCHEMA, MODES, RESULTS, RUN_RECORD_SCHEMA } from '../constants.js'
 
 /*
  * The shapes of the run record and the intent record, for receivers and tests to validate

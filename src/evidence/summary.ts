@@ -2,7 +2,7 @@ import type { CxoneVersion } from '../cxone/client.js'
 import type { Problem } from '../errors.js'
 import { dependencyChanges } from '../cxone/plan.js'
 import type { DependencyVerdict } from '../validate/policy.js'
-import type { RunReport } from '../promotion.js'
+import type { RunReport } from '../run-report.js'
 import { markup } from '../untrusted.js'
 import type { CheckResult } from '../validate/validate.js'
 

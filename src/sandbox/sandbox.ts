@@ -18,7 +18,6 @@ import type { Socket } from 'node:net'
 import { BOOT, frame, SANDBOX_HEAP_MB, spawnSandboxProcess } from './process.js'
 
 export { SANDBOX_HEAP_MB }
-export { SandboxPool, sandboxChildren } from './pool.js'
 
 /** Resident memory of a child (array buffers live outside the V8 heap). Linux only. */
 export const SANDBOX_RSS_MB = 256

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
-import type { ParsedText } from './structured-file.js'
+import type { ParsedText } from './parsed-text.js'
 
 /** jsonc-parser's error codes as sentences. */
 const SAYS: Record<string, string> = {

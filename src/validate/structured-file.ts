@@ -2,6 +2,7 @@ import { closest, distance } from 'fastest-levenshtein'
 import { z } from 'zod'
 import { firstLine, ProblemsError, type Problem, type SourceLocation } from '../errors.js'
 import { parseJsonText } from './json-text.js'
+import type { ParsedText } from './parsed-text.js'
 import type { WorkspaceFile } from './workspace-file.js'
 
 /** A parsed JSON or YAML file that can say on which line a value stands. */
@@ -11,18 +12,6 @@ export interface StructuredFile {
   lineOf(path: readonly PropertyKey[]): number | undefined
   /** The data checked against `schema`; every problem reported at once, each at its line. */
   check<S extends z.ZodType>(schema: S): z.output<S>
-}
-
-/** What a parser makes of a file's text, whichever the format. */
-export interface ParsedText {
-  /** Syntax errors and duplicate keys, at their offsets; none when the text is sound. */
-  errors: Array<{ message: string; pos: number }>
-  /** The data (called only without errors; may throw, e.g. YAML's alias bound). */
-  data(): unknown
-  /** Offset of the value at `path` (of the key itself with `key`), or of its nearest parent. */
-  offsetOf(path: readonly PropertyKey[], key: boolean): number | undefined
-  /** 1-based line and column of an offset. */
-  position(offset: number): { line: number; column: number }
 }
 
 /**

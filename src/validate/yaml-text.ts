@@ -10,7 +10,7 @@ import {
   type YAMLMap
 } from 'yaml'
 import { firstLine } from '../errors.js'
-import type { ParsedText } from './structured-file.js'
+import type { ParsedText } from './parsed-text.js'
 
 /**
  * YAML 1.2 (JSON included), with line numbers. Alias expansion is bounded (no "billion
