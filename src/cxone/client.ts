@@ -1,9 +1,25 @@
 import { z } from 'zod'
-import { ActionError, errorMessage } from '../errors.js'
-import { EnvironmentSchema, type Environment } from '../payload.js'
+import { errorMessage } from '../errors.js'
+import type { Environment } from '../payload.js'
 import type { RateController } from './rate-controller.js'
 import { retryAfterMs, withRetries, type Backoff, type Sleep } from '../http/retry.js'
 import { Exchanges, NoAnswerError, type Answer } from '../http/transport.js'
+import {
+  checked,
+  CxoneError,
+  ErrorBodySchema,
+  header,
+  ListSchema,
+  parsed,
+  parseJson,
+  RETRY_AFTER_CAP_MS,
+  TransientError,
+  VersionSchema,
+  type CxoneVersion,
+  type Target
+} from './responses.js'
+
+export { CxoneError, type CxoneVersion } from './responses.js'
 
 /*
  * Everything CXone-specific lives here and in cxone-hosts.ts: hosts, the token flow, paths,
@@ -11,55 +27,11 @@ import { Exchanges, NoAnswerError, type Answer } from '../http/transport.js'
  * these two files only.
  */
 
-const VersionSchema = z.looseObject({
-  dataActionId: z.string(),
-  versionId: z.string(),
-  checksum: z.string(),
-  dependencyMatrix: z.record(z.string(), z.string()).default({}),
-  status: z.enum(['draft', 'publishing', 'published', 'unpublished', 'failed']),
-  published: z.boolean(),
-  environment: EnvironmentSchema.nullable(),
-  createdAt: z.string().optional(),
-  publishedAt: z.string().nullable().optional()
-})
-export type CxoneVersion = z.output<typeof VersionSchema>
-
-const ListSchema = z.looseObject({ versions: z.array(VersionSchema) })
-
 const TokenSchema = z.looseObject({
   access_token: z.string().min(1),
   token_type: z.string().optional(),
   expires_in: z.number().positive()
 })
-
-const ErrorBodySchema = z.looseObject({
-  error: z.string(),
-  message: z.string().optional(),
-  details: z.array(z.unknown()).optional()
-})
-
-/** A failed call, said for people: what was being done, the status, and CXone's reason. */
-export class CxoneError extends ActionError {
-  constructor(
-    message: string,
-    readonly status?: number,
-    readonly code?: string
-  ) {
-    super(message)
-  }
-}
-
-/** A failure worth another attempt: 429, 5xx, no complete answer, a lock. */
-class TransientError extends CxoneError {
-  constructor(
-    message: string,
-    status: number | undefined,
-    code: string | undefined,
-    readonly retryAfterMs?: number
-  ) {
-    super(message, status, code)
-  }
-}
 
 export interface CxoneClientOptions {
   apiBaseUrl: string
@@ -107,7 +79,6 @@ export interface CallStats {
   rateLimited: number
 }
 
-const RETRY_AFTER_CAP_MS = 60_000
 /** The least wait between two tries of a locked PATCH, whatever Retry-After says. */
 const MIN_LOCK_WAIT_MS = 500
 /** Under a rate controller 429s cost no attempt; this many in a row still end the call. */
@@ -119,14 +90,6 @@ const TOKEN_REFRESH_MARGIN_MS = 60_000
  * unknown): its answer is awaited this much longer, within its own deadline.
  */
 const PATCH_GRACE_MS = 2_000
-
-/** A request as the messages name it: what was being done, and the method, host and path (never the query). */
-interface Target {
-  what: string
-  method: string
-  url: string
-  where: string
-}
 
 export class CxoneClient {
   readonly stats: CallStats = { requests: 0, retries: 0, rateLimited: 0 }
@@ -353,7 +316,7 @@ export class CxoneClient {
       target.what,
       async () => {
         try {
-          return this.parsed(target, await this.authorized(target, body, options), schema)
+          return parsed(target, await this.authorized(target, body, options), schema)
         } catch (error) {
           const lost = error instanceof TransientError && error.code === 'network'
           // Cancelled: the rollback reads the state itself.
@@ -414,75 +377,6 @@ export class CxoneClient {
     return again
   }
 
-  private parsed<S extends z.ZodType>(
-    target: Target,
-    res: Answer,
-    schema: S
-  ): { status: number; data: z.output<S> } {
-    this.checked(target, res)
-    const json = parseJson(res.body)
-    const parsed = schema.safeParse(json)
-    if (!parsed.success) {
-      throw new CxoneError(
-        `${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${z.prettifyError(parsed.error).split('\n')[0]})`,
-        res.status
-      )
-    }
-    return { status: res.status, data: parsed.data }
-  }
-
-  /** Maps a status to success or to the contract's meaning of the failure. */
-  private checked(target: Target, res: Answer): void {
-    if (res.status >= 200 && res.status < 300) return
-    const said = `${target.what}: ${target.where} answered ${res.status}`
-    if (res.status >= 300 && res.status < 400) {
-      const location = header(res, 'location')
-      const to = location ? hostOf(location, target.url) : undefined
-      throw new CxoneError(
-        `${said}, a redirect${to ? ` to ${to}` : ''}: not followed, so no credentials go there; check api-base-url and token-url`,
-        res.status
-      )
-    }
-    const parsed = ErrorBodySchema.safeParse(parseJson(res.body))
-    const code = parsed.success ? parsed.data.error : undefined
-    const reason = parsed.success
-      ? `${parsed.data.error}${parsed.data.message ? `: ${parsed.data.message}` : ''}`
-      : res.body.trim() === ''
-        ? 'empty body'
-        : `a ${String(res.headers['content-type'] ?? 'non-JSON').split(';')[0]} body, not CXone's JSON (a proxy?)`
-    const failure = `${said} ${reason}`
-    const retryAfter = retryAfterMs(header(res, 'retry-after'), RETRY_AFTER_CAP_MS)
-    if (res.status === 429 || res.status >= 500) {
-      throw new TransientError(failure, res.status, code, retryAfter)
-    }
-    if (res.status === 409 && code === 'locked') {
-      throw new TransientError(failure, res.status, code, retryAfter)
-    }
-    if (res.status === 403) {
-      const scope = target.method === 'GET' ? 'data-action:read' : 'data-action:write'
-      throw new CxoneError(
-        `${failure} (the client needs the ${scope} scope on this tenant)`,
-        403,
-        code
-      )
-    }
-    if (res.status === 409 && code === 'version_conflict') {
-      throw new CxoneError(
-        `${failure}: versions are immutable, so this code needs a new version id`,
-        409,
-        code
-      )
-    }
-    if (res.status === 422 && parsed.success && parsed.data.details) {
-      throw new CxoneError(
-        `${failure} (details: ${JSON.stringify(parsed.data.details)})`,
-        422,
-        code
-      )
-    }
-    throw new CxoneError(failure, res.status, code)
-  }
-
   /**
    * The cached token, or a new one. Concurrent callers share one token request, which runs
    * under its own deadline only (a caller that gives up stops waiting, not the request).
@@ -512,7 +406,7 @@ export class CxoneClient {
         code
       )
     }
-    this.checked(target, res)
+    checked(target, res)
     const parsed = TokenSchema.safeParse(parseJson(res.body))
     if (!parsed.success) {
       throw new CxoneError(
@@ -626,27 +520,4 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
       }
     )
   })
-}
-
-function header(res: Answer, name: string): string | undefined {
-  const value = res.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
-/** The host a redirect points to (a relative one: the host that answered). */
-function hostOf(location: string, base: string): string | undefined {
-  try {
-    return new URL(location, base).host
-  } catch {
-    return undefined
-  }
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }
