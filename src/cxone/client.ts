@@ -5,19 +5,17 @@ import type { RateController } from './rate-controller.js'
 import { retryAfterMs, withRetries, type Backoff, type Sleep } from '../http/retry.js'
 import { Exchanges, NoAnswerError, type Answer } from '../http/transport.js'
 import {
-  checked,
   CxoneError,
-  ErrorBodySchema,
   header,
   ListSchema,
   parsed,
-  parseJson,
   RETRY_AFTER_CAP_MS,
   TransientError,
   VersionSchema,
   type CxoneVersion,
   type Target
 } from './responses.js'
+import { AccessToken } from './token.js'
 
 export { CxoneError, type CxoneVersion } from './responses.js'
 
@@ -26,12 +24,6 @@ export { CxoneError, type CxoneVersion } from './responses.js'
  * bodies, status codes and what they mean. Swapping an endpoint or the auth flow touches
  * these two files only.
  */
-
-const TokenSchema = z.looseObject({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.number().positive()
-})
 
 export interface CxoneClientOptions {
   apiBaseUrl: string
@@ -84,7 +76,6 @@ const MIN_LOCK_WAIT_MS = 500
 /** Under a rate controller 429s cost no attempt; this many in a row still end the call. */
 const MAX_RATE_LIMITED_RETRIES = 30
 const BACKOFF: Backoff = { baseMs: 200, maxMs: 8_000 }
-const TOKEN_REFRESH_MARGIN_MS = 60_000
 /**
  * A PATCH already sent is not abandoned when the run is cancelled (its outcome would be
  * unknown): its answer is awaited this much longer, within its own deadline.
@@ -95,12 +86,15 @@ export class CxoneClient {
   readonly stats: CallStats = { requests: 0, retries: 0, rateLimited: 0 }
   private readonly exchanges: Exchanges
   private readonly apiBase: string
-  private token?: { value: string; refreshAt: number }
-  private tokenRequest?: Promise<string>
+  private readonly accessToken: AccessToken
 
   constructor(private readonly options: CxoneClientOptions) {
     this.apiBase = options.apiBaseUrl.replace(/\/+$/, '')
     this.exchanges = new Exchanges(options.requestTimeoutMs)
+    this.accessToken = new AccessToken(options, {
+      target: (what, method, url) => this.target(what, method, url),
+      send: (target, form) => this.send(target, form, undefined, {})
+    })
   }
 
   /**
@@ -363,11 +357,11 @@ export class CxoneClient {
 
   /** Sends with the access token; a 401 refreshes it and replays once (the same attempt). */
   private async authorized(target: Target, body: unknown, options: CallOptions): Promise<Answer> {
-    const token = await this.accessToken(options.signal)
+    const token = await this.accessToken.get(options.signal)
     const res = await this.send(target, body, token, options)
     if (res.status !== 401) return res
-    if (this.token?.value === token) this.token = undefined
-    const again = await this.send(target, body, await this.accessToken(options.signal), options)
+    this.accessToken.forget(token)
+    const again = await this.send(target, body, await this.accessToken.get(options.signal), options)
     if (again.status === 401) {
       throw new CxoneError(
         `${target.what}: ${target.where} answered 401 to a fresh access token too; check the client's tenant`,
@@ -375,51 +369,6 @@ export class CxoneClient {
       )
     }
     return again
-  }
-
-  /**
-   * The cached token, or a new one. Concurrent callers share one token request, which runs
-   * under its own deadline only (a caller that gives up stops waiting, not the request).
-   */
-  private async accessToken(signal: AbortSignal | undefined): Promise<string> {
-    if (this.token && Date.now() < this.token.refreshAt) return this.token.value
-    this.tokenRequest ??= this.requestToken().finally(() => {
-      this.tokenRequest = undefined
-    })
-    return abortable(this.tokenRequest, signal)
-  }
-
-  /** One token request: an attempt of the call that needed it, never a loop of its own. */
-  private async requestToken(): Promise<string> {
-    const target = this.target('getting an access token', 'POST', this.options.tokenUrl)
-    const form = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: this.options.clientId,
-      client_secret: this.options.clientSecret
-    }).toString()
-    const res = await this.send(target, form, undefined, {})
-    if (res.status === 401 || res.status === 400) {
-      const code = ErrorBodySchema.safeParse(parseJson(res.body)).data?.error ?? 'rejected'
-      throw new CxoneError(
-        `${target.what}: ${target.where} answered ${res.status} ${code}: CXone rejected client-id/client-secret`,
-        res.status,
-        code
-      )
-    }
-    checked(target, res)
-    const parsed = TokenSchema.safeParse(parseJson(res.body))
-    if (!parsed.success) {
-      throw new CxoneError(
-        `${target.what}: ${target.where} answered ${res.status} with a body that is not an OAuth token response`
-      )
-    }
-    const { access_token, expires_in } = parsed.data
-    this.options.mask?.(access_token)
-    this.token = {
-      value: access_token,
-      refreshAt: Date.now() + expires_in * 1000 - TOKEN_REFRESH_MARGIN_MS
-    }
-    return access_token
   }
 
   /**
@@ -500,24 +449,4 @@ function graceAfter(
       clearTimeout(timer)
     }
   }
-}
-
-/** Stops waiting when `signal` aborts; the work itself goes on. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error)
-    const onAbort = (): void => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      value => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error as Error)
-      }
-    )
-  })
 }
