@@ -3,13 +3,13 @@ import type { CxoneClient, CxoneVersion } from './client.js'
 import type { Environment } from '../payload.js'
 import { settleOnDrain, STALLED } from './drain-guard.js'
 import { describeFailure, Phases, type Phase } from './phases.js'
+import { rollbackBudgetMs } from './publisher.js'
 import {
-  rollbackBudgetMs,
   VersionTransaction,
   type Promotion,
   type PublishSettings,
   type Rollback
-} from './publisher.js'
+} from './transaction.js'
 
 /** What happened to one data action of a release. */
 export interface MemberOutcome {
