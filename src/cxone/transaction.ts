@@ -1,10 +1,11 @@
-import type { CallOptions, CxoneClient, CxoneVersion } from './client.js'
+import type { CxoneClient, CxoneVersion } from './client.js'
 import { CancelledError } from '../cancellation.js'
 import { deadline } from '../http/deadline.js'
 import { ActionError } from '../errors.js'
 import { describeFailure as describe, Phases } from './phases.js'
 import type { Environment, PromotionPayload } from '../payload.js'
 import { sleep as realSleep, type Sleep } from '../http/retry.js'
+import { LiveState, type Call } from './live-state.js'
 
 /** One version to promote: its identity, its exact code and what it depends on. */
 export interface Promotion {
@@ -39,8 +40,6 @@ export interface Rollback {
 
 /** Of a rollback's budget, what its last attempt keeps for its answer (a fifth at most). */
 const LAST_ANSWER_MS = 1_000
-const POLL_FIRST_MS = 100
-const POLL_MAX_MS = 2_000
 
 /** What a rollback left, as read back from CXone. */
 export interface Restoration {
@@ -50,9 +49,6 @@ export interface Restoration {
   /** Another run's version found live: left as it is, nothing restored over it. */
   supersededBy?: string
 }
-
-/** Options of every call of a step: its signal, and its budget when it has its own. */
-type Call = Pick<CallOptions, 'signal' | 'persistUntil' | 'grace'>
 
 /**
  * One data action's promotion, in the steps a single publish and a release both drive:
@@ -70,7 +66,7 @@ export class VersionTransaction {
   /** Set when the publish was asked for: from then on a failure must be rolled back. */
   touched = false
   readonly phases: Phases
-  private readonly sleep: Sleep
+  private readonly state: LiveState
   private restoration?: Promise<Restoration>
 
   constructor(
@@ -82,7 +78,12 @@ export class VersionTransaction {
     >
   ) {
     this.phases = new Phases(settings.log)
-    this.sleep = settings.sleep ?? realSleep
+    this.state = new LiveState(
+      client,
+      promotion.payload.dataActionId,
+      promotion.payload.targetEnvironment,
+      settings.sleep ?? realSleep
+    )
   }
 
   private get id(): string {
@@ -106,7 +107,7 @@ export class VersionTransaction {
     const call = signal ? { signal } : {}
     const { live: previous } = await this.phases.run(
       'Read live',
-      () => this.settledState(Date.now() + this.settings.publishTimeoutMs, call),
+      () => this.state.settledState(Date.now() + this.settings.publishTimeoutMs, call),
       ({ live, waitedFor }) =>
         `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`
     )
@@ -148,7 +149,7 @@ export class VersionTransaction {
     await this.phases.run(
       'Publish',
       async () =>
-        this.settle(
+        this.state.settle(
           await this.client.publish(id, versionId, env, promotion.checksum, sent),
           deadline,
           call
@@ -158,7 +159,10 @@ export class VersionTransaction {
     await this.phases.run(
       'Verify',
       async () =>
-        this.expectLive(await this.client.getVersion(id, versionId, call), promotion.checksum),
+        this.state.expectLive(
+          await this.client.getVersion(id, versionId, call),
+          promotion.checksum
+        ),
       () =>
         `${versionId} reads back live in ${env} with checksum ${promotion.checksum.slice(0, 12)}…`
     )
@@ -205,13 +209,13 @@ export class VersionTransaction {
       const outcome = await this.phases.run(
         'Rollback',
         async () => {
-          const { live } = await this.settledState(until, call)
+          const { live } = await this.state.settledState(until, call)
           const other = this.otherRunsVersion(live)
           if (other) return { other }
           // What is live now is this run's version, or the previous one, or nothing.
           const acted = target ? live?.versionId !== target.versionId : live !== undefined
           if (acted && target) {
-            await this.settle(
+            await this.state.settle(
               await this.client.publish(id, target.versionId, env, target.checksum, call),
               until,
               call
@@ -219,7 +223,7 @@ export class VersionTransaction {
           } else if (acted) {
             await this.client.unpublish(id, versionId, env, call)
           }
-          const after = (await this.settledState(until, call)).live
+          const after = (await this.state.settledState(until, call)).live
           const raced = this.otherRunsVersion(after)
           if (raced) return { other: raced }
           if ((after?.versionId ?? null) !== (target?.versionId ?? null)) {
@@ -227,7 +231,7 @@ export class VersionTransaction {
               `${after?.versionId ?? 'nothing'} is live in ${env}, expected ${target?.versionId ?? 'nothing'}`
             )
           }
-          if (target && after) this.expectLive(after, target.checksum)
+          if (target && after) this.state.expectLive(after, target.checksum)
           if (this.movedFrom) await this.putBack(this.movedFrom, until, call)
           return { acted }
         },
@@ -282,88 +286,24 @@ export class VersionTransaction {
   }
 
   /**
-   * What is live in the environment once no publish is in progress there, waiting (polling)
-   * until `until` at most; `waitedFor` names the version that was publishing.
-   */
-  private async settledState(
-    until: number,
-    call: Call,
-    env: Environment = this.env
-  ): Promise<{ live?: CxoneVersion; waitedFor?: string }> {
-    let waitedFor: string | undefined
-    for (let wait = POLL_FIRST_MS; ; wait = Math.min(POLL_MAX_MS, wait * 2)) {
-      const { live, publishing } = await this.client.environmentState(this.id, env, call)
-      if (!publishing) return { ...(live ? { live } : {}), ...(waitedFor ? { waitedFor } : {}) }
-      waitedFor = publishing.versionId
-      const left = until - Date.now()
-      if (left <= 0) {
-        throw new ActionError(
-          `version ${publishing.versionId} was still publishing in ${env} when the deadline passed (another promotion in progress?)`
-        )
-      }
-      await this.sleep(Math.min(wait, left), call.signal)
-    }
-  }
-
-  /** Polls a `publishing` version until it is published or failed, within the deadline. */
-  private async settle(version: CxoneVersion, until: number, call: Call): Promise<CxoneVersion> {
-    let current = version
-    for (
-      let wait = POLL_FIRST_MS;
-      current.status === 'publishing';
-      wait = Math.min(POLL_MAX_MS, wait * 2)
-    ) {
-      const left = until - Date.now()
-      if (left <= 0) {
-        throw new ActionError(
-          `version ${current.versionId} was still publishing when the publish deadline passed`
-        )
-      }
-      await this.sleep(Math.min(wait, left), call.signal)
-      current = await this.client.getVersion(this.id, current.versionId, call)
-    }
-    if (current.status === 'failed')
-      throw new ActionError(`CXone reported the publish of ${current.versionId} as failed`)
-    return current
-  }
-
-  private expectLive(
-    version: CxoneVersion,
-    checksum: string,
-    env: Environment = this.env
-  ): CxoneVersion {
-    const wrong = [
-      version.published ? '' : `published is ${version.published}`,
-      version.environment === env ? '' : `environment is ${version.environment}`,
-      version.checksum === checksum ? '' : `checksum is ${version.checksum}, expected ${checksum}`
-    ].filter(Boolean)
-    if (wrong.length > 0) {
-      throw new ActionError(
-        `version ${version.versionId} does not read back live in ${env}: ${wrong.join(', ')}`
-      )
-    }
-    return version
-  }
-
-  /**
    * Publishes this version again in the environment this run's publish took it out of, unless
    * another run has put a version there since (that one is left, and said).
    */
   private async putBack(from: Environment, until: number, call: Call): Promise<void> {
     const { id, versionId, promotion } = this
-    const { live } = await this.settledState(until, call, from)
+    const { live } = await this.state.settledState(until, call, from)
     if (live?.versionId === versionId) return
     if (live) {
       throw new ActionError(
         `${live.versionId} is live in ${from} now (another run's): ${versionId}, which this run moved out of ${from}, was not put back there`
       )
     }
-    const published = await this.settle(
+    const published = await this.state.settle(
       await this.client.publish(id, versionId, from, promotion.checksum, call),
       until,
       call
     )
-    this.expectLive(
+    this.state.expectLive(
       published.status === 'published'
         ? await this.client.getVersion(id, versionId, call)
         : published,
