@@ -50,6 +50,9 @@ export interface Restoration {
   supersededBy?: string
 }
 
+/** What the rollback's steps found: another run's version live, or whether they acted. */
+type RollbackResult = { other: string } | { acted: boolean }
+
 /**
  * One data action's promotion, in the steps a single publish and a release both drive:
  * `prepare` (read live, upload: nothing live changes), `publish` (publish, wait, verify) and,
@@ -184,7 +187,7 @@ export class VersionTransaction {
   }
 
   private async restoreOnce(budgetMs: number, cancel?: AbortSignal): Promise<Restoration> {
-    const { id, versionId, env } = this
+    const { versionId } = this
     // Retries and waits end a little before the hard stop: the last attempt gets its answer.
     const until = Date.now() + budgetMs - Math.min(LAST_ANSWER_MS, budgetMs / 5)
     const budget = deadline(budgetMs)
@@ -208,44 +211,8 @@ export class VersionTransaction {
     try {
       const outcome = await this.phases.run(
         'Rollback',
-        async () => {
-          const { live } = await this.state.settledState(until, call)
-          const other = this.otherRunsVersion(live)
-          if (other) return { other }
-          // What is live now is this run's version, or the previous one, or nothing.
-          const acted = target ? live?.versionId !== target.versionId : live !== undefined
-          if (acted && target) {
-            await this.state.settle(
-              await this.client.publish(id, target.versionId, env, target.checksum, call),
-              until,
-              call
-            )
-          } else if (acted) {
-            await this.client.unpublish(id, versionId, env, call)
-          }
-          const after = (await this.state.settledState(until, call)).live
-          const raced = this.otherRunsVersion(after)
-          if (raced) return { other: raced }
-          if ((after?.versionId ?? null) !== (target?.versionId ?? null)) {
-            throw new ActionError(
-              `${after?.versionId ?? 'nothing'} is live in ${env}, expected ${target?.versionId ?? 'nothing'}`
-            )
-          }
-          if (target && after) this.state.expectLive(after, target.checksum)
-          if (this.movedFrom) await this.putBack(this.movedFrom, until, call)
-          return { acted }
-        },
-        result => {
-          if ('other' in result) {
-            return `${result.other} is live in ${env}: another run published it after this one began; left as it is`
-          }
-          const back = this.movedFrom
-            ? `; ${versionId} is live again in ${this.movedFrom} (verified)`
-            : ''
-          return target
-            ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)${back}`
-            : `nothing is live in ${env}, as before (verified)${back}`
-        }
+        async () => this.rollBack(target, until, call),
+        result => this.rolledBack(result, target)
       )
       const detail = this.phases.last?.detail ?? ''
       if ('other' in outcome) {
@@ -257,25 +224,85 @@ export class VersionTransaction {
       }
       return { rollback: rollback(true, detail), finalLive: target?.versionId ?? null }
     } catch (error) {
-      const state = await this.readState(cancel?.aborted ? CANCELLED_READ_MS : READ_STATE_MS)
-      const fix = target
-        ? this.client.manualCommand('PATCH', id, target.versionId, {
-            published: true,
-            environment: env,
-            checksum: target.checksum
-          })
-        : this.client.manualCommand('PATCH', id, versionId, { published: false, environment: env })
-      return {
-        rollback: rollback(
-          false,
-          `the rollback did not complete: ${describe(error)}. ${state.said}`
-        ),
-        ...(state.live !== undefined ? { finalLive: state.live } : {}),
-        manualFix: fix
-      }
+      return this.incomplete(error, target, rollback, cancel)
     } finally {
       budget.clear()
       cancel?.removeEventListener('abort', onCancel)
+    }
+  }
+
+  /**
+   * The rollback's steps, once no publish is in progress: `target` (the previous version) live
+   * again, or nothing when none was, verified, and this version put back where this run's
+   * publish took it out of. Another run's version found live is left, and named.
+   */
+  private async rollBack(
+    target: CxoneVersion | undefined,
+    until: number,
+    call: Call
+  ): Promise<RollbackResult> {
+    const { id, versionId, env } = this
+    const { live } = await this.state.settledState(until, call)
+    const other = this.otherRunsVersion(live)
+    if (other) return { other }
+    // What is live now is this run's version, or the previous one, or nothing.
+    const acted = target ? live?.versionId !== target.versionId : live !== undefined
+    if (acted && target) {
+      await this.state.settle(
+        await this.client.publish(id, target.versionId, env, target.checksum, call),
+        until,
+        call
+      )
+    } else if (acted) {
+      await this.client.unpublish(id, versionId, env, call)
+    }
+    const after = (await this.state.settledState(until, call)).live
+    const raced = this.otherRunsVersion(after)
+    if (raced) return { other: raced }
+    if ((after?.versionId ?? null) !== (target?.versionId ?? null)) {
+      throw new ActionError(
+        `${after?.versionId ?? 'nothing'} is live in ${env}, expected ${target?.versionId ?? 'nothing'}`
+      )
+    }
+    if (target && after) this.state.expectLive(after, target.checksum)
+    if (this.movedFrom) await this.putBack(this.movedFrom, until, call)
+    return { acted }
+  }
+
+  /** The Rollback phase's detail: what the rollback found and did. */
+  private rolledBack(result: RollbackResult, target: CxoneVersion | undefined): string {
+    const { versionId, env } = this
+    if ('other' in result) {
+      return `${result.other} is live in ${env}: another run published it after this one began; left as it is`
+    }
+    const back = this.movedFrom
+      ? `; ${versionId} is live again in ${this.movedFrom} (verified)`
+      : ''
+    return target
+      ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)${back}`
+      : `nothing is live in ${env}, as before (verified)${back}`
+  }
+
+  /** A rollback that did not complete: what CXone reports now, and the fix by hand. */
+  private async incomplete(
+    error: unknown,
+    target: CxoneVersion | undefined,
+    rollback: (verified: boolean, detail: string) => Rollback,
+    cancel: AbortSignal | undefined
+  ): Promise<Restoration> {
+    const { id, versionId, env } = this
+    const state = await this.readState(cancel?.aborted ? CANCELLED_READ_MS : READ_STATE_MS)
+    const fix = target
+      ? this.client.manualCommand('PATCH', id, target.versionId, {
+          published: true,
+          environment: env,
+          checksum: target.checksum
+        })
+      : this.client.manualCommand('PATCH', id, versionId, { published: false, environment: env })
+    return {
+      rollback: rollback(false, `the rollback did not complete: ${describe(error)}. ${state.said}`),
+      ...(state.live !== undefined ? { finalLive: state.live } : {}),
+      manualFix: fix
     }
   }
 
