@@ -1,3 +1,32 @@
+/*
+ * src/cxone: talking to CXone transactionally. Given validated versions (their code, checksum
+ * and dependencies), it reads what is live, uploads, publishes, verifies and rolls back, and
+ * returns what happened; it also plans (what a publish would do). It must not touch the rest:
+ * no workflow commands (outputs, annotations, the job summary: the shell writes them from what
+ * these functions return), no evidence files (evidence/ writes them), no sandbox (code is
+ * evaluated before anything here runs), and no inputs (it is handed its settings).
+ *
+ * The CXone client: every vendor (NICE CXone) detail lives in these five files and nowhere
+ * else: hosts, the token flow, paths, bodies, status codes and what they mean. Swapping an
+ * endpoint or the auth flow touches these files only.
+ * - client.ts (this file): CxoneClient, the calls: paths, bodies, what each answer means;
+ * - requests.ts: one logical request: the access token, retries, lock waits, pacing;
+ * - token.ts: getting and caching the OAuth token (client credentials);
+ * - responses.ts: the schemas of CXone's answers, and each failure as a typed error;
+ * - hosts.ts: a region's default hosts (apart: reading the inputs loads no HTTP stack).
+ *
+ * Then, on top of the client and knowing nothing of CXone's wire:
+ * - rate-controller.ts: one pace for every request of a release (a 429 slows everyone);
+ * - transaction.ts: VersionTransaction, one data action's promotion: prepare (read live,
+ *   upload), publish (publish, wait, verify) and, after a failure, restore (verified);
+ *   live-state.ts: what is live, read as the transaction needs it (waits out a publish);
+ * - publisher.ts: publishVersion, one version as a transaction (docs/transaction.md);
+ * - release.ts: publishRelease, several data actions promoted all or none;
+ * - plan.ts: what a publish would do; git-history.ts: whether what is live is what this
+ *   repository released under that version id;
+ * - phases.ts: the named, timed steps a run reports; drain-guard.ts: no silent end when the
+ *   event loop drains while a publish is pending.
+ */
 import type { Environment } from '../payload.js'
 import { CxoneError, ListSchema, VersionSchema, type CxoneVersion } from './responses.js'
 import { Requests, type CallOptions, type CallStats, type CxoneClientOptions } from './requests.js'
@@ -5,12 +34,7 @@ import { Requests, type CallOptions, type CallStats, type CxoneClientOptions } f
 export { CxoneError, type CxoneVersion } from './responses.js'
 export type { CallOptions, CallStats, CxoneClientOptions } from './requests.js'
 
-/*
- * Everything CXone-specific lives here and in cxone-hosts.ts: hosts, the token flow, paths,
- * bodies, status codes and what they mean. Swapping an endpoint or the auth flow touches
- * these two files only.
- */
-
+/** The calls of CXone's data action version API, as docs/contract.md has them. */
 export class CxoneClient {
   readonly stats: CallStats
   private readonly requests: Requests

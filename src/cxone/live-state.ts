@@ -1,3 +1,7 @@
+/*
+ * What is live for one data action, as the publish transaction reads it (transaction.ts),
+ * through the client's calls.
+ */
 import type { CallOptions, CxoneClient, CxoneVersion } from './client.js'
 import { ActionError } from '../errors.js'
 import type { Environment } from '../payload.js'

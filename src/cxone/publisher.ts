@@ -1,3 +1,7 @@
+/*
+ * One version promoted as a transaction (publishVersion): the steps of transaction.ts, with
+ * the rollback on any failure from the publish on, and the outcome a run reports.
+ */
 import type { CxoneClient, CxoneVersion } from './client.js'
 import { settleOnDrain, STALLED } from './drain-guard.js'
 import { describeFailure as describe, type Phase } from './phases.js'

@@ -1,3 +1,7 @@
+/*
+ * A release: several data actions promoted all or none (publishRelease), each by its own
+ * transaction (transaction.ts), all paced by one rate controller; and the release checksum.
+ */
 import { createHash } from 'node:crypto'
 import type { CxoneClient, CxoneVersion } from './client.js'
 import type { Environment } from '../payload.js'

@@ -1,3 +1,9 @@
+/*
+ * Part of the CXone client (see client.ts): one logical request, within one attempt budget:
+ * the access token (a 401 refreshes it once), retries of 429, 5xx and answers that never came
+ * whole, lock waits (409 locked), pacing by the rate controller, and a PATCH's grace after a
+ * cancellation. Every CXone detail stays in the client's files.
+ */
 import type { z } from 'zod'
 import { errorMessage } from '../errors.js'
 import type { RateController } from './rate-controller.js'
@@ -70,6 +76,7 @@ const BACKOFF: Backoff = { baseMs: 200, maxMs: 8_000 }
  */
 const PATCH_GRACE_MS = 2_000
 
+/** The requests of one client: their exchanges, access token and stats. */
 export class Requests {
   readonly stats: CallStats = { requests: 0, retries: 0, rateLimited: 0 }
   readonly apiBase: string
@@ -85,6 +92,7 @@ export class Requests {
     })
   }
 
+  /** A request as messages name it: a path is on the API base, a URL as it is. */
   target(what: string, method: string, pathOrUrl: string): Target {
     const url = new URL(pathOrUrl.startsWith('/') ? `${this.apiBase}${pathOrUrl}` : pathOrUrl)
     return { what, method, url: url.toString(), where: `${method} ${url.host}${url.pathname}` }

@@ -1,3 +1,9 @@
+/*
+ * Part of the CXone client (see client.ts): CXone's answers: the schemas of their bodies, and
+ * what each status means, as a typed error (CxoneError; TransientError for what is worth
+ * another attempt) that names what was being done and where. Every CXone detail stays in the
+ * client's files.
+ */
 import { z } from 'zod'
 import { ActionError } from '../errors.js'
 import { EnvironmentSchema } from '../payload.js'
@@ -58,6 +64,7 @@ export interface Target {
   where: string
 }
 
+/** A successful answer's body, parsed with `schema`; a failure as its typed error. */
 export function parsed<S extends z.ZodType>(
   target: Target,
   res: Answer,

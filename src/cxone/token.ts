@@ -1,3 +1,8 @@
+/*
+ * Part of the CXone client (see client.ts): getting and caching the OAuth access token (the
+ * client credentials grant), refreshed a minute before it expires. Every CXone detail stays in
+ * the client's files.
+ */
 import { z } from 'zod'
 import type { Answer } from '../http/transport.js'
 import { checked, CxoneError, ErrorBodySchema, parseJson, type Target } from './responses.js'
@@ -25,6 +30,7 @@ export interface TokenTransport {
   send(target: Target, form: string): Promise<Answer>
 }
 
+/** The client's access token: one at a time, shared by every call. */
 export class AccessToken {
   private token?: { value: string; refreshAt: number }
   private tokenRequest?: Promise<string>

@@ -1,3 +1,8 @@
+/*
+ * The publish transaction of one data action (VersionTransaction), which a single publish
+ * (publisher.ts) and a release (release.ts) both drive. Its promise: the new version verified
+ * live, or what was live before live again (docs/transaction.md).
+ */
 import type { CxoneClient, CxoneVersion } from './client.js'
 import { CancelledError } from '../cancellation.js'
 import { deadline } from '../http/deadline.js'
