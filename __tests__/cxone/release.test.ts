@@ -157,6 +157,42 @@ describe('publishing a release', () => {
     expect(calls.lastIndexOf('upload')).toBeLessThan(calls.indexOf('publish'))
   })
 
+  test('a member failing before any publish stops the release with nothing live changed', async () => {
+    emulator = await emulatorFor()
+    emulator!.seed(ids[1]!, { versionId: 'v2', actionCode: 'other code' })
+    const { client } = clientFor(emulator!, { rate: new RateController({ maxInFlight: 4 }) })
+    const outcome = await publishRelease(
+      client,
+      [0, 1, 2].map(i => promotion(i)),
+      { publishTimeoutMs: 5000 }
+    )
+    expect(outcome.result).toBe('failed')
+    expect(outcome.cause).toContain('409 version_conflict')
+    expect(outcome.cause).toContain('nothing live was changed')
+    expect(emulator!.requests.some(r => r.call === 'publish')).toBe(false)
+    expect(live()).toEqual(['v1', 'v1', 'v1', 'v1', 'v1', null])
+    expect(outcome.members.map(m => m.result)).toEqual(['not published', 'failed', 'not published'])
+  })
+
+  test('under a rate limit: no failures, and the controller keeps 429s to the first burst', async () => {
+    emulator = await emulatorFor({ rateLimit: { perSecond: 10 } })
+    const rate = new RateController({ maxInFlight: 4 })
+    const { client } = clientFor(emulator!, { rate, sleep })
+    const outcome = await publishRelease(
+      client,
+      [0, 1, 2, 3, 4, 5].map(i => promotion(i)),
+      { publishTimeoutMs: 10_000 }
+    )
+    expect(outcome.result).toBe('published')
+    const limited = emulator!.requests.filter(r => r.status === 429)
+    const first = emulator!.requests[0]?.at ?? 0
+    expect(limited.length).toBeGreaterThan(0)
+    expect(limited.filter(r => r.at - first > 1000)).toHaveLength(0)
+    expect(rate.requestsPerSecond).toBeLessThanOrEqual(12)
+  })
+})
+
+describe('a failing release is rolled back, every member verified', () => {
   test('one member failing restores every member already published, each verified', async () => {
     emulator = await emulatorFor({ publish: 'async', asyncPublishMs: 30 })
     emulator!.faults.add({ call: 'publish', versionId: 'v2-bad', fault: { kind: 'publish-fails' } })
@@ -176,23 +212,6 @@ describe('publishing a release', () => {
       ['Publish', false],
       ['Rollback', true]
     ])
-  })
-
-  test('a member failing before any publish stops the release with nothing live changed', async () => {
-    emulator = await emulatorFor()
-    emulator!.seed(ids[1]!, { versionId: 'v2', actionCode: 'other code' })
-    const { client } = clientFor(emulator!, { rate: new RateController({ maxInFlight: 4 }) })
-    const outcome = await publishRelease(
-      client,
-      [0, 1, 2].map(i => promotion(i)),
-      { publishTimeoutMs: 5000 }
-    )
-    expect(outcome.result).toBe('failed')
-    expect(outcome.cause).toContain('409 version_conflict')
-    expect(outcome.cause).toContain('nothing live was changed')
-    expect(emulator!.requests.some(r => r.call === 'publish')).toBe(false)
-    expect(live()).toEqual(['v1', 'v1', 'v1', 'v1', 'v1', null])
-    expect(outcome.members.map(m => m.result)).toEqual(['not published', 'failed', 'not published'])
   })
 
   test('a restoration that cannot finish makes the release failed, with the fix by hand', async () => {
@@ -220,7 +239,9 @@ describe('publishing a release', () => {
     expect(outcome.members[0]).toMatchObject({ result: 'failed', rollback: { verified: false } })
     expect(outcome.members[0]?.manualFix).toContain('curl -X PATCH')
   })
+})
 
+describe('a cancelled or stalled release is rolled back', () => {
   test('a cancellation mid-release restores every member whose publish was sent', async () => {
     emulator = await emulatorFor()
     emulator.faults.add({ call: 'publish', versionId: 'v2-slow', fault: { kind: 'hang' } })
@@ -268,127 +289,5 @@ describe('publishing a release', () => {
     const outcome = await running
     expect(outcome).toMatchObject({ result: 'rolled-back', cause: STALLED })
     expect(live()).toEqual(['v1', 'v1', 'v1', 'v1', 'v1', null])
-  })
-
-  test('under a rate limit: no failures, and the controller keeps 429s to the first burst', async () => {
-    emulator = await emulatorFor({ rateLimit: { perSecond: 10 } })
-    const rate = new RateController({ maxInFlight: 4 })
-    const { client } = clientFor(emulator!, { rate, sleep })
-    const outcome = await publishRelease(
-      client,
-      [0, 1, 2, 3, 4, 5].map(i => promotion(i)),
-      { publishTimeoutMs: 10_000 }
-    )
-    expect(outcome.result).toBe('published')
-    const limited = emulator!.requests.filter(r => r.status === 429)
-    const first = emulator!.requests[0]?.at ?? 0
-    expect(limited.length).toBeGreaterThan(0)
-    expect(limited.filter(r => r.at - first > 1000)).toHaveLength(0)
-    expect(rate.requestsPerSecond).toBeLessThanOrEqual(12)
-  })
-})
-
-describe('the rate controller', () => {
-  test('keeps at most maxInFlight requests in flight', async () => {
-    const rate = new RateController({ maxInFlight: 3 })
-    let inFlight = 0
-    let most = 0
-    await Promise.all(
-      Array.from({ length: 12 }, async () => {
-        await rate.acquire()
-        most = Math.max(most, ++inFlight)
-        await new Promise(resolve => setTimeout(resolve, 5))
-        inFlight--
-        rate.release('ok')
-      })
-    )
-    expect(most).toBe(3)
-  })
-
-  test('queued requests leave the line at once when aborted, and hold no slot', async () => {
-    const rate = new RateController({ maxInFlight: 2 })
-    await rate.acquire()
-    await rate.acquire()
-    const stop = new AbortController()
-    const queued = Array.from({ length: 5 }, () =>
-      rate.acquire(stop.signal).then(
-        () => 'granted',
-        () => 'aborted'
-      )
-    )
-    stop.abort()
-    expect(await Promise.all(queued)).toEqual(Array(5).fill('aborted'))
-    // The two slots are still the two held ones: one release lets exactly one new request in.
-    rate.release('ok')
-    let granted = 0
-    const next = [rate.acquire(), rate.acquire()].map(p => p.then(() => granted++))
-    await next[0]
-    await new Promise(resolve => setTimeout(resolve, 20))
-    expect(granted).toBe(1)
-    rate.release('ok')
-    await Promise.all(next)
-    expect(granted).toBe(2)
-  })
-
-  test('a freed slot goes to the next request in line, even when the one before gave up', async () => {
-    const rate = new RateController({ maxInFlight: 1 })
-    await rate.acquire()
-    const gaveUp = new AbortController()
-    const first = rate.acquire(gaveUp.signal).catch(() => 'aborted')
-    const second = rate.acquire().then(() => 'granted')
-    gaveUp.abort()
-    expect(await first).toBe('aborted')
-    rate.release('ok')
-    expect(await second).toBe('granted')
-  })
-
-  test('a 429 halves the window of requests in flight', async () => {
-    let clock = 0
-    const rate = new RateController({
-      maxInFlight: 4,
-      now: () => clock,
-      sleep: async ms => {
-        clock += ms
-      }
-    })
-    await rate.acquire()
-    rate.release({ retryAfterMs: 0 })
-    const held = [rate.acquire(), rate.acquire()]
-    await Promise.all(held)
-    let third = false
-    const waiting = rate.acquire().then(() => (third = true))
-    await new Promise(resolve => setTimeout(resolve, 20))
-    expect(third).toBe(false)
-    rate.release('ok')
-    await waiting
-    expect(third).toBe(true)
-  })
-
-  test('a 429 pauses everyone for Retry-After and sets the pace under what got through', async () => {
-    let clock = 0
-    const waits: number[] = []
-    const rate = new RateController({
-      maxInFlight: 4,
-      now: () => clock,
-      sleep: async ms => {
-        waits.push(ms)
-        clock += ms
-      }
-    })
-    for (let i = 0; i < 50; i++) {
-      await rate.acquire()
-      clock += 2
-      rate.release('ok')
-    }
-    await rate.acquire()
-    rate.release({ retryAfterMs: 1000 })
-    expect(rate.requestsPerSecond).toBe(45)
-    const before = clock
-    await rate.acquire()
-    expect(clock - before).toBe(1000)
-    rate.release('ok')
-    await rate.acquire()
-    // Then paced at 45 per second.
-    expect(Math.round(waits.at(-1) ?? 0)).toBe(Math.round(1000 / 45))
   })
 })

@@ -1,143 +1,47 @@
-import { z } from 'zod'
-import { ActionError, errorMessage } from '../errors.js'
-import { EnvironmentSchema, type Environment } from '../payload.js'
-import type { RateController } from './rate-controller.js'
-import { retryAfterMs, withRetries, type Backoff, type Sleep } from '../http/retry.js'
-import { Exchanges, NoAnswerError, type Answer } from '../http/transport.js'
-
 /*
- * Everything CXone-specific lives here and in cxone-hosts.ts: hosts, the token flow, paths,
- * bodies, status codes and what they mean. Swapping an endpoint or the auth flow touches
- * these two files only.
+ * src/cxone: talking to CXone transactionally. Given validated versions (their code, checksum
+ * and dependencies), it reads what is live, uploads, publishes, verifies and rolls back, and
+ * returns what happened; it also plans (what a publish would do). It must not touch the rest:
+ * no workflow commands (outputs, annotations, the job summary: the shell writes them from what
+ * these functions return), no evidence files (evidence/ writes them), no sandbox (code is
+ * evaluated before anything here runs), and no inputs (it is handed its settings).
+ *
+ * The CXone client: every vendor (NICE CXone) detail lives in these five files and nowhere
+ * else: hosts, the token flow, paths, bodies, status codes and what they mean. Swapping an
+ * endpoint or the auth flow touches these files only.
+ * - client.ts (this file): CxoneClient, the calls: paths, bodies, what each answer means;
+ * - requests.ts: one logical request: the access token, retries, lock waits, pacing;
+ * - token.ts: getting and caching the OAuth token (client credentials);
+ * - responses.ts: the schemas of CXone's answers, and each failure as a typed error;
+ * - hosts.ts: a region's default hosts (apart: reading the inputs loads no HTTP stack).
+ *
+ * Then, on top of the client and knowing nothing of CXone's wire:
+ * - rate-controller.ts: one pace for every request of a release (a 429 slows everyone);
+ * - transaction.ts: VersionTransaction, one data action's promotion: prepare (read live,
+ *   upload), publish (publish, wait, verify) and, after a failure, restore (verified);
+ *   live-state.ts: what is live, read as the transaction needs it (waits out a publish);
+ * - publisher.ts: publishVersion, one version as a transaction (docs/transaction.md);
+ * - release.ts: publishRelease, several data actions promoted all or none;
+ * - plan.ts: what a publish would do; git-history.ts: whether what is live is what this
+ *   repository released under that version id;
+ * - phases.ts: the named, timed steps a run reports; drain-guard.ts: no silent end when the
+ *   event loop drains while a publish is pending.
  */
+import type { Environment } from '../payload.js'
+import { CxoneError, ListSchema, VersionSchema, type CxoneVersion } from './responses.js'
+import { Requests, type CallOptions, type CallStats, type CxoneClientOptions } from './requests.js'
 
-const VersionSchema = z.looseObject({
-  dataActionId: z.string(),
-  versionId: z.string(),
-  checksum: z.string(),
-  dependencyMatrix: z.record(z.string(), z.string()).default({}),
-  status: z.enum(['draft', 'publishing', 'published', 'unpublished', 'failed']),
-  published: z.boolean(),
-  environment: EnvironmentSchema.nullable(),
-  createdAt: z.string().optional(),
-  publishedAt: z.string().nullable().optional()
-})
-export type CxoneVersion = z.output<typeof VersionSchema>
+export { CxoneError, type CxoneVersion } from './responses.js'
+export type { CallOptions, CallStats, CxoneClientOptions } from './requests.js'
 
-const ListSchema = z.looseObject({ versions: z.array(VersionSchema) })
-
-const TokenSchema = z.looseObject({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.number().positive()
-})
-
-const ErrorBodySchema = z.looseObject({
-  error: z.string(),
-  message: z.string().optional(),
-  details: z.array(z.unknown()).optional()
-})
-
-/** A failed call, said for people: what was being done, the status, and CXone's reason. */
-export class CxoneError extends ActionError {
-  constructor(
-    message: string,
-    readonly status?: number,
-    readonly code?: string
-  ) {
-    super(message)
-  }
-}
-
-/** A failure worth another attempt: 429, 5xx, no complete answer, a lock. */
-class TransientError extends CxoneError {
-  constructor(
-    message: string,
-    status: number | undefined,
-    code: string | undefined,
-    readonly retryAfterMs?: number
-  ) {
-    super(message, status, code)
-  }
-}
-
-export interface CxoneClientOptions {
-  apiBaseUrl: string
-  tokenUrl: string
-  clientId: string
-  clientSecret: string
-  /** Attempts of one logical request, the first and any token fetch included. */
-  maxAttempts: number
-  /** One deadline over each request: connect, headers and the whole body. */
-  requestTimeoutMs: number
-  /** How long a `409 locked` may be waited out, per call. */
-  lockWaitMs: number
-  /** Registers a value that must never be printed (the access token). */
-  mask?: (secret: string) => void
-  sleep?: Sleep
-  random?: () => number
-  /** Told of each retry, for the log. */
-  onRetry?: (message: string) => void
-  /** Paces and bounds requests shared with other work (a release); a 429 then waits there. */
-  rate?: RateController
-}
-
-/** Per call: a signal that stops the waiting (cancellation, or a rollback's own deadline). */
-export interface CallOptions {
-  signal?: AbortSignal
-  /** Told just before each request of the call goes out (after any wait for its turn). */
-  onSend?: () => void
-  /**
-   * Retry transient failures and wait out locks until this time (epoch ms), whatever
-   * max-retries says: a rollback's own budget.
-   */
-  persistUntil?: number
-  /**
-   * Whether a PATCH may wait for its answer a little past `signal` (true by default: a
-   * cancelled publish's outcome is known only from its answer). A rollback's calls, whose
-   * signal is their whole budget, say false.
-   */
-  grace?: boolean
-}
-
-export interface CallStats {
-  requests: number
-  retries: number
-  /** Answers of 429. */
-  rateLimited: number
-}
-
-const RETRY_AFTER_CAP_MS = 60_000
-/** The least wait between two tries of a locked PATCH, whatever Retry-After says. */
-const MIN_LOCK_WAIT_MS = 500
-/** Under a rate controller 429s cost no attempt; this many in a row still end the call. */
-const MAX_RATE_LIMITED_RETRIES = 30
-const BACKOFF: Backoff = { baseMs: 200, maxMs: 8_000 }
-const TOKEN_REFRESH_MARGIN_MS = 60_000
-/**
- * A PATCH already sent is not abandoned when the run is cancelled (its outcome would be
- * unknown): its answer is awaited this much longer, within its own deadline.
- */
-const PATCH_GRACE_MS = 2_000
-
-/** A request as the messages name it: what was being done, and the method, host and path (never the query). */
-interface Target {
-  what: string
-  method: string
-  url: string
-  where: string
-}
-
+/** The calls of CXone's data action version API, as docs/contract.md has them. */
 export class CxoneClient {
-  readonly stats: CallStats = { requests: 0, retries: 0, rateLimited: 0 }
-  private readonly exchanges: Exchanges
-  private readonly apiBase: string
-  private token?: { value: string; refreshAt: number }
-  private tokenRequest?: Promise<string>
+  readonly stats: CallStats
+  private readonly requests: Requests
 
-  constructor(private readonly options: CxoneClientOptions) {
-    this.apiBase = options.apiBaseUrl.replace(/\/+$/, '')
-    this.exchanges = new Exchanges(options.requestTimeoutMs)
+  constructor(options: CxoneClientOptions) {
+    this.requests = new Requests(options)
+    this.stats = this.requests.stats
   }
 
   /**
@@ -150,8 +54,8 @@ export class CxoneClient {
     options: CallOptions = {}
   ): Promise<{ live?: CxoneVersion; publishing?: CxoneVersion }> {
     const query = new URLSearchParams({ environment })
-    const { versions } = await this.call(
-      this.target(
+    const { versions } = await this.requests.call(
+      this.requests.target(
         `reading what is live for ${dataActionId} in ${environment}`,
         'GET',
         `${this.versionsPath(dataActionId)}?${query}`
@@ -187,8 +91,8 @@ export class CxoneClient {
     },
     options: CallOptions = {}
   ): Promise<{ version: CxoneVersion; created: boolean }> {
-    const { data, status } = await this.callWithStatus(
-      this.target(
+    const { data, status } = await this.requests.callWithStatus(
+      this.requests.target(
         `uploading version ${version.versionId} of ${version.dataActionId}`,
         'POST',
         this.versionPath(version.dataActionId, version.versionId)
@@ -245,8 +149,8 @@ export class CxoneClient {
     versionId: string,
     options: CallOptions = {}
   ): Promise<CxoneVersion> {
-    return this.call(
-      this.target(
+    return this.requests.call(
+      this.requests.target(
         `reading back version ${versionId} of ${dataActionId}`,
         'GET',
         this.versionPath(dataActionId, versionId)
@@ -275,11 +179,11 @@ export class CxoneClient {
 
   /** A command a person can run to do `method path body` by hand (no secret in it). */
   manualCommand(method: 'PATCH', dataActionId: string, versionId: string, body: object): string {
-    return `curl -X ${method} -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.apiBase}${this.versionPath(dataActionId, versionId)}`
+    return `curl -X ${method} -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.requests.apiBase}${this.versionPath(dataActionId, versionId)}`
   }
 
   dispose(): void {
-    this.exchanges.dispose()
+    this.requests.dispose()
   }
 
   private versionsPath(dataActionId: string): string {
@@ -288,11 +192,6 @@ export class CxoneClient {
 
   private versionPath(dataActionId: string, versionId: string): string {
     return `${this.versionsPath(dataActionId)}/${encodeURIComponent(versionId)}`
-  }
-
-  private target(what: string, method: string, pathOrUrl: string): Target {
-    const url = new URL(pathOrUrl.startsWith('/') ? `${this.apiBase}${pathOrUrl}` : pathOrUrl)
-    return { what, method, url: url.toString(), where: `${method} ${url.host}${url.pathname}` }
   }
 
   /**
@@ -312,341 +211,13 @@ export class CxoneClient {
       return took(version) ? version : undefined
     }
     return (
-      await this.callWithStatus(
-        this.target(what, 'PATCH', this.versionPath(dataActionId, versionId)),
+      await this.requests.callWithStatus(
+        this.requests.target(what, 'PATCH', this.versionPath(dataActionId, versionId)),
         body,
         VersionSchema,
         options,
         readBack
       )
     ).data
-  }
-
-  private async call<S extends z.ZodType>(
-    target: Target,
-    body: unknown,
-    schema: S,
-    options: CallOptions
-  ): Promise<z.output<S>> {
-    return (await this.callWithStatus(target, body, schema, options)).data
-  }
-
-  /**
-   * One logical request with the contract's error handling, within one attempt budget
-   * (max-retries, or the caller's `persistUntil`) that a token fetch also draws on: a 401
-   * refreshes the token and replays once; 429, 5xx and answers that never came whole are
-   * retried with backoff; a lock is waited out within its budget; anything else fails at
-   * once, naming what was being done and where. `readBack` settles a lost answer.
-   */
-  private async callWithStatus<S extends z.ZodType>(
-    target: Target,
-    body: unknown,
-    schema: S,
-    options: CallOptions,
-    readBack?: () => Promise<z.output<S> | undefined>
-  ): Promise<{ status: number; data: z.output<S> }> {
-    const { signal, persistUntil } = options
-    const lockDeadline = persistUntil ?? Date.now() + this.options.lockWaitMs
-    let rateLimited = 0
-    const rate = this.options.rate
-    return withRetries(
-      target.what,
-      async () => {
-        try {
-          return this.parsed(target, await this.authorized(target, body, options), schema)
-        } catch (error) {
-          const lost = error instanceof TransientError && error.code === 'network'
-          // Cancelled: the rollback reads the state itself.
-          if (!lost || !readBack || signal?.aborted) throw error
-          const data = await readBack()
-          if (data === undefined) throw error
-          return { status: 200, data }
-        }
-      },
-      {
-        attempts: persistUntil === undefined ? this.options.maxAttempts : Infinity,
-        ...(persistUntil === undefined ? {} : { until: persistUntil }),
-        backoff: { ...BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) },
-        ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
-        ...(signal ? { signal } : {}),
-        classify: error => {
-          if (!(error instanceof TransientError)) return { retry: false }
-          if (error.code === 'locked') {
-            // Retry-After 0, negative or past must not make a lock a busy loop.
-            const delayMs = Math.max(error.retryAfterMs ?? 1000, MIN_LOCK_WAIT_MS)
-            return Date.now() + delayMs <= lockDeadline
-              ? { retry: true, delayMs, free: true }
-              : { retry: false }
-          }
-          // A shared controller already holds every request back for the Retry-After.
-          if (error.status === 429 && rate && ++rateLimited <= MAX_RATE_LIMITED_RETRIES) {
-            return { retry: true, delayMs: 0, free: true }
-          }
-          // No Retry-After, or one of 0: the backoff's own (growing) wait.
-          return error.retryAfterMs ? { retry: true, delayMs: error.retryAfterMs } : { retry: true }
-        },
-        onRetry: ({ attempt, attempts, delayMs, free, error }) => {
-          this.stats.retries++
-          const next = free
-            ? `trying again in ${delayMs} ms (not counted as an attempt)`
-            : Number.isFinite(attempts)
-              ? `attempt ${attempt} of ${attempts} in ${delayMs} ms`
-              : `attempt ${attempt} in ${delayMs} ms (within the rollback's own budget)`
-          this.options.onRetry?.(`${errorMessage(error)}; ${next}`)
-        }
-      }
-    )
-  }
-
-  /** Sends with the access token; a 401 refreshes it and replays once (the same attempt). */
-  private async authorized(target: Target, body: unknown, options: CallOptions): Promise<Answer> {
-    const token = await this.accessToken(options.signal)
-    const res = await this.send(target, body, token, options)
-    if (res.status !== 401) return res
-    if (this.token?.value === token) this.token = undefined
-    const again = await this.send(target, body, await this.accessToken(options.signal), options)
-    if (again.status === 401) {
-      throw new CxoneError(
-        `${target.what}: ${target.where} answered 401 to a fresh access token too; check the client's tenant`,
-        401
-      )
-    }
-    return again
-  }
-
-  private parsed<S extends z.ZodType>(
-    target: Target,
-    res: Answer,
-    schema: S
-  ): { status: number; data: z.output<S> } {
-    this.checked(target, res)
-    const json = parseJson(res.body)
-    const parsed = schema.safeParse(json)
-    if (!parsed.success) {
-      throw new CxoneError(
-        `${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${z.prettifyError(parsed.error).split('\n')[0]})`,
-        res.status
-      )
-    }
-    return { status: res.status, data: parsed.data }
-  }
-
-  /** Maps a status to success or to the contract's meaning of the failure. */
-  private checked(target: Target, res: Answer): void {
-    if (res.status >= 200 && res.status < 300) return
-    const said = `${target.what}: ${target.where} answered ${res.status}`
-    if (res.status >= 300 && res.status < 400) {
-      const location = header(res, 'location')
-      const to = location ? hostOf(location, target.url) : undefined
-      throw new CxoneError(
-        `${said}, a redirect${to ? ` to ${to}` : ''}: not followed, so no credentials go there; check api-base-url and token-url`,
-        res.status
-      )
-    }
-    const parsed = ErrorBodySchema.safeParse(parseJson(res.body))
-    const code = parsed.success ? parsed.data.error : undefined
-    const reason = parsed.success
-      ? `${parsed.data.error}${parsed.data.message ? `: ${parsed.data.message}` : ''}`
-      : res.body.trim() === ''
-        ? 'empty body'
-        : `a ${String(res.headers['content-type'] ?? 'non-JSON').split(';')[0]} body, not CXone's JSON (a proxy?)`
-    const failure = `${said} ${reason}`
-    const retryAfter = retryAfterMs(header(res, 'retry-after'), RETRY_AFTER_CAP_MS)
-    if (res.status === 429 || res.status >= 500) {
-      throw new TransientError(failure, res.status, code, retryAfter)
-    }
-    if (res.status === 409 && code === 'locked') {
-      throw new TransientError(failure, res.status, code, retryAfter)
-    }
-    if (res.status === 403) {
-      const scope = target.method === 'GET' ? 'data-action:read' : 'data-action:write'
-      throw new CxoneError(
-        `${failure} (the client needs the ${scope} scope on this tenant)`,
-        403,
-        code
-      )
-    }
-    if (res.status === 409 && code === 'version_conflict') {
-      throw new CxoneError(
-        `${failure}: versions are immutable, so this code needs a new version id`,
-        409,
-        code
-      )
-    }
-    if (res.status === 422 && parsed.success && parsed.data.details) {
-      throw new CxoneError(
-        `${failure} (details: ${JSON.stringify(parsed.data.details)})`,
-        422,
-        code
-      )
-    }
-    throw new CxoneError(failure, res.status, code)
-  }
-
-  /**
-   * The cached token, or a new one. Concurrent callers share one token request, which runs
-   * under its own deadline only (a caller that gives up stops waiting, not the request).
-   */
-  private async accessToken(signal: AbortSignal | undefined): Promise<string> {
-    if (this.token && Date.now() < this.token.refreshAt) return this.token.value
-    this.tokenRequest ??= this.requestToken().finally(() => {
-      this.tokenRequest = undefined
-    })
-    return abortable(this.tokenRequest, signal)
-  }
-
-  /** One token request: an attempt of the call that needed it, never a loop of its own. */
-  private async requestToken(): Promise<string> {
-    const target = this.target('getting an access token', 'POST', this.options.tokenUrl)
-    const form = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: this.options.clientId,
-      client_secret: this.options.clientSecret
-    }).toString()
-    const res = await this.send(target, form, undefined, {})
-    if (res.status === 401 || res.status === 400) {
-      const code = ErrorBodySchema.safeParse(parseJson(res.body)).data?.error ?? 'rejected'
-      throw new CxoneError(
-        `${target.what}: ${target.where} answered ${res.status} ${code}: CXone rejected client-id/client-secret`,
-        res.status,
-        code
-      )
-    }
-    this.checked(target, res)
-    const parsed = TokenSchema.safeParse(parseJson(res.body))
-    if (!parsed.success) {
-      throw new CxoneError(
-        `${target.what}: ${target.where} answered ${res.status} with a body that is not an OAuth token response`
-      )
-    }
-    const { access_token, expires_in } = parsed.data
-    this.options.mask?.(access_token)
-    this.token = {
-      value: access_token,
-      refreshAt: Date.now() + expires_in * 1000 - TOKEN_REFRESH_MARGIN_MS
-    }
-    return access_token
-  }
-
-  /**
-   * One request, paced by the rate controller. An answer that never came whole is a
-   * TransientError coded `network`. A PATCH is given a grace after `signal` aborts, since
-   * once sent its outcome is only known from its answer.
-   */
-  private async send(
-    target: Target,
-    body: unknown,
-    token: string | undefined,
-    { signal, onSend, grace: allowGrace = true }: CallOptions
-  ): Promise<Answer> {
-    const headers: Record<string, string> = { accept: 'application/json' }
-    let data: string | null = null
-    if (typeof body === 'string') {
-      headers['content-type'] = 'application/x-www-form-urlencoded'
-      data = body
-    } else if (body !== undefined) {
-      headers['content-type'] = 'application/json'
-      data = JSON.stringify(body)
-    }
-    if (token) headers.authorization = `Bearer ${token}`
-    const rate = this.options.rate
-    await rate?.acquire(signal)
-    signal?.throwIfAborted()
-    onSend?.()
-    this.stats.requests++
-    const grace =
-      target.method === 'PATCH' && allowGrace
-        ? graceAfter(signal, PATCH_GRACE_MS)
-        : { signal, dispose: () => undefined }
-    let res: Answer
-    try {
-      res = await this.exchanges.send(target.method, target.url, data, headers, grace.signal)
-    } catch (error) {
-      rate?.release('error')
-      if (!(error instanceof NoAnswerError)) throw error
-      throw new TransientError(
-        `${target.what}: ${target.where}: ${error.message}`,
-        undefined,
-        'network'
-      )
-    } finally {
-      grace.dispose()
-    }
-    if (res.status === 429) this.stats.rateLimited++
-    rate?.release(
-      res.status === 429
-        ? { retryAfterMs: retryAfterMs(header(res, 'retry-after'), RETRY_AFTER_CAP_MS) }
-        : 'ok'
-    )
-    return res
-  }
-}
-
-/** A signal that aborts `graceMs` after `signal` does (with a NoAnswerError), until disposed. */
-function graceAfter(
-  signal: AbortSignal | undefined,
-  graceMs: number
-): { signal?: AbortSignal; dispose: () => void } {
-  if (!signal) return { dispose: () => undefined }
-  const controller = new AbortController()
-  let timer: NodeJS.Timeout | undefined
-  const abort = (): void => {
-    timer = setTimeout(
-      () =>
-        controller.abort(new NoAnswerError(`no answer within ${graceMs} ms of the cancellation`)),
-      graceMs
-    )
-  }
-  if (signal.aborted) abort()
-  else signal.addEventListener('abort', abort, { once: true })
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      signal.removeEventListener('abort', abort)
-      clearTimeout(timer)
-    }
-  }
-}
-
-/** Stops waiting when `signal` aborts; the work itself goes on. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error)
-    const onAbort = (): void => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      value => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error as Error)
-      }
-    )
-  })
-}
-
-function header(res: Answer, name: string): string | undefined {
-  const value = res.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
-/** The host a redirect points to (a relative one: the host that answered). */
-function hostOf(location: string, base: string): string | undefined {
-  try {
-    return new URL(location, base).host
-  } catch {
-    return undefined
-  }
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }

@@ -1,5 +1,5 @@
 /*
- * CXone's hosts, part of the CXone client (cxone-client.ts): apart so that reading the inputs
+ * CXone's hosts, part of the CXone client (see client.ts): apart so that reading the inputs
  * loads no HTTP stack (validate mode never calls CXone).
  */
 

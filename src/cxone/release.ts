@@ -1,15 +1,19 @@
+/*
+ * A release: several data actions promoted all or none (publishRelease), each by its own
+ * transaction (transaction.ts), all paced by one rate controller; and the release checksum.
+ */
 import { createHash } from 'node:crypto'
 import type { CxoneClient, CxoneVersion } from './client.js'
 import type { Environment } from '../payload.js'
 import { settleOnDrain, STALLED } from './drain-guard.js'
 import { describeFailure, Phases, type Phase } from './phases.js'
+import { rollbackBudgetMs } from './publisher.js'
 import {
-  rollbackBudgetMs,
   VersionTransaction,
   type Promotion,
   type PublishSettings,
   type Rollback
-} from './publisher.js'
+} from './transaction.js'
 
 /** What happened to one data action of a release. */
 export interface MemberOutcome {
@@ -69,64 +73,58 @@ export async function publishRelease(
   promotions: readonly Promotion[],
   settings: PublishSettings
 ): Promise<ReleaseOutcome> {
-  const log = settings.log ?? (() => undefined)
-  const phases = new Phases(log)
-  const started = performance.now()
-  const elapsed = (): number => Math.round(performance.now() - started)
-  // Members log only progress: a hundred members' every step would drown the log.
-  const transactions = promotions.map(
-    p => new VersionTransaction(client, p, { ...settings, log: () => undefined })
-  )
-  const total = transactions.length
-  const stop = new AbortController()
+  const release = new ReleaseRun(client, promotions, settings)
   const cancel = settings.cancel
-  const onCancel = (): void => stop.abort(cancel?.reason)
+  const onCancel = (): void => release.stop.abort(cancel?.reason)
   cancel?.addEventListener('abort', onCancel, { once: true })
-  let firstFailure: { tx: VersionTransaction; error: unknown } | undefined
-  const prepared = new Map<VersionTransaction, 'ready' | 'unchanged'>()
-  const published = new Set<VersionTransaction>()
-  const failed = new Map<VersionTransaction, string>()
-
-  /** Runs `step` for each member; the first failure stops the others. */
-  const forEach = async (
-    members: VersionTransaction[],
-    step: (tx: VersionTransaction) => Promise<void>
-  ): Promise<void> => {
-    await Promise.all(
-      members.map(tx =>
-        step(tx).catch((error: unknown) => {
-          const said =
-            stop.signal.aborted && firstFailure
-              ? 'stopped: another member failed'
-              : describeFailure(error)
-          if (!firstFailure && !cancel?.aborted) firstFailure = { tx, error }
-          failed.set(tx, cancel?.aborted ? 'the job was cancelled' : said)
-          stop.abort(error)
-        })
-      )
-    )
-    if (stop.signal.aborted) throw firstFailure?.error ?? cancel?.reason
-  }
-
-  let ready: VersionTransaction[] = []
-  let stalled = false
   try {
-    return await settleOnDrain(promote(), async () => {
-      stalled = true
-      stop.abort()
-      return ready.some(tx => tx.touched) ? rollBack() : finish('failed', true)
-    })
+    return await settleOnDrain(release.promote(), async () => release.rescue())
   } finally {
     cancel?.removeEventListener('abort', onCancel)
   }
+}
 
-  async function promote(): Promise<ReleaseOutcome> {
+/** One release as it runs: its members' transactions, and what has become of each so far. */
+class ReleaseRun {
+  /** Aborted by the first failure (or the cancellation): the other members stop. */
+  readonly stop = new AbortController()
+  private readonly log: (line: string) => void
+  private readonly phases: Phases
+  private readonly started = performance.now()
+  private readonly transactions: VersionTransaction[]
+  private readonly total: number
+  private readonly cancel: AbortSignal | undefined
+  private firstFailure: { tx: VersionTransaction; error: unknown } | undefined
+  private readonly prepared = new Map<VersionTransaction, 'ready' | 'unchanged'>()
+  private readonly published = new Set<VersionTransaction>()
+  private readonly failed = new Map<VersionTransaction, string>()
+  private ready: VersionTransaction[] = []
+  private stalled = false
+
+  constructor(
+    client: CxoneClient,
+    private readonly promotions: readonly Promotion[],
+    private readonly settings: PublishSettings
+  ) {
+    this.log = settings.log ?? (() => undefined)
+    this.phases = new Phases(this.log)
+    // Members log only progress: a hundred members' every step would drown the log.
+    this.transactions = promotions.map(
+      p => new VersionTransaction(client, p, { ...settings, log: () => undefined })
+    )
+    this.total = this.transactions.length
+    this.cancel = settings.cancel
+  }
+
+  /** Prepares every member, then publishes every member; a failure rolls back. */
+  async promote(): Promise<ReleaseOutcome> {
+    const { log, phases, transactions, total, prepared, published, stop } = this
     try {
       let done = 0
       await phases.run(
         'Prepare',
         () =>
-          forEach(transactions, async tx => {
+          this.forEach(transactions, async tx => {
             prepared.set(tx, await tx.prepare(stop.signal))
             done++
             if (done === total || done % progressEvery(total) === 0) {
@@ -136,14 +134,14 @@ export async function publishRelease(
         () => `${total} read and uploaded; ${count(prepared, 'unchanged')} already live`
       )
     } catch {
-      return finish('failed', true)
+      return this.finish('failed', true)
     }
-    ready = transactions.filter(tx => prepared.get(tx) === 'ready')
+    const ready = (this.ready = transactions.filter(tx => prepared.get(tx) === 'ready'))
     try {
       await phases.run(
         'Publish',
         () =>
-          forEach(ready, async tx => {
+          this.forEach(ready, async tx => {
             await tx.publish(stop.signal)
             published.add(tx)
             if (
@@ -155,14 +153,44 @@ export async function publishRelease(
           }),
         () => `${ready.length} published and verified live`
       )
-      return finish(ready.length === 0 ? 'unchanged' : 'published', false)
+      return this.finish(ready.length === 0 ? 'unchanged' : 'published', false)
     } catch {
-      return rollBack()
+      return this.rollBack()
     }
   }
 
-  async function rollBack(): Promise<ReleaseOutcome> {
-    const touched = ready.filter(tx => tx.touched)
+  /** The event loop drained with the release still pending: undo what was begun. */
+  async rescue(): Promise<ReleaseOutcome> {
+    this.stalled = true
+    this.stop.abort()
+    return this.ready.some(tx => tx.touched) ? this.rollBack() : this.finish('failed', true)
+  }
+
+  /** Runs `step` for each member; the first failure stops the others. */
+  private async forEach(
+    members: VersionTransaction[],
+    step: (tx: VersionTransaction) => Promise<void>
+  ): Promise<void> {
+    const { stop, cancel, failed } = this
+    await Promise.all(
+      members.map(tx =>
+        step(tx).catch((error: unknown) => {
+          const said =
+            stop.signal.aborted && this.firstFailure
+              ? 'stopped: another member failed'
+              : describeFailure(error)
+          if (!this.firstFailure && !cancel?.aborted) this.firstFailure = { tx, error }
+          failed.set(tx, cancel?.aborted ? 'the job was cancelled' : said)
+          stop.abort(error)
+        })
+      )
+    )
+    if (stop.signal.aborted) throw this.firstFailure?.error ?? cancel?.reason
+  }
+
+  private async rollBack(): Promise<ReleaseOutcome> {
+    const { log, phases, settings } = this
+    const touched = this.ready.filter(tx => tx.touched)
     log(`Rolling back ${touched.length} member(s)`)
     const budgetMs = rollbackBudgetMs(settings)
     const restorations = new Map<
@@ -186,22 +214,23 @@ export async function publishRelease(
       )
       .catch(() => undefined)
     const verified = [...restorations.values()].every(r => r.rollback.verified)
-    return finish(verified ? 'rolled-back' : 'failed', false, restorations)
+    return this.finish(verified ? 'rolled-back' : 'failed', false, restorations)
   }
 
-  function finish(
+  private finish(
     result: ReleaseOutcome['result'],
     beforePublish: boolean,
     restorations = new Map<VersionTransaction, Awaited<ReturnType<VersionTransaction['restore']>>>()
   ): ReleaseOutcome {
-    const cause = stalled
+    const { cancel, firstFailure, prepared, published, failed } = this
+    const cause = this.stalled
       ? STALLED
       : cancel?.aborted
         ? 'the job was cancelled'
         : firstFailure
           ? `${firstFailure.tx.promotion.payload.dataActionId}: ${describeFailure(firstFailure.error)}`
           : undefined
-    const members = transactions.map((tx): MemberOutcome => {
+    const members = this.transactions.map((tx): MemberOutcome => {
       const { payload, checksum } = tx.promotion
       const restored = restorations.get(tx)
       const memberResult: MemberOutcome['result'] = restored
@@ -232,11 +261,11 @@ export async function publishRelease(
     return {
       result,
       checksum: releaseChecksum(
-        promotions.map(p => ({ dataActionId: p.payload.dataActionId, checksum: p.checksum }))
+        this.promotions.map(p => ({ dataActionId: p.payload.dataActionId, checksum: p.checksum }))
       ),
       members,
-      phases: phases.list,
-      latencyMs: elapsed(),
+      phases: this.phases.list,
+      latencyMs: Math.round(performance.now() - this.started),
       ...(cause ? { cause: beforePublish ? `${cause} (nothing live was changed)` : cause } : {})
     }
   }

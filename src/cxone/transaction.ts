@@ -1,0 +1,374 @@
+/*
+ * The publish transaction of one data action (VersionTransaction), which a single publish
+ * (publisher.ts) and a release (release.ts) both drive. Its promise: the new version verified
+ * live, or what was live before live again (docs/transaction.md).
+ */
+import type { CxoneClient, CxoneVersion } from './client.js'
+import { CancelledError } from '../cancellation.js'
+import { deadline } from '../http/deadline.js'
+import { ActionError } from '../errors.js'
+import { describeFailure as describe, Phases } from './phases.js'
+import type { Environment, PromotionPayload } from '../payload.js'
+import { sleep as realSleep, type Sleep } from '../http/retry.js'
+import { LiveState, type Call } from './live-state.js'
+
+/** One version to promote: its identity, its exact code and what it depends on. */
+export interface Promotion {
+  payload: PromotionPayload
+  actionCode: string
+  checksum: string
+  dependencyMatrix: Record<string, string>
+}
+
+export interface PublishSettings {
+  /** Deadline for the new version to read back as live, polling included. */
+  publishTimeoutMs: number
+  /**
+   * How long after a cancellation a rollback may go on (the runner kills the process 10 s
+   * after its SIGINT, and the result and evidence must be left before that).
+   */
+  cancelRestoreMs?: number
+  /** Aborted when the job is cancelled. */
+  cancel?: AbortSignal
+  sleep?: Sleep
+  log?: (line: string) => void
+}
+
+export interface Rollback {
+  /** What was done: the previous version published again, or the new one taken down. */
+  action: 'restore' | 'unpublish'
+  /** The version restored, or the one unpublished. */
+  versionId: string
+  verified: boolean
+  detail: string
+}
+
+/** Of a rollback's budget, what its last attempt keeps for its answer (a fifth at most). */
+const LAST_ANSWER_MS = 1_000
+
+/** What a rollback left, as read back from CXone. */
+export interface Restoration {
+  rollback: Rollback
+  finalLive?: string | null
+  manualFix?: string
+  /** Another run's version found live: left as it is, nothing restored over it. */
+  supersededBy?: string
+}
+
+/** What the rollback's steps found: another run's version live, or whether they acted. */
+type RollbackResult = { other: string } | { acted: boolean }
+
+/**
+ * One data action's promotion, in the steps a single publish and a release both drive:
+ * `prepare` (read live, upload: nothing live changes), `publish` (publish, wait, verify) and,
+ * after a failure, `restore` (the previous version again, or none, verified).
+ */
+export class VersionTransaction {
+  /** The version live before, once read. */
+  previous?: CxoneVersion
+  /**
+   * The other environment this version was live in before: publishing it here moves it out of
+   * there, and a rollback puts it back.
+   */
+  movedFrom?: Environment
+  /** Set when the publish was asked for: from then on a failure must be rolled back. */
+  touched = false
+  readonly phases: Phases
+  private readonly state: LiveState
+  private restoration?: Promise<Restoration>
+
+  constructor(
+    private readonly client: CxoneClient,
+    readonly promotion: Promotion,
+    private readonly settings: Pick<
+      PublishSettings,
+      'publishTimeoutMs' | 'cancelRestoreMs' | 'sleep' | 'log'
+    >
+  ) {
+    this.phases = new Phases(settings.log)
+    this.state = new LiveState(
+      client,
+      promotion.payload.dataActionId,
+      promotion.payload.targetEnvironment,
+      settings.sleep ?? realSleep
+    )
+  }
+
+  private get id(): string {
+    return this.promotion.payload.dataActionId
+  }
+
+  private get versionId(): string {
+    return this.promotion.payload.versionId
+  }
+
+  private get env(): Environment {
+    return this.promotion.payload.targetEnvironment
+  }
+
+  /**
+   * Reads what is live (once no publish is in progress there: a version caught publishing is
+   * no baseline) and uploads; `unchanged` when this exact version is already live.
+   */
+  async prepare(signal?: AbortSignal): Promise<'ready' | 'unchanged'> {
+    const { id, versionId, env, promotion } = this
+    const call = signal ? { signal } : {}
+    const { live: previous } = await this.phases.run(
+      'Read live',
+      () => this.state.settledState(Date.now() + this.settings.publishTimeoutMs, call),
+      ({ live, waitedFor }) =>
+        `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`
+    )
+    if (previous) this.previous = previous
+    const uploaded = await this.phases.run(
+      'Upload',
+      () =>
+        this.client.upload(
+          {
+            dataActionId: id,
+            versionId,
+            targetEnvironment: env,
+            checksum: promotion.checksum,
+            dependencyMatrix: promotion.dependencyMatrix,
+            actionCode: promotion.actionCode
+          },
+          call
+        ),
+      u =>
+        u.created ? `created ${versionId}` : `${versionId} was already uploaded with this checksum`
+    )
+    // A version is live in one environment: publishing it here takes it out of the other.
+    const { version } = uploaded
+    if (version.published && version.environment && version.environment !== env) {
+      this.movedFrom = version.environment
+    }
+    return previous?.versionId === versionId && previous.checksum === promotion.checksum
+      ? 'unchanged'
+      : 'ready'
+  }
+
+  /** Publishes, waits until live (polling a 202) within the deadline, and verifies. */
+  async publish(signal?: AbortSignal): Promise<void> {
+    const { id, versionId, env, promotion } = this
+    const call = signal ? { signal } : {}
+    const deadline = Date.now() + this.settings.publishTimeoutMs
+    // Touched once the PATCH may have reached CXone: from then on only a restore undoes it.
+    const sent = { ...call, onSend: () => (this.touched = true) }
+    await this.phases.run(
+      'Publish',
+      async () =>
+        this.state.settle(
+          await this.client.publish(id, versionId, env, promotion.checksum, sent),
+          deadline,
+          call
+        ),
+      v => `${v.versionId} is ${v.status}`
+    )
+    await this.phases.run(
+      'Verify',
+      async () =>
+        this.state.expectLive(
+          await this.client.getVersion(id, versionId, call),
+          promotion.checksum
+        ),
+      () =>
+        `${versionId} reads back live in ${env} with checksum ${promotion.checksum.slice(0, 12)}…`
+    )
+  }
+
+  /**
+   * Puts back what was live before, within its own budget (retries and lock waits included),
+   * but only over what this run did: it first waits out any publish in progress and reads
+   * what is live. This run's version live: the previous one is published again (or, when none
+   * was, this one unpublished). The previous one, or nothing when nothing was, still live:
+   * nothing to do. Another run's version live: left as it is, and said. Then what is live is
+   * read once more and reported. A rollback that cannot finish says what CXone reports and
+   * how to fix it by hand.
+   */
+  restore(budgetMs: number, cancel?: AbortSignal): Promise<Restoration> {
+    // Once: a rescue after a stall may ask again while the first is still going.
+    this.restoration ??= this.restoreOnce(budgetMs, cancel)
+    return this.restoration
+  }
+
+  private async restoreOnce(budgetMs: number, cancel?: AbortSignal): Promise<Restoration> {
+    const { versionId } = this
+    // Retries and waits end a little before the hard stop: the last attempt gets its answer.
+    const until = Date.now() + budgetMs - Math.min(LAST_ANSWER_MS, budgetMs / 5)
+    const budget = deadline(budgetMs)
+    // A cancellation, before or during the rollback, brings its end to a fixed time after the
+    // runner's SIGINT, whatever the budget was: the process is killed 10 s after it.
+    const onCancel = (): void =>
+      budget.endBy(cancelledAt(cancel) + (this.settings.cancelRestoreMs ?? CANCELLED_ROLLBACK_MS))
+    if (cancel?.aborted) onCancel()
+    cancel?.addEventListener('abort', onCancel, { once: true })
+    // Its own PATCHes get no grace past its deadline: the deadline is the rollback's whole time.
+    const call: Call = { signal: budget.signal, persistUntil: until, grace: false }
+    const target = this.previous
+    const action: Rollback['action'] = target ? 'restore' : 'unpublish'
+    const targetId = target?.versionId ?? versionId
+    const rollback = (verified: boolean, detail: string): Rollback => ({
+      action,
+      versionId: targetId,
+      verified,
+      detail
+    })
+    try {
+      const outcome = await this.phases.run(
+        'Rollback',
+        async () => this.rollBack(target, until, call),
+        result => this.rolledBack(result, target)
+      )
+      const detail = this.phases.last?.detail ?? ''
+      if ('other' in outcome) {
+        return {
+          rollback: rollback(false, detail),
+          finalLive: outcome.other,
+          supersededBy: outcome.other
+        }
+      }
+      return { rollback: rollback(true, detail), finalLive: target?.versionId ?? null }
+    } catch (error) {
+      return this.incomplete(error, target, rollback, cancel)
+    } finally {
+      budget.clear()
+      cancel?.removeEventListener('abort', onCancel)
+    }
+  }
+
+  /**
+   * The rollback's steps, once no publish is in progress: `target` (the previous version) live
+   * again, or nothing when none was, verified, and this version put back where this run's
+   * publish took it out of. Another run's version found live is left, and named.
+   */
+  private async rollBack(
+    target: CxoneVersion | undefined,
+    until: number,
+    call: Call
+  ): Promise<RollbackResult> {
+    const { id, versionId, env } = this
+    const { live } = await this.state.settledState(until, call)
+    const other = this.otherRunsVersion(live)
+    if (other) return { other }
+    // What is live now is this run's version, or the previous one, or nothing.
+    const acted = target ? live?.versionId !== target.versionId : live !== undefined
+    if (acted && target) {
+      await this.state.settle(
+        await this.client.publish(id, target.versionId, env, target.checksum, call),
+        until,
+        call
+      )
+    } else if (acted) {
+      await this.client.unpublish(id, versionId, env, call)
+    }
+    const after = (await this.state.settledState(until, call)).live
+    const raced = this.otherRunsVersion(after)
+    if (raced) return { other: raced }
+    if ((after?.versionId ?? null) !== (target?.versionId ?? null)) {
+      throw new ActionError(
+        `${after?.versionId ?? 'nothing'} is live in ${env}, expected ${target?.versionId ?? 'nothing'}`
+      )
+    }
+    if (target && after) this.state.expectLive(after, target.checksum)
+    if (this.movedFrom) await this.putBack(this.movedFrom, until, call)
+    return { acted }
+  }
+
+  /** The Rollback phase's detail: what the rollback found and did. */
+  private rolledBack(result: RollbackResult, target: CxoneVersion | undefined): string {
+    const { versionId, env } = this
+    if ('other' in result) {
+      return `${result.other} is live in ${env}: another run published it after this one began; left as it is`
+    }
+    const back = this.movedFrom
+      ? `; ${versionId} is live again in ${this.movedFrom} (verified)`
+      : ''
+    return target
+      ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)${back}`
+      : `nothing is live in ${env}, as before (verified)${back}`
+  }
+
+  /** A rollback that did not complete: what CXone reports now, and the fix by hand. */
+  private async incomplete(
+    error: unknown,
+    target: CxoneVersion | undefined,
+    rollback: (verified: boolean, detail: string) => Rollback,
+    cancel: AbortSignal | undefined
+  ): Promise<Restoration> {
+    const { id, versionId, env } = this
+    const state = await this.readState(cancel?.aborted ? CANCELLED_READ_MS : READ_STATE_MS)
+    const fix = target
+      ? this.client.manualCommand('PATCH', id, target.versionId, {
+          published: true,
+          environment: env,
+          checksum: target.checksum
+        })
+      : this.client.manualCommand('PATCH', id, versionId, { published: false, environment: env })
+    return {
+      rollback: rollback(false, `the rollback did not complete: ${describe(error)}. ${state.said}`),
+      ...(state.live !== undefined ? { finalLive: state.live } : {}),
+      manualFix: fix
+    }
+  }
+
+  /** A live version that neither this run nor the one before it put there: another run's. */
+  private otherRunsVersion(live: CxoneVersion | undefined): string | undefined {
+    if (!live || live.versionId === this.versionId) return undefined
+    return live.versionId === this.previous?.versionId ? undefined : live.versionId
+  }
+
+  /**
+   * Publishes this version again in the environment this run's publish took it out of, unless
+   * another run has put a version there since (that one is left, and said).
+   */
+  private async putBack(from: Environment, until: number, call: Call): Promise<void> {
+    const { id, versionId, promotion } = this
+    const { live } = await this.state.settledState(until, call, from)
+    if (live?.versionId === versionId) return
+    if (live) {
+      throw new ActionError(
+        `${live.versionId} is live in ${from} now (another run's): ${versionId}, which this run moved out of ${from}, was not put back there`
+      )
+    }
+    const published = await this.state.settle(
+      await this.client.publish(id, versionId, from, promotion.checksum, call),
+      until,
+      call
+    )
+    this.state.expectLive(
+      published.status === 'published'
+        ? await this.client.getVersion(id, versionId, call)
+        : published,
+      promotion.checksum,
+      from
+    )
+  }
+
+  /** Best effort, after a failed rollback: what CXone says is live now. */
+  private async readState(withinMs: number): Promise<{ live?: string | null; said: string }> {
+    try {
+      const { signal, clear } = deadline(withinMs)
+      const live = await this.client.liveVersion(this.id, this.env, { signal }).finally(clear)
+      return {
+        live: live?.versionId ?? null,
+        said: `CXone now reports ${live ? `${live.versionId} (checksum ${live.checksum})` : 'nothing'} live in ${this.env}`
+      }
+    } catch (error) {
+      return { said: `the live state could not be read either (${describe(error)})` }
+    }
+  }
+}
+
+/**
+ * After the runner's SIGINT: the rollback ends within this, and reading the final state
+ * within the next; the result and evidence then fit before the kill 10 s after the SIGINT.
+ */
+const CANCELLED_ROLLBACK_MS = 5_000
+const CANCELLED_READ_MS = 1_500
+const READ_STATE_MS = 3_000
+
+/** When the job was cancelled (epoch ms): the CancelledError says, else now. */
+function cancelledAt(cancel: AbortSignal | undefined): number {
+  const reason: unknown = cancel?.reason
+  return reason instanceof CancelledError ? reason.at : Date.now()
+}
