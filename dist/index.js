@@ -126,14 +126,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4632);
-/* harmony import */ var _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7304);
+/* harmony import */ var _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5692);
 
 
 
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
 async function run() {
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2052));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(473)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1473));
     await main.run();
 }
 // Run by the runner as `node dist/index.js`: listen for its cancel signals at once (without a
@@ -142,7 +142,7 @@ async function run() {
 if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href) {
     const cancellation = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .watchCancellation */ .Z)();
     const sandbox = _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_3__/* .Sandbox */ .ak.start();
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2052));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(473)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1473));
     await main.run(sandbox, process.env, cancellation);
 }
 
@@ -151,45 +151,26 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7304:
+/***/ 5692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B1: () => (/* binding */ sandboxChildren),
-/* harmony export */   ak: () => (/* binding */ Sandbox),
-/* harmony export */   up: () => (/* binding */ SandboxPool)
-/* harmony export */ });
-/* unused harmony exports SANDBOX_HEAP_MB, SANDBOX_RSS_MB, BOOT, CHILD_FILES, frame, spawnSandboxProcess */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ak: () => (/* binding */ Sandbox)
+});
+
+// UNUSED EXPORTS: SANDBOX_HEAP_MB, SANDBOX_RSS_MB
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/sandbox/process.ts
 
 
 /** V8 heap of a sandbox child; a bigger allocation aborts the child, never the runner. */
 const SANDBOX_HEAP_MB = 128;
-/** Resident memory of a child (array buffers live outside the V8 heap). Linux only. */
-const SANDBOX_RSS_MB = 256;
-/** A child is killed this long after the deadline it keeps by itself. */
-const KILL_GRACE_MS = 300;
-const RSS_POLL_MS = 10;
-const MAX_REPORT_BYTES = 256 * 1024;
-/** What of a crashed child's stderr is kept to say why it crashed. */
-const MAX_STDERR_CHARS = 2000;
-/**
- * Children of one pool: each may reach SANDBOX_RSS_MB (plus what it allocates between two
- * looks of the watchdog) while the action itself holds ~100 MB; two keep it all under 1 GB
- * whatever the files do and however many cores the runner has.
- */
-const MAX_CHILDREN = 2;
-/** Files one child evaluates before it is replaced (bounds what one file can leave behind). */
-const FILES_PER_CHILD = 50;
-// Loaded when first used, not with this module: the entry point starts a child before anything
-// else loads, and node:crypto alone takes ~4 ms to load.
-const randomBytes = (size) => process.getBuiltinModule('node:crypto').randomBytes(size);
 /**
  * `--permission` since node 22.13/23.5; node 20 only knows the experimental spelling. Another
  * node than this one (the tests run the runner's node 24 so) is taken to be recent.
@@ -199,12 +180,26 @@ function permissionFlag(node) {
     return recent ? '--permission' : '--experimental-permission';
 }
 /**
- * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program
- * from fd 4 (files, not frames on fd 0: the parent's pipe writes wait for its event loop, which
- * is busy loading the action, and held the child back ~20 ms), compiles each as a CommonJS
- * module, closes both, and hands the child the reader of frames on fd 0. A frame is
- * `<byte length>\n<bytes>`. The child starts once this script has returned: node then puts
- * `module` back on the global object, and the child takes it away.
+ * The child program's files, in the order they are loaded: each may require those before it
+ * (as `./<file>`, and acorn as `acorn`); the last one's export serves the requests.
+ */
+const CHILD_PROGRAM = [
+    'constants.cjs',
+    'module-uses.cjs',
+    'analysis.cjs',
+    'bootstrap.cjs',
+    'context.cjs',
+    'serve.cjs'
+];
+/**
+ * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program's
+ * files from fds 4, 5, ... in CHILD_PROGRAM's order (files, not frames on fd 0: the parent's
+ * pipe writes wait for its event loop, which is busy loading the action, and held the child
+ * back ~20 ms), compiles each as a CommonJS module whose `require` gives the modules loaded
+ * before it or a built-in module, closes each fd once read, and hands the last file's export
+ * the reader of frames on fd 0. A frame is `<byte length>\n<bytes>`. The child starts once this
+ * script has returned: node then puts `module` back on the global object, and the child takes
+ * it away.
  */
 const BOOT = `'use strict';
 const { readSync, closeSync } = process.getBuiltinModule('node:fs');
@@ -245,14 +240,27 @@ const load = (fd, filename, modules) => {
     module, module.exports, id => modules[id] ?? builtin(id));
   return module.exports;
 };
-const serve = load(4, 'child.cjs', { acorn: load(3, 'acorn.js', {}) });
+const program = ${JSON.stringify(CHILD_PROGRAM)};
+const modules = { acorn: load(3, 'acorn.js', {}) };
+program.forEach((name, at) => {
+  modules['./' + name] = load(4 + at, name, modules);
+});
+const serve = modules['./' + program[program.length - 1]];
 setImmediate(() => serve(readFrame));`;
-/** The files a child starts with, as fds 3 and 4: acorn and the child program (bundle assets). */
+/**
+ * The files a child starts with, as fds 3, 4, ...: acorn, then the child program's files in
+ * CHILD_PROGRAM's order (bundle assets: ncc copies each file named by a literal `new URL`).
+ */
 const CHILD_FILES = [
-    new URL(/* asset import */ __nccwpck_require__(5418), __nccwpck_require__.b),
-    new URL(/* asset import */ __nccwpck_require__(3230), __nccwpck_require__.b)
+    __nccwpck_require__.ab + "acorn.js",
+    __nccwpck_require__.ab + "constants.cjs",
+    __nccwpck_require__.ab + "module-uses.cjs",
+    __nccwpck_require__.ab + "analysis.cjs",
+    __nccwpck_require__.ab + "bootstrap.cjs",
+    __nccwpck_require__.ab + "context.cjs",
+    __nccwpck_require__.ab + "serve.cjs"
 ];
-function frame(bytes) {
+function process_frame(bytes) {
     return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes]);
 }
 /**
@@ -262,9 +270,9 @@ function frame(bytes) {
  * killed whole. This is what code that escaped the inner context would still be held by.
  */
 function spawnSandboxProcess(program, node = process.execPath, files = CHILD_FILES) {
-    const fds = files.map(file => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(file, 'r'));
+    const fds = files.map(file => (0,external_node_fs_.openSync)(file, 'r'));
     try {
-        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(node, [
+        return (0,external_node_child_process_.spawn)(node, [
             permissionFlag(node),
             '--frozen-intrinsics',
             `--max-old-space-size=${SANDBOX_HEAP_MB}`,
@@ -278,9 +286,26 @@ function spawnSandboxProcess(program, node = process.execPath, files = CHILD_FIL
     finally {
         // The child has its own copies; each child opens the files anew (a shared offset).
         for (const fd of fds)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
     }
 }
+
+;// CONCATENATED MODULE: ./src/sandbox/sandbox.ts
+
+
+/** Resident memory of a child (array buffers live outside the V8 heap). Linux only. */
+const SANDBOX_RSS_MB = 256;
+/** A child is killed this long after the deadline it keeps by itself. */
+const KILL_GRACE_MS = 300;
+const RSS_POLL_MS = 10;
+const MAX_REPORT_BYTES = 256 * 1024;
+/** What of a crashed child's stderr is kept to say why it crashed. */
+const MAX_STDERR_CHARS = 2000;
+/** Files one child evaluates before it is replaced (bounds what one file can leave behind). */
+const FILES_PER_CHILD = 50;
+// Loaded when first used, not with this module: the entry point starts a child before anything
+// else loads, and node:crypto alone takes ~4 ms to load.
+const randomBytes = (size) => process.getBuiltinModule('node:crypto').randomBytes(size);
 /**
  * One sandbox child process, started before any code is known so its start-up overlaps the
  * action's own. It evaluates files one after another, each in a fresh context; each answer
@@ -306,7 +331,7 @@ class Sandbox {
         // After the spawn (node:crypto loads in ~4 ms, which the child's start overlaps), not on a
         // later turn: this process's loop is busy loading the action, and the child waited ~10 ms.
         // 16 bytes per context: one per file, and the one prepared for a file that never comes.
-        this.child.stdin?.write(frame(randomBytes(16 * (FILES_PER_CHILD + 1))));
+        this.child.stdin?.write(process_frame(randomBytes(16 * (FILES_PER_CHILD + 1))));
         this.child.stderr?.setEncoding('utf8').on('data', (chunk) => {
             if (this.stderr.length < MAX_STDERR_CHARS)
                 this.stderr += chunk;
@@ -407,7 +432,7 @@ class Sandbox {
         const onAbort = () => kill('aborted');
         signal?.addEventListener('abort', onAbort, { once: true });
         const header = Buffer.from(JSON.stringify({ nonce, filename, timeoutMs }));
-        this.child.stdin?.write(Buffer.concat([frame(header), frame(Buffer.from(code, 'utf8'))]));
+        this.child.stdin?.write(Buffer.concat([process_frame(header), process_frame(Buffer.from(code, 'utf8'))]));
         const line = await answer;
         clearTimeout(deadline);
         clearInterval(watchdog);
@@ -473,87 +498,6 @@ class Sandbox {
         }
     }
 }
-/**
- * Several sandbox children sharing a queue of files (the members of one release, which come
- * from one commit: sharing a child crosses no trust boundary). A child that was killed, or has
- * served its share, is replaced for the files still to come.
- */
-class SandboxPool {
-    size;
-    idle = [];
-    waiting = [];
-    started = 0;
-    disposed = false;
-    constructor(size, first) {
-        this.size = size;
-        if (first) {
-            this.idle.push(first);
-            this.started = 1;
-        }
-    }
-    async evaluate(code, filename, timeoutMs, signal) {
-        const sandbox = await this.take(signal);
-        try {
-            return await sandbox.evaluate(code, filename, timeoutMs, signal);
-        }
-        finally {
-            this.give(sandbox);
-        }
-    }
-    dispose() {
-        this.disposed = true;
-        for (const sandbox of this.idle.splice(0))
-            sandbox.dispose();
-    }
-    take(signal) {
-        signal?.throwIfAborted();
-        const ready = this.idle.pop();
-        if (ready)
-            return Promise.resolve(ready);
-        if (this.started < this.size) {
-            this.started++;
-            return Promise.resolve(Sandbox.start());
-        }
-        return new Promise((resolve, reject) => {
-            const onAbort = () => {
-                const at = this.waiting.indexOf(waiter);
-                if (at >= 0)
-                    this.waiting.splice(at, 1);
-                reject(signal?.reason);
-            };
-            const waiter = (sandbox) => {
-                signal?.removeEventListener('abort', onAbort);
-                resolve(sandbox);
-            };
-            this.waiting.push(waiter);
-            signal?.addEventListener('abort', onAbort, { once: true });
-        });
-    }
-    give(sandbox) {
-        if (this.disposed)
-            return sandbox.dispose();
-        let next = sandbox;
-        if (!sandbox.usable) {
-            // Replaced only when a file is waiting; else take() starts one when one comes.
-            sandbox.dispose();
-            this.started--;
-            next = undefined;
-        }
-        const waiter = this.waiting.shift();
-        if (!waiter) {
-            if (next)
-                this.idle.push(next);
-            return;
-        }
-        if (!next)
-            this.started++;
-        waiter(next ?? Sandbox.start());
-    }
-}
-/** How many children a pool of this machine runs. */
-function sandboxChildren() {
-    return Math.max(1, Math.min((0,node_os__WEBPACK_IMPORTED_MODULE_2__.availableParallelism)(), MAX_CHILDREN));
-}
 function safeJson(text) {
     try {
         return JSON.parse(text);
@@ -576,20 +520,6 @@ async function residentMegabytes(pid) {
     }
 }
 
-
-/***/ }),
-
-/***/ 5418:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__.p + "d70827c17242661a4468.js";
-
-/***/ }),
-
-/***/ 3230:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__.p + "4464213684f020efedae.cjs";
 
 /***/ }),
 
@@ -642,7 +572,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 3311:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
@@ -1087,20 +1017,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/publicPath */
-/******/ (() => {
-/******/ 	var scriptUrl;
-/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
-/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
-/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
-/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
-/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
-/******/ 	__nccwpck_require__.p = scriptUrl;
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	// no baseURI
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched

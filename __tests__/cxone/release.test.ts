@@ -1,14 +1,11 @@
 import { STALLED } from '../../src/cxone/drain-guard.js'
 import { sha256, type CxoneEmulator } from '../../src/emulator/index.js'
-import { ProblemsError } from '../../src/errors.js'
 import type { Promotion } from '../../src/cxone/publisher.js'
 import { RateController } from '../../src/cxone/rate-controller.js'
 import { publishRelease, releaseChecksum } from '../../src/cxone/release.js'
-import { parseReleaseManifest } from '../../src/validate/release-manifest.js'
 import { sleep } from '../../src/http/retry.js'
 import { CxoneEmulator as Emulator } from '../../src/emulator/index.js'
 import { clientFor } from '../emulated.js'
-import { fileOf } from '../helpers.js'
 
 const ids = Array.from(
   { length: 6 },
@@ -45,72 +42,6 @@ afterEach(async () => {
   emulator = undefined
 })
 const live = () => ids.map(id => emulator?.state(id).live.production)
-
-describe('release manifest', () => {
-  const parse = (text: string, fallback = '') =>
-    parseReleaseManifest(fileOf('release.yml', text, 'release-manifest'), fallback)
-  const problems = async (
-    text: string,
-    fallback = ''
-  ): Promise<Array<[number | undefined, string]>> => {
-    try {
-      await parse(text, fallback)
-    } catch (error) {
-      return (error as ProblemsError).problems.map(p => [p.location?.line, p.message])
-    }
-    return []
-  }
-
-  test('a list, each member with its own version', async () => {
-    expect(await parse(`- dataActionId: ${ids[0]}\n  actionFile: a.js\n  versionId: v7\n`)).toEqual(
-      [{ dataActionId: ids[0], actionFile: 'a.js', versionId: 'v7', line: 1 }]
-    )
-  })
-
-  test('an object with shared defaults; members override them; the tag fills the rest', async () => {
-    const members = await parse(
-      [
-        'dependencyManifest: deps.json',
-        'dataActions:',
-        `  - { dataActionId: ${ids[0]}, actionFile: a.js }`,
-        `  - { dataActionId: ${ids[1]}, actionFile: b.js, versionId: hotfix, dependencyManifest: b.json }`
-      ].join('\n'),
-      'v3.0.0'
-    )
-    expect(members.map(m => [m.versionId, m.dependencyManifest])).toEqual([
-      ['v3.0.0', 'deps.json'],
-      ['hotfix', 'b.json']
-    ])
-  })
-
-  test('duplicates, unknown keys, bad ids and missing versions are reported at their lines', async () => {
-    expect(
-      await problems(
-        [
-          `- { dataActionId: ${ids[0]}, actionFile: a.js, versionId: v1 }`,
-          `- { dataActionId: ${ids[0]}, actionFile: b.js, versionId: v1 }`,
-          `- { dataActionId: ${ids[1]}, actionFile: c.js }`
-        ].join('\n')
-      )
-    ).toEqual([
-      [
-        2,
-        `Input 'release-manifest': release.yml at [1].dataActionId: ${ids[0]} is already in the release (entry 1)`
-      ],
-      [
-        3,
-        "Input 'release-manifest': release.yml at [2]: no versionId: give one here, a shared versionId, or the version-id input (or a tag)"
-      ]
-    ])
-    const bad = await problems(`- dataActionId: not-a-uuid\n  actionFile: a.js\n  versoinId: v1\n`)
-    expect(bad.map(([line]) => line)).toEqual([3, 1])
-    expect(bad.map(([, m]) => m).join(' ')).toContain(
-      "unknown key 'versoinId'; did you mean 'versionId'?"
-    )
-    expect(bad.map(([, m]) => m).join(' ')).toContain('expected a UUID')
-    expect((await problems('dataActions: []\n'))[0]?.[1]).toContain('at least one data action')
-  })
-})
 
 describe('the release checksum', () => {
   test('covers every member id and checksum, in any order', () => {

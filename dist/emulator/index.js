@@ -30,8 +30,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   sc: () => (/* reexport */ sha256)
 });
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -9621,82 +9619,14 @@ class FaultPlan {
     }
 }
 
-;// CONCATENATED MODULE: ./src/emulator/server.ts
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/emulator/tenant.ts
+/* The emulated tenant's data: data actions, their versions, and what is live where. */
 
-
-
-
-
-const DEFAULT_CLIENT = {
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scopes: ['data-action:read', 'data-action:write']
-};
-const UploadSchema = strictObject({
-    dataActionId: DataActionIdSchema,
-    versionId: VersionIdSchema,
-    targetEnvironment: EnvironmentSchema,
-    checksum: schemas_string().regex(/^[0-9a-f]{64}$/, 'expected sha256 hex'),
-    dependencyMatrix: record(schemas_string(), schemas_string()),
-    actionCode: schemas_string()
-});
-const PatchSchema = union([
-    strictObject({
-        published: literal(true),
-        environment: EnvironmentSchema,
-        checksum: schemas_string().regex(/^[0-9a-f]{64}$/, 'expected sha256 hex')
-    }),
-    strictObject({ published: literal(false), environment: EnvironmentSchema })
-]);
-const VERSION_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions\/([^/]+)$/;
-const LIST_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions$/;
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-class CxoneEmulator {
-    options;
-    faults = new FaultPlan();
-    requests = [];
-    server;
-    sockets = new Set();
-    tokens = new Map();
+/** A tenant's data actions: their versions, and what is live in each environment. */
+class Tenant {
     actions = new Map();
-    timers = new Set();
-    started = Date.now();
-    bucket;
-    baseUrl = '';
-    constructor(options = {}) {
-        this.options = options;
-        for (const action of options.dataActions ?? []) {
-            this.addDataAction(action.id);
-            for (const version of action.versions ?? [])
-                this.seed(action.id, version);
-        }
-        this.server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
-            // A client that gives up mid-request must not bring the emulator down.
-            res.on('error', () => undefined);
-            this.handle(req, res).catch(() => res.destroy());
-        });
-        this.server.on('connection', socket => {
-            this.sockets.add(socket);
-            socket.on('close', () => this.sockets.delete(socket));
-        });
-    }
-    /** Starts listening on 127.0.0.1; resolves to the base URL. */
-    async start() {
-        await new Promise(resolve => this.server.listen(this.options.port ?? 0, '127.0.0.1', resolve));
-        const { port } = this.server.address();
-        this.baseUrl = `http://127.0.0.1:${port}`;
-        return this.baseUrl;
-    }
-    get url() {
-        return this.baseUrl;
-    }
-    async stop() {
-        for (const timer of this.timers)
-            clearTimeout(timer);
-        for (const socket of this.sockets)
-            socket.destroy();
-        await new Promise(resolve => this.server.close(resolve));
-    }
     addDataAction(id) {
         if (!this.actions.has(id))
             this.actions.set(id, new Map());
@@ -9735,210 +9665,9 @@ class CxoneEmulator {
     codeOf(dataActionId, versionId) {
         return this.actions.get(dataActionId)?.get(versionId)?.actionCode;
     }
-    async handle(req, res) {
-        const url = new URL(req.url ?? '/', 'http://emulator');
-        const record = {
-            method: req.method ?? '',
-            path: url.pathname,
-            query: Object.fromEntries(url.searchParams),
-            call: 'unknown',
-            ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-            ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
-            ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
-            body: '',
-            status: 0,
-            at: Date.now() - this.started
-        };
-        const index = this.requests.push(record) - 1;
-        res.on('finish', () => (record.completed = true));
-        this.options.onRequest?.(record, index);
-        const body = await readBody(req).catch(() => null);
-        if (body === null) {
-            record.status = 'aborted';
-            return;
-        }
-        record.body = body ?? '';
-        const versionMatch = VERSION_PATH.exec(url.pathname);
-        const listMatch = LIST_PATH.exec(url.pathname);
-        record.call = callOf(req.method, url.pathname, versionMatch, listMatch, record.body);
-        if (versionMatch?.[2])
-            record.versionId = decodeURIComponent(versionMatch[2]);
-        const fault = this.faults.take(record.call, record.versionId, index);
-        if (fault)
-            record.fault = fault.kind;
-        const send = (status, payload, headers = {}) => {
-            record.status = status;
-            const text = payload === undefined ? '' : JSON.stringify(payload);
-            answer(res, status, text, {
-                ...(text ? { 'content-type': 'application/json' } : {}),
-                ...headers
-            }, fault);
-        };
-        const fail = (status, error, message, details) => send(status, { error, message, ...(details ? { details } : {}) });
-        if (this.options.latencyMs)
-            await this.sleep(this.options.latencyMs);
-        if (fault?.kind === 'delay')
-            await this.sleep(fault.ms);
-        if (fault?.kind === 'gate')
-            await fault.opened.catch(() => undefined);
-        if (body === undefined)
-            return fail(413, 'payload_too_large', 'body too large');
-        const waitSeconds = this.rateLimited();
-        if (waitSeconds !== undefined) {
-            return send(429, { error: 'rate_limited', message: 'too many requests' }, { 'retry-after': String(waitSeconds) });
-        }
-        if (fault && this.applyFault(fault, record, res, send))
-            return;
-        if (record.call === 'token')
-            return this.token(record.body, send, fail);
-        const token = this.authorize(req.headers.authorization);
-        if (!token)
-            return fail(401, 'invalid_token', 'the access token is missing, unknown or expired');
-        const needs = req.method === 'GET' ? 'data-action:read' : 'data-action:write';
-        if (!token.scopes.includes(needs)) {
-            return fail(403, 'insufficient_scope', `this client lacks the ${needs} scope`);
-        }
-        const id = decodeURIComponent((versionMatch ?? listMatch)?.[1] ?? '');
-        if (!versionMatch && !listMatch)
-            return fail(404, 'not_found', `no route for ${url.pathname}`);
-        if (!DataActionIdSchema.safeParse(id).success) {
-            return fail(422, 'unprocessable', 'the data action id is not a UUID', [
-                { field: 'dataActionId', message: 'expected a UUID' }
-            ]);
-        }
-        const versions = this.actions.get(id);
-        if (!versions)
-            return fail(404, 'not_found', `unknown data action ${id}`);
-        if (listMatch) {
-            if (req.method !== 'GET')
-                return fail(405, 'method_not_allowed', 'use GET');
-            const env = url.searchParams.get('environment');
-            const published = url.searchParams.get('published');
-            const list = [...versions.values()].filter(v => (env === null || v.environment === env) &&
-                (published === null || String(v.published) === published));
-            return send(200, { versions: list.map(view) });
-        }
-        const versionId = record.versionId ?? '';
-        if (req.method === 'POST')
-            return this.upload(id, versionId, versions, record.body, send, fail);
-        const existing = versions.get(versionId);
-        if (!existing)
-            return fail(404, 'not_found', `unknown version ${versionId} of ${id}`);
-        if (req.method === 'GET') {
-            const shown = view(existing);
-            if (fault?.kind === 'wrong-checksum')
-                shown.checksum = fault.checksum;
-            return send(200, shown);
-        }
-        if (req.method === 'PATCH') {
-            return this.patch(existing, versions, record.body, fault, send, fail);
-        }
-        return fail(405, 'method_not_allowed', 'use GET, POST or PATCH');
-    }
-    token(body, send, fail) {
-        const form = new URLSearchParams(body);
-        if (form.get('grant_type') !== 'client_credentials') {
-            return fail(400, 'unsupported_grant_type', 'only client_credentials is supported');
-        }
-        const client = (this.options.clients ?? [DEFAULT_CLIENT]).find(c => c.clientId === form.get('client_id') && c.clientSecret === form.get('client_secret'));
-        if (!client)
-            return fail(401, 'invalid_client', 'unknown client or wrong secret');
-        const scopes = client.scopes ?? DEFAULT_CLIENT.scopes;
-        const ttl = this.options.tokenTtlSeconds ?? 3600;
-        const accessToken = (0,external_node_crypto_namespaceObject.randomBytes)(24).toString('hex');
-        this.tokens.set(accessToken, { scopes, expiresAt: Date.now() + ttl * 1000 });
-        send(200, {
-            access_token: accessToken,
-            token_type: 'Bearer',
-            expires_in: ttl,
-            scope: scopes.join(' ')
-        });
-    }
-    upload(id, versionId, versions, body, send, fail) {
-        const parsed = UploadSchema.safeParse(parseJson(body));
-        if (!parsed.success) {
-            return fail(422, 'unprocessable', 'the version does not match the schema', issues(parsed.error));
-        }
-        const upload = parsed.data;
-        if (upload.dataActionId !== id || upload.versionId !== versionId) {
-            return fail(422, 'unprocessable', 'the body does not name the version of the path', [
-                { field: 'versionId', message: 'must equal the path' }
-            ]);
-        }
-        if (sha256(upload.actionCode) !== upload.checksum) {
-            return fail(422, 'unprocessable', 'checksum is not sha256(actionCode)', [
-                { field: 'checksum', message: 'does not match actionCode' }
-            ]);
-        }
-        const existing = versions.get(versionId);
-        if (existing) {
-            if (existing.checksum === upload.checksum)
-                return send(200, view(existing));
-            return fail(409, 'version_conflict', `version ${versionId} exists with other code`);
-        }
-        const stored = {
-            dataActionId: id,
-            versionId,
-            checksum: upload.checksum,
-            dependencyMatrix: upload.dependencyMatrix,
-            actionCode: upload.actionCode,
-            status: 'draft',
-            published: false,
-            environment: null,
-            createdAt: new Date().toISOString(),
-            publishedAt: null
-        };
-        versions.set(versionId, stored);
-        send(201, view(stored));
-    }
-    patch(version, versions, body, fault, send, fail) {
-        const parsed = PatchSchema.safeParse(parseJson(body));
-        if (!parsed.success) {
-            return fail(422, 'unprocessable', 'the change does not match the schema', issues(parsed.error));
-        }
-        const change = parsed.data;
-        if ([...versions.values()].some(v => v.status === 'publishing')) {
-            return send(409, { error: 'locked', message: 'another promotion of this data action is in progress' }, { 'retry-after': '1' });
-        }
-        if (!change.published) {
-            if (version.published && version.environment === change.environment) {
-                version.published = false;
-                version.status = 'unpublished';
-                version.environment = null;
-            }
-            return send(200, view(version));
-        }
-        const failPublish = fault?.kind === 'publish-fails';
-        const delayMs = fault?.kind === 'slow-publish' ? fault.ms : this.options.asyncPublishMs;
-        // An injected publish fault forces the asynchronous path, whatever the mode.
-        const forcedAsync = failPublish || fault?.kind === 'slow-publish';
-        if (change.checksum !== version.checksum) {
-            return fail(412, 'checksum_mismatch', 'the checksum sent is not the stored one');
-        }
-        if (version.published && version.environment === change.environment && !forcedAsync) {
-            return send(200, view(version));
-        }
-        if (this.options.publish !== 'async' && !forcedAsync) {
-            this.makeLive(version, change.environment);
-            return send(200, view(version));
-        }
-        // While publishing, nothing is live in that environment.
-        this.takeDown(version.dataActionId, change.environment);
-        version.status = 'publishing';
-        version.published = false;
-        version.environment = change.environment;
-        send(202, view(version));
-        const timer = setTimeout(() => {
-            this.timers.delete(timer);
-            if (failPublish) {
-                version.status = 'failed';
-                version.environment = null;
-            }
-            else {
-                this.makeLive(version, change.environment);
-            }
-        }, delayMs ?? 50);
-        this.timers.add(timer);
+    /** The versions of a data action by id, undefined for an unknown data action. */
+    versionsOf(dataActionId) {
+        return this.actions.get(dataActionId);
     }
     makeLive(version, environment) {
         this.takeDown(version.dataActionId, environment);
@@ -9957,74 +9686,77 @@ class CxoneEmulator {
             }
         }
     }
-    authorize(header) {
-        const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-        const entry = token === undefined ? undefined : this.tokens.get(token);
-        if (!entry || entry.expiresAt <= Date.now())
-            return undefined;
-        return entry;
-    }
-    /** Seconds to wait when the bucket is empty, else undefined (and a token is taken). */
-    rateLimited() {
-        const limit = this.options.rateLimit;
-        if (!limit)
-            return undefined;
-        const now = Date.now();
-        const burst = limit.burst ?? limit.perSecond;
-        const bucket = (this.bucket ??= { tokens: burst, at: now });
-        bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
-        bucket.at = now;
-        if (bucket.tokens >= 1) {
-            bucket.tokens -= 1;
-            return undefined;
-        }
-        return Math.ceil((1 - bucket.tokens) / limit.perSecond);
-    }
-    applyFault(fault, record, res, send) {
-        switch (fault.kind) {
-            case 'status': {
-                const headers = {
-                    ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
-                    ...(fault.location ? { location: fault.location } : {})
-                };
-                record.status = fault.status;
-                if (fault.body === 'html') {
-                    res.writeHead(fault.status, { 'content-type': 'text/html', ...headers });
-                    res.end(`<html><body><h1>${fault.status} Bad Gateway</h1>proxy error</body></html>`);
-                }
-                else if (fault.body === 'empty') {
-                    res.writeHead(fault.status, headers);
-                    res.end();
-                }
-                else {
-                    send(fault.status, { error: fault.error ?? 'injected', message: `injected ${fault.status}` }, headers);
-                }
-                return true;
+}
+function view(version) {
+    return {
+        dataActionId: version.dataActionId,
+        versionId: version.versionId,
+        checksum: version.checksum,
+        dependencyMatrix: { ...version.dependencyMatrix },
+        status: version.status,
+        published: version.published,
+        environment: version.environment,
+        createdAt: version.createdAt,
+        publishedAt: version.publishedAt
+    };
+}
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/emulator/wire.ts
+const VERSION_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions\/([^/]+)$/;
+const LIST_PATH = /^\/api\/v2\/studio\/data-actions\/([^/]+)\/versions$/;
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Answers as the fault says instead of carrying the call out; false for the other faults. */
+function applyFault(fault, record, res, send, tokens) {
+    switch (fault.kind) {
+        case 'status': {
+            const headers = {
+                ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+                ...(fault.location ? { location: fault.location } : {})
+            };
+            record.status = fault.status;
+            if (fault.body === 'html') {
+                res.writeHead(fault.status, { 'content-type': 'text/html', ...headers });
+                res.end(`<html><body><h1>${fault.status} Bad Gateway</h1>proxy error</body></html>`);
             }
-            case 'reset':
-                record.status = 'reset';
-                res.socket?.destroy();
-                return true;
-            case 'hang':
-                record.status = 'hang';
-                return true;
-            case 'revoke-token':
-                this.tokens.clear();
-                send(401, { error: 'invalid_token', message: 'the access token was revoked' });
-                return true;
-            default:
-                return false;
+            else if (fault.body === 'empty') {
+                res.writeHead(fault.status, headers);
+                res.end();
+            }
+            else {
+                send(fault.status, { error: fault.error ?? 'injected', message: `injected ${fault.status}` }, headers);
+            }
+            return true;
         }
+        case 'reset':
+            record.status = 'reset';
+            res.socket?.destroy();
+            return true;
+        case 'hang':
+            record.status = 'hang';
+            return true;
+        case 'revoke-token':
+            tokens.clear();
+            send(401, { error: 'invalid_token', message: 'the access token was revoked' });
+            return true;
+        default:
+            return false;
     }
-    sleep(ms) {
-        return new Promise(resolve => {
-            const timer = setTimeout(() => {
-                this.timers.delete(timer);
-                resolve();
-            }, ms);
-            this.timers.add(timer);
-        });
-    }
+}
+/** `send` and `fail` for one request: each records the status, then answers as the fault says. */
+function replier(res, record, fault) {
+    const send = (status, payload, headers = {}) => {
+        record.status = status;
+        const text = payload === undefined ? '' : JSON.stringify(payload);
+        answer(res, status, text, {
+            ...(text ? { 'content-type': 'application/json' } : {}),
+            ...headers
+        }, fault);
+    };
+    const fail = (status, error, message, details) => send(status, { error, message, ...(details ? { details } : {}) });
+    return { send, fail };
 }
 function callOf(method, path, version, list, body) {
     if (path === '/oauth/token' && method === 'POST')
@@ -10044,22 +9776,6 @@ function callOf(method, path, version, list, body) {
     }
     return 'unknown';
 }
-function view(version) {
-    return {
-        dataActionId: version.dataActionId,
-        versionId: version.versionId,
-        checksum: version.checksum,
-        dependencyMatrix: { ...version.dependencyMatrix },
-        status: version.status,
-        published: version.published,
-        environment: version.environment,
-        createdAt: version.createdAt,
-        publishedAt: version.publishedAt
-    };
-}
-function issues(error) {
-    return error.issues.map(issue => ({ field: issue.path.join('.'), message: issue.message }));
-}
 function parseJson(text) {
     try {
         return JSON.parse(text);
@@ -10067,9 +9783,6 @@ function parseJson(text) {
     catch {
         return undefined;
     }
-}
-function sha256(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
 }
 /**
  * Writes an answer, as the fault (if any) says: whole, cut halfway through its body, a byte at
@@ -10129,7 +9842,387 @@ async function readBody(req) {
     return Buffer.concat(chunks).toString('utf8');
 }
 
+;// CONCATENATED MODULE: ./src/emulator/handlers.ts
+/* The data action endpoints, a handler each; the server calls them once a request is authorized. */
+
+
+
+
+const UploadSchema = strictObject({
+    dataActionId: DataActionIdSchema,
+    versionId: VersionIdSchema,
+    targetEnvironment: EnvironmentSchema,
+    checksum: schemas_string().regex(/^[0-9a-f]{64}$/, 'expected sha256 hex'),
+    dependencyMatrix: record(schemas_string(), schemas_string()),
+    actionCode: schemas_string()
+});
+const PatchSchema = union([
+    strictObject({
+        published: literal(true),
+        environment: EnvironmentSchema,
+        checksum: schemas_string().regex(/^[0-9a-f]{64}$/, 'expected sha256 hex')
+    }),
+    strictObject({ published: literal(false), environment: EnvironmentSchema })
+]);
+/** GET .../versions: the versions, filtered by `environment` and `published` when given. */
+function listVersions(versions, query, send) {
+    const env = query.get('environment');
+    const published = query.get('published');
+    const list = [...versions.values()].filter(v => (env === null || v.environment === env) &&
+        (published === null || String(v.published) === published));
+    return send(200, { versions: list.map(view) });
+}
+/** GET .../versions/{versionId}: the version as stored (or with the checksum a fault says). */
+function getVersion(existing, fault, send) {
+    const shown = view(existing);
+    if (fault?.kind === 'wrong-checksum')
+        shown.checksum = fault.checksum;
+    return send(200, shown);
+}
+/** POST .../versions/{versionId}: stores a new version; the same one again is no change. */
+function upload(id, versionId, versions, body, send, fail) {
+    const parsed = UploadSchema.safeParse(parseJson(body));
+    if (!parsed.success) {
+        return fail(422, 'unprocessable', 'the version does not match the schema', issues(parsed.error));
+    }
+    const upload = parsed.data;
+    if (upload.dataActionId !== id || upload.versionId !== versionId) {
+        return fail(422, 'unprocessable', 'the body does not name the version of the path', [
+            { field: 'versionId', message: 'must equal the path' }
+        ]);
+    }
+    if (sha256(upload.actionCode) !== upload.checksum) {
+        return fail(422, 'unprocessable', 'checksum is not sha256(actionCode)', [
+            { field: 'checksum', message: 'does not match actionCode' }
+        ]);
+    }
+    const existing = versions.get(versionId);
+    if (existing) {
+        if (existing.checksum === upload.checksum)
+            return send(200, view(existing));
+        return fail(409, 'version_conflict', `version ${versionId} exists with other code`);
+    }
+    const stored = {
+        dataActionId: id,
+        versionId,
+        checksum: upload.checksum,
+        dependencyMatrix: upload.dependencyMatrix,
+        actionCode: upload.actionCode,
+        status: 'draft',
+        published: false,
+        environment: null,
+        createdAt: new Date().toISOString(),
+        publishedAt: null
+    };
+    versions.set(versionId, stored);
+    send(201, view(stored));
+}
+/**
+ * PATCH .../versions/{versionId}: publishes or unpublishes in an environment, at once or (async
+ * mode, or a publish fault) accepted with 202 and finished later.
+ */
+function patch(version, versions, body, fault, send, fail, backend) {
+    const parsed = PatchSchema.safeParse(parseJson(body));
+    if (!parsed.success) {
+        return fail(422, 'unprocessable', 'the change does not match the schema', issues(parsed.error));
+    }
+    const change = parsed.data;
+    if ([...versions.values()].some(v => v.status === 'publishing')) {
+        return send(409, { error: 'locked', message: 'another promotion of this data action is in progress' }, { 'retry-after': '1' });
+    }
+    if (!change.published) {
+        if (version.published && version.environment === change.environment) {
+            version.published = false;
+            version.status = 'unpublished';
+            version.environment = null;
+        }
+        return send(200, view(version));
+    }
+    const failPublish = fault?.kind === 'publish-fails';
+    const delayMs = fault?.kind === 'slow-publish' ? fault.ms : backend.options.asyncPublishMs;
+    // An injected publish fault forces the asynchronous path, whatever the mode.
+    const forcedAsync = failPublish || fault?.kind === 'slow-publish';
+    if (change.checksum !== version.checksum) {
+        return fail(412, 'checksum_mismatch', 'the checksum sent is not the stored one');
+    }
+    if (version.published && version.environment === change.environment && !forcedAsync) {
+        return send(200, view(version));
+    }
+    if (backend.options.publish !== 'async' && !forcedAsync) {
+        backend.tenant.makeLive(version, change.environment);
+        return send(200, view(version));
+    }
+    // While publishing, nothing is live in that environment.
+    backend.tenant.takeDown(version.dataActionId, change.environment);
+    version.status = 'publishing';
+    version.published = false;
+    version.environment = change.environment;
+    send(202, view(version));
+    const timer = setTimeout(() => {
+        backend.timers.delete(timer);
+        if (failPublish) {
+            version.status = 'failed';
+            version.environment = null;
+        }
+        else {
+            backend.tenant.makeLive(version, change.environment);
+        }
+    }, delayMs ?? 50);
+    backend.timers.add(timer);
+}
+function issues(error) {
+    return error.issues.map(issue => ({ field: issue.path.join('.'), message: issue.message }));
+}
+
+;// CONCATENATED MODULE: ./src/emulator/tokens.ts
+/* The OAuth side of the emulator: the clients it knows, the token endpoint, the tokens issued. */
+
+const DEFAULT_CLIENT = {
+    clientId: 'demo-client',
+    clientSecret: 'demo-secret',
+    scopes: ['data-action:read', 'data-action:write']
+};
+/** POST /oauth/token: client credentials in, a bearer token out. */
+function issueToken(body, options, tokens, send, fail) {
+    const form = new URLSearchParams(body);
+    if (form.get('grant_type') !== 'client_credentials') {
+        return fail(400, 'unsupported_grant_type', 'only client_credentials is supported');
+    }
+    const client = (options.clients ?? [DEFAULT_CLIENT]).find(c => c.clientId === form.get('client_id') && c.clientSecret === form.get('client_secret'));
+    if (!client)
+        return fail(401, 'invalid_client', 'unknown client or wrong secret');
+    const scopes = client.scopes ?? DEFAULT_CLIENT.scopes;
+    const ttl = options.tokenTtlSeconds ?? 3600;
+    const accessToken = (0,external_node_crypto_namespaceObject.randomBytes)(24).toString('hex');
+    tokens.set(accessToken, { scopes, expiresAt: Date.now() + ttl * 1000 });
+    send(200, {
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: ttl,
+        scope: scopes.join(' ')
+    });
+}
+
+;// CONCATENATED MODULE: ./src/emulator/server.ts
+/*
+ * The emulator's HTTP server (see index.ts for the whole emulator): each request is recorded,
+ * its fault (if any), the latency and the rate limit applied, its token checked, and then it
+ * is handed to the handler of its endpoint (tokens.ts, handlers.ts).
+ */
+
+
+
+
+
+
+
+class CxoneEmulator {
+    options;
+    faults = new FaultPlan();
+    requests = [];
+    server;
+    sockets = new Set();
+    tokens = new Map();
+    tenant = new Tenant();
+    timers = new Set();
+    started = Date.now();
+    bucket;
+    baseUrl = '';
+    constructor(options = {}) {
+        this.options = options;
+        for (const action of options.dataActions ?? []) {
+            this.addDataAction(action.id);
+            for (const version of action.versions ?? [])
+                this.seed(action.id, version);
+        }
+        this.server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+            // A client that gives up mid-request must not bring the emulator down.
+            res.on('error', () => undefined);
+            this.handle(req, res).catch(() => res.destroy());
+        });
+        this.server.on('connection', socket => {
+            this.sockets.add(socket);
+            socket.on('close', () => this.sockets.delete(socket));
+        });
+    }
+    /** Starts listening on 127.0.0.1; resolves to the base URL. */
+    async start() {
+        await new Promise(resolve => this.server.listen(this.options.port ?? 0, '127.0.0.1', resolve));
+        const { port } = this.server.address();
+        this.baseUrl = `http://127.0.0.1:${port}`;
+        return this.baseUrl;
+    }
+    get url() {
+        return this.baseUrl;
+    }
+    async stop() {
+        for (const timer of this.timers)
+            clearTimeout(timer);
+        for (const socket of this.sockets)
+            socket.destroy();
+        await new Promise(resolve => this.server.close(resolve));
+    }
+    addDataAction(id) {
+        this.tenant.addDataAction(id);
+    }
+    /** Stores a version directly (no request), live where `liveIn` says. */
+    seed(dataActionId, version) {
+        return this.tenant.seed(dataActionId, version);
+    }
+    /** Every version of a data action, and what is live in each environment. */
+    state(dataActionId) {
+        return this.tenant.state(dataActionId);
+    }
+    /** The action code stored for a version (what the client uploaded). */
+    codeOf(dataActionId, versionId) {
+        return this.tenant.codeOf(dataActionId, versionId);
+    }
+    /**
+     * One request: recorded, its fault (if any) and the rate limit applied, then authorized and
+     * routed to the handler of its endpoint.
+     */
+    async handle(req, res) {
+        const url = new URL(req.url ?? '/', 'http://emulator');
+        const record = recordOf(req, url, Date.now() - this.started);
+        const index = this.requests.push(record) - 1;
+        res.on('finish', () => (record.completed = true));
+        this.options.onRequest?.(record, index);
+        const body = await readBody(req).catch(() => null);
+        if (body === null) {
+            record.status = 'aborted';
+            return;
+        }
+        record.body = body ?? '';
+        const versionMatch = VERSION_PATH.exec(url.pathname);
+        const listMatch = LIST_PATH.exec(url.pathname);
+        record.call = callOf(req.method, url.pathname, versionMatch, listMatch, record.body);
+        if (versionMatch?.[2])
+            record.versionId = decodeURIComponent(versionMatch[2]);
+        const fault = this.faults.take(record.call, record.versionId, index);
+        if (fault)
+            record.fault = fault.kind;
+        const { send, fail } = replier(res, record, fault);
+        if (this.options.latencyMs)
+            await this.sleep(this.options.latencyMs);
+        if (fault?.kind === 'delay')
+            await this.sleep(fault.ms);
+        if (fault?.kind === 'gate')
+            await fault.opened.catch(() => undefined);
+        if (body === undefined)
+            return fail(413, 'payload_too_large', 'body too large');
+        const waitSeconds = this.rateLimited();
+        if (waitSeconds !== undefined) {
+            return send(429, { error: 'rate_limited', message: 'too many requests' }, { 'retry-after': String(waitSeconds) });
+        }
+        if (fault && applyFault(fault, record, res, send, this.tokens))
+            return;
+        if (record.call === 'token') {
+            return issueToken(record.body, this.options, this.tokens, send, fail);
+        }
+        const token = this.authorize(req.headers.authorization);
+        if (!token)
+            return fail(401, 'invalid_token', 'the access token is missing, unknown or expired');
+        const needs = req.method === 'GET' ? 'data-action:read' : 'data-action:write';
+        if (!token.scopes.includes(needs)) {
+            return fail(403, 'insufficient_scope', `this client lacks the ${needs} scope`);
+        }
+        const id = decodeURIComponent((versionMatch ?? listMatch)?.[1] ?? '');
+        if (!versionMatch && !listMatch)
+            return fail(404, 'not_found', `no route for ${url.pathname}`);
+        if (!DataActionIdSchema.safeParse(id).success) {
+            return fail(422, 'unprocessable', 'the data action id is not a UUID', [
+                { field: 'dataActionId', message: 'expected a UUID' }
+            ]);
+        }
+        const versions = this.tenant.versionsOf(id);
+        if (!versions)
+            return fail(404, 'not_found', `unknown data action ${id}`);
+        if (listMatch) {
+            if (req.method !== 'GET')
+                return fail(405, 'method_not_allowed', 'use GET');
+            return listVersions(versions, url.searchParams, send);
+        }
+        const versionId = record.versionId ?? '';
+        if (req.method === 'POST')
+            return upload(id, versionId, versions, record.body, send, fail);
+        const existing = versions.get(versionId);
+        if (!existing)
+            return fail(404, 'not_found', `unknown version ${versionId} of ${id}`);
+        if (req.method === 'GET')
+            return getVersion(existing, fault, send);
+        if (req.method === 'PATCH') {
+            const backend = { tenant: this.tenant, options: this.options, timers: this.timers };
+            return patch(existing, versions, record.body, fault, send, fail, backend);
+        }
+        return fail(405, 'method_not_allowed', 'use GET, POST or PATCH');
+    }
+    authorize(header) {
+        const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+        const entry = token === undefined ? undefined : this.tokens.get(token);
+        if (!entry || entry.expiresAt <= Date.now())
+            return undefined;
+        return entry;
+    }
+    /** Seconds to wait when the bucket is empty, else undefined (and a token is taken). */
+    rateLimited() {
+        const limit = this.options.rateLimit;
+        if (!limit)
+            return undefined;
+        const now = Date.now();
+        const burst = limit.burst ?? limit.perSecond;
+        const bucket = (this.bucket ??= { tokens: burst, at: now });
+        bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
+        bucket.at = now;
+        if (bucket.tokens >= 1) {
+            bucket.tokens -= 1;
+            return undefined;
+        }
+        return Math.ceil((1 - bucket.tokens) / limit.perSecond);
+    }
+    sleep(ms) {
+        return new Promise(resolve => {
+            const timer = setTimeout(() => {
+                this.timers.delete(timer);
+                resolve();
+            }, ms);
+            this.timers.add(timer);
+        });
+    }
+}
+/** The record of a request as it arrives: its body, call and status are filled in later. */
+function recordOf(req, url, at) {
+    return {
+        method: req.method ?? '',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        call: 'unknown',
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
+        ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
+        body: '',
+        status: 0,
+        at
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/index.ts
+/**
+ * The local CXone, for the tests, the demo (`npm run demo`, `npm run emulator`) and the
+ * benchmarks: an in-memory HTTP server on loopback that implements docs/contract.md (token,
+ * upload, publish/unpublish, read-back, list, errors) with the state rules of the real thing,
+ * and faults that can be injected per call. It is bundled on its own, to dist/emulator/; it is
+ * never part of the action's bundle (nothing in src/ outside this folder imports it).
+ *
+ * - server.ts: CxoneEmulator, the HTTP server: records each request, applies its fault, the
+ *   rate limit and the token check, then hands it to its endpoint's handler;
+ * - tokens.ts: the OAuth side: the clients it knows, the token endpoint, the tokens issued;
+ * - handlers.ts: the data action endpoints: list, get, upload, publish/unpublish;
+ * - tenant.ts: the data actions, their versions and what is live in each environment;
+ * - wire.ts: the paths, reading a request's body, writing an answer as a fault bends it;
+ * - faults.ts: the faults that can be injected, and the plan that picks one per request.
+ */
+
+
 
 
 var __webpack_exports__CxoneEmulator = __webpack_exports__.lw;

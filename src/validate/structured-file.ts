@@ -2,7 +2,6 @@ import { closest, distance } from 'fastest-levenshtein'
 import { z } from 'zod'
 import { firstLine, ProblemsError, type Problem, type SourceLocation } from '../errors.js'
 import { parseJsonText } from './json-text.js'
-import type { ParsedText } from './parsed-text.js'
 import type { WorkspaceFile } from './workspace-file.js'
 
 /** A parsed JSON or YAML file that can say on which line a value stands. */

@@ -1,0 +1,225 @@
+'use strict'
+/*
+ * The child's first layer (see serve.cjs): the code is parsed (acorn) before anything runs. A
+ * syntax error is located; module-uses.cjs finds what the code asks for; code V8 could read
+ * otherwise than acorn did is refused; `import(` and `import.meta` are renamed to a function of
+ * the context.
+ */
+const vm = require('node:vm')
+const acorn = require('acorn')
+const { IMPORT_NAME, COMMONJS_PARAMETERS } = require('./constants.cjs')
+const { collectModuleUses } = require('./module-uses.cjs')
+
+// No `locations`: three more objects per node (a megabyte of code is millions of nodes, and
+// the collector's work doubled); the few positions reported are found from offsets.
+const PARSE_OPTIONS = { ecmaVersion: 'latest' }
+
+/**
+ * A scope's declared names, as acorn keeps them (it calls only push, indexOf and [0]), with
+ * an index once there are many: acorn searches the list on every declaration, and a bundle's
+ * thousands of top-level names made that quadratic (40 ms of a 1 MB file's 210 ms parse).
+ */
+class Names extends Array {
+  push(name) {
+    if (this.length >= 16) {
+      if (this.first === undefined) {
+        this.first = new Map()
+        for (let i = this.length - 1; i >= 0; i--) this.first.set(this[i], i)
+      }
+      if (!this.first.has(name)) this.first.set(name, this.length)
+    }
+    return super.push(name)
+  }
+
+  indexOf(name) {
+    return this.first === undefined ? super.indexOf(name) : (this.first.get(name) ?? -1)
+  }
+}
+
+const Parser = acorn.Parser.extend(
+  Base =>
+    class extends Base {
+      enterScope(flags) {
+        super.enterScope(flags)
+        const scope = this.currentScope()
+        scope.var = new Names()
+        scope.lexical = new Names()
+        scope.functions = new Names()
+      }
+    }
+)
+
+/**
+ * Parses the code as a CommonJS body, else as an ES module (when that parse gets further), and
+ * returns its format, every module named by a literal, the uses the check cannot follow, and
+ * the code with `import(`/`import.meta` renamed.
+ */
+function analyse(code) {
+  let ast
+  let format = 'commonjs'
+  const htmlComments = []
+  const onComment = (block, text, start) => {
+    if (!block && /^(<!--|-->)/.test(code.slice(start, start + 4))) htmlComments.push(start)
+  }
+  try {
+    ast = Parser.parse(code, {
+      ...PARSE_OPTIONS,
+      sourceType: 'script',
+      allowReturnOutsideFunction: true,
+      onComment
+    })
+  } catch (scriptError) {
+    htmlComments.length = 0
+    try {
+      ast = Parser.parse(code, {
+        ...PARSE_OPTIONS,
+        sourceType: 'module',
+        allowHashBang: true,
+        onComment
+      })
+      format = 'module'
+    } catch (moduleError) {
+      const further = (moduleError.pos ?? -1) > (scriptError.pos ?? -1) ? moduleError : scriptError
+      return { requires: [], problems: [], failure: syntaxFailure(further, code) }
+    }
+  }
+  const position = positions(code)
+  let found
+  try {
+    found = collectModuleUses(ast, format, position)
+  } catch {
+    return { requires: [], problems: [], failure: syntaxFailure(undefined, code) }
+  }
+  const misread = readDifferently(code, format, found.regexes, htmlComments, position)
+  if (misread) return { requires: found.requires, problems: [], failure: misread }
+  const parts = []
+  let at = 0
+  for (const start of found.renames) {
+    parts.push(code.slice(at, start), IMPORT_NAME)
+    at = start + IMPORT_NAME.length
+  }
+  parts.push(code.slice(at))
+  return {
+    format,
+    code: parts.join(''),
+    requires: found.requires,
+    problems: found.problems,
+    imports: found.imports
+  }
+}
+
+/**
+ * Whether V8 could read the code otherwise than this parse did, where JavaScript's grammar
+ * lets two readers disagree: a `/` that starts a regular expression or divides (acorn's
+ * tokenizer guesses from the token before, and guesses wrong after an identifier `of`, or
+ * after an anonymous async function and a line break), and HTML-like comments. Code one reader
+ * sees and the other does not would escape the check. Every regular expression is replaced by
+ * one of dots of the same length, which V8 reads as a regular expression or not at all (dots
+ * are no code), and the result is compiled (not run).
+ */
+function readDifferently(code, format, regexes, htmlComments, position) {
+  if (htmlComments.length > 0) {
+    return {
+      kind: 'syntax',
+      message:
+        'an HTML-like comment (<!-- or -->): parsers read these differently; use // or /* */',
+      line: position(htmlComments[0]).line
+    }
+  }
+  if (regexes.length === 0) return undefined
+  const parts = []
+  let at = 0
+  for (const { start, end, flags } of regexes) {
+    parts.push(code.slice(at, start), '/', '.'.repeat(end - start - 2 - flags.length), '/', flags)
+    at = end
+  }
+  parts.push(code.slice(at))
+  const dotted = parts.join('')
+  const compiles = text => {
+    try {
+      if (format === 'module') new vm.SourceTextModule(text, { identifier: 'regex-check' })
+      else vm.compileFunction(text, COMMONJS_PARAMETERS, { filename: 'regex-check' })
+      return true
+    } catch {
+      return false
+    }
+  }
+  // Code V8 refuses anyway is a syntax error, found when it is compiled to run.
+  if (compiles(dotted) || !compiles(code)) return undefined
+  return {
+    kind: 'syntax',
+    message:
+      'a regular expression that V8 can read as code (after an identifier `of`, or after a function expression and a line break): put it in parentheses',
+    line: position(regexes[0].start).line
+  }
+}
+
+/**
+ * Line (1-based) and column (0-based, UTF-16 units) of an offset, counting line breaks as
+ * acorn and V8 do; the table of line starts is built on the first call.
+ */
+function positions(code) {
+  let starts
+  return offset => {
+    if (!starts) {
+      starts = [0]
+      for (const match of code.matchAll(/\r\n?|\n|\u2028|\u2029/g)) {
+        starts.push(match.index + match[0].length)
+      }
+    }
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle] <= offset) low = middle
+      else high = middle - 1
+    }
+    return { line: low + 1, column: offset - starts[low] }
+  }
+}
+
+function syntaxFailure(error, code) {
+  if (error instanceof SyntaxError && error.loc) {
+    let message = String(error.message).replace(/ \(\d+:\d+\)$/, '')
+    // acorn does not say which token; V8 does, and people expect it.
+    const token = /^(?:[A-Za-z_$][\w$]*|\d+|\S)/.exec(code.slice(error.pos, error.pos + 40))
+    if (message === 'Unexpected token' && token) message += ` '${token[0]}'`
+    return {
+      kind: 'syntax',
+      message: `SyntaxError: ${message}`,
+      line: error.loc.line,
+      column: error.loc.column + 1
+    }
+  }
+  // acorn recurses: code nested deeper than this stack is refused, not evaluated.
+  return { kind: 'syntax', message: 'the code is nested too deeply to be checked' }
+}
+
+/**
+ * The parser's first run compiles most of it: done once, while the child waits for its first
+ * request (the files it reads are passed as descriptors and its randomness is sent at spawn,
+ * so it is up ~10 ms before the action has read the code).
+ */
+function warmParser() {
+  const sample = (kind, text) => {
+    try {
+      collectModuleUses(
+        Parser.parse(text, { ...PARSE_OPTIONS, sourceType: kind }),
+        'commonjs',
+        positions(text)
+      )
+    } catch {
+      // warming only
+    }
+  }
+  sample(
+    'script',
+    "const a = require('a'), { b } = require(`b`)\nexports.handler = async (e) => ({ ...e, c: [1, 'x', /r/g, a?.b ?? b] })"
+  )
+  sample(
+    'module',
+    "import a from 'a'\nexport async function handler(e) { return import('b').then(m => m[e] + `${a}`) }"
+  )
+}
+
+module.exports = { analyse, warmParser }
