@@ -136,6 +136,20 @@ test.each([
   expect(report.uncheckable[0]?.message).toContain(message)
 })
 
+// Red-team 3: each of these loads child_process when its handler runs under plain node (the
+// corpus's bypass-*-constructor*.js files), and none was a problem: the Function constructor
+// and Module._load are reached by a destructured key, a stored `.constructor`, or a computed
+// property of something that is not a global object's name.
+test.each([
+  "const { constructor: F } = () => 0\nexports.handler = () => F('return process')()",
+  "const F = Object.getPrototypeOf(() => 0).constructor\nexports.handler = () => F('return process')()",
+  "const key = ['constr', 'uctor'].join('')\nconst F = (() => 0)[key]\nexports.handler = () => F('return process')()",
+  "const M = module.constructor\nexports.handler = (k) => M[k]('child_process')"
+])('%j is a use the dependency check cannot follow (red-team 3)', async code => {
+  const report = await evaluate(code)
+  expect(report.uncheckable).not.toEqual([])
+})
+
 test('the bookkeeping of requires is out of the code’s reach', async () => {
   const report = await evaluate(
     [
