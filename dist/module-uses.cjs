@@ -23,7 +23,10 @@ const LOADERS = new Set([
   'eval',
   'Function',
   'caller',
-  'callee'
+  'callee',
+  // A function's constructor is the Function constructor (code from text); module's is
+  // node's Module, whose _load loads any module: however it is reached, by name.
+  'constructor'
 ])
 /** Names of the global object; a computed property of one can be `require` or `eval`. */
 const GLOBALS = new Set(['globalThis', 'global', 'process', 'module'])
@@ -171,16 +174,13 @@ function collectModuleUses(ast, format, position) {
       case 'MemberExpression': {
         if (!node.computed) names.add(node.property)
         const name = propertyName(node)
-        if (LOADERS.has(name)) {
+        if (name === 'constructor') {
+          problem(
+            node.property,
+            `'.constructor' reaches the Function constructor (code built from text) or node's Module: ${UNFOLLOWABLE}; use instanceof or compare prototypes instead`
+          )
+        } else if (LOADERS.has(name)) {
           problem(node.property, `'.${name}' can load modules or build code: ${UNFOLLOWABLE}`)
-        } else if (
-          name === 'constructor' &&
-          (((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') &&
-            parent.callee === node) ||
-            (parent?.type === 'MemberExpression' && propertyName(parent) === 'constructor') ||
-            /^(Function|ArrowFunction|Class)Expression$/.test(node.object.type))
-        ) {
-          problem(node.property, `the '.constructor' of a function builds code: ${UNFOLLOWABLE}`)
         } else if (name === undefined && globalName(node.object)) {
           problem(
             node.property,
