@@ -35,7 +35,8 @@ export const NODES: Array<[string, string]> = [
  * format characters, so they are dropped before looking.
  */
 export function runnerCommand(line: string): 'v2' | 'legacy' | undefined {
-  const seen = line.replace(/\p{Cf}/gu, '')
+  // What a culture-sensitive comparison may skip: format and default-ignorable characters.
+  const seen = line.replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
   if (/^\s*::/u.test(seen)) return 'v2'
   if (seen.includes('##[')) return 'legacy'
   return undefined

@@ -24,6 +24,9 @@ const hostileText = fc
         '\u00ad',
         '\u200b',
         '\ufeff',
+        '\ufe0f',
+        '\u034f',
+        '\u115f',
         '\u00a0',
         '\u3000',
         ' ',
@@ -66,6 +69,8 @@ describe('a log line', () => {
     ['  ::error::x', '\\  ::error::x'],
     ['a ##[set-output name=published;]true', 'a #\\#[set-output name=published;]true'],
     ['#\u00ad#[stop-commands]T', '#\\u{ad}#[stop-commands]T'],
+    ['\ufe0f::add-mask::x', '\\u{fe0f}::add-mask::x'],
+    ['\u034f::error::x', '\\u{34f}::error::x'],
     ['plain text: stays', 'plain text: stays']
   ])('%j is shown as %j', (text, shown) => {
     expect(logLine(text)).toBe(shown)

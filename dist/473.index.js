@@ -905,8 +905,12 @@ function dependencyChanges(live, next) {
  * included). Its comparisons are culture-sensitive, which ignores zero-width and other format
  * characters: those are shown as escapes too, so none can hide a command from these rules.
  */
-/** Line breaks, control and format characters (which text comparisons may ignore). */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/**
+ * Line breaks, control and format characters, and every other character Unicode says may be
+ * ignored (variation selectors, the combining grapheme joiner...): text comparisons may skip
+ * them.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
 const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 function visible(text) {
     return text.replace(INVISIBLE, ch => NAMED[ch] ?? `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`);

@@ -10,8 +10,12 @@
  * characters: those are shown as escapes too, so none can hide a command from these rules.
  */
 
-/** Line breaks, control and format characters (which text comparisons may ignore). */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu
+/**
+ * Line breaks, control and format characters, and every other character Unicode says may be
+ * ignored (variation selectors, the combining grapheme joiner...): text comparisons may skip
+ * them.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 
