@@ -81,6 +81,120 @@ async function postWebhook(payload, options) {
 
 /***/ }),
 
+/***/ 2378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ deadline)
+/* harmony export */ });
+/**
+ * A signal that aborts after `ms` (with a TimeoutError, as AbortSignal.timeout's does), or as
+ * soon as `parent` aborts (with its reason). `clear()` stops its timer.
+ *
+ * Not AbortSignal.timeout: on node 20, one held only by AbortSignal.any is collected, and its
+ * timer with it; measured: such a deadline never fired after a collection (node 24 keeps it).
+ */
+function deadline(ms, parent) {
+    const controller = new AbortController();
+    const expire = () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+    let end = Date.now() + ms;
+    let timer = setTimeout(expire, ms);
+    const onAbort = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        onAbort();
+    parent?.addEventListener('abort', onAbort, { once: true });
+    return {
+        signal: controller.signal,
+        get end() {
+            return end;
+        },
+        endBy: (when) => {
+            if (when >= end)
+                return;
+            end = when;
+            clearTimeout(timer);
+            timer = setTimeout(expire, Math.max(0, when - Date.now()));
+        },
+        clear: () => {
+            clearTimeout(timer);
+            parent?.removeEventListener('abort', onAbort);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 8902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+const sleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(signal.reason);
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+/** Exponential backoff with full jitter: a uniform wait in [0, min(max, base·2^attempt)). */
+function backoffDelay(attempt, backoff) {
+    const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** attempt);
+    return Math.floor((backoff.random ?? Math.random)() * ceiling);
+}
+/**
+ * `Retry-After` in seconds or as an HTTP date, in milliseconds from `now`, capped; undefined
+ * when absent or unreadable (the caller then backs off on its own).
+ */
+function retryAfterMs(header, capMs, now = Date.now()) {
+    if (header === undefined || header.trim() === '')
+        return undefined;
+    const value = header.trim();
+    const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+    if (Number.isNaN(seconds))
+        return undefined;
+    return Math.min(capMs, Math.max(0, Math.ceil(seconds)));
+}
+/** Runs `operation` until it succeeds, a failure is final, or the attempts or time are spent. */
+async function withRetries(label, operation, policy) {
+    let attempt = 1;
+    for (let tries = 0;; tries++) {
+        try {
+            return await operation(tries);
+        }
+        catch (error) {
+            const decision = policy.classify(error);
+            if (!decision.retry)
+                throw error;
+            const free = decision.free ?? false;
+            if (!free && attempt >= policy.attempts)
+                throw error;
+            // Within a budget, the last wait ends at its end, for one last attempt.
+            const left = policy.until === undefined ? Infinity : policy.until - Date.now();
+            if (left <= 0)
+                throw error;
+            const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff));
+            if (!free)
+                attempt++;
+            policy.onRetry?.({ label, attempt, attempts: policy.attempts, delayMs, free, error });
+            await (policy.sleep ?? sleep)(delayMs, policy.signal);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 1517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

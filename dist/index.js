@@ -133,7 +133,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
 async function run() {
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(473)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1473));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8719));
     await main.run();
 }
 // Run by the runner as `node dist/index.js`: listen for its cancel signals at once (without a
@@ -142,7 +142,7 @@ async function run() {
 if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href) {
     const cancellation = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .watchCancellation */ .Z)();
     const sandbox = _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_3__/* .Sandbox */ .ak.start();
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(473)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1473));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8719));
     await main.run(sandbox, process.env, cancellation);
 }
 

@@ -1,7 +1,6 @@
 /* Runs a mode (validate, plan, publish; one data action or a release) and reports what it did. */
 import { settleOnDrain, STALLED } from './cxone/drain-guard.js'
 import type { Config } from './inputs.js'
-import { runRelease } from './release-run.js'
 import type { RunIo, RunReport } from './run-report.js'
 import { aggregate, now, reportStart } from './run-common.js'
 import type { Sandbox } from './sandbox/sandbox.js'
@@ -20,9 +19,13 @@ export function runPromotion(
   cancel?: AbortSignal
 ): Promise<RunReport> {
   const started = reportStart(config)
+  const manifest = config.releaseManifest
   return settleOnDrain(
-    config.releaseManifest
-      ? runRelease(config, config.releaseManifest, sandbox, io, cancel)
+    // A release's run (its pool, rate controller, publish of many) loads only for a release.
+    manifest
+      ? import('./release-run.js').then(({ runRelease }) =>
+          runRelease(config, manifest, sandbox, io, cancel)
+        )
       : runSingle(config, sandbox, io, cancel),
     async () => {
       const problems = [{ message: `The run failed: ${STALLED}.` }]

@@ -1,7 +1,7 @@
 /* The single-action run: one of the two runs promotion.ts dispatches to (release-run.ts). */
 import type { Config } from './inputs.js'
-import { planVersion, type PlanOutcome } from './cxone/plan.js'
-import { publishVersion, type PublishOutcome } from './cxone/publisher.js'
+import type { PlanOutcome } from './cxone/plan.js'
+import type { PublishOutcome } from './cxone/publisher.js'
 import type { RunIo, RunReport } from './run-report.js'
 import {
   createClient,
@@ -66,7 +66,9 @@ async function promoteSingle(
   const client = await createClient(cxone, io)
   const what = `${payload.versionId} of ${payload.dataActionId} to ${payload.targetEnvironment}`
   try {
+    // Loaded for the mode that uses them: a validate run (the PR gate) compiles none of it.
     if (config.mode === 'plan') {
+      const { planVersion } = await import('./cxone/plan.js')
       const plan = await io.group('Plan', () =>
         planVersion(
           client,
@@ -93,6 +95,7 @@ async function promoteSingle(
         finishedAt: now()
       }
     }
+    const { publishVersion } = await import('./cxone/publisher.js')
     const outcome = await io.group('Publish', () =>
       publishVersion(client, promotion, publishSettings(cxone, io, cancel))
     )

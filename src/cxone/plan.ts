@@ -1,4 +1,5 @@
 import type { CxoneClient, CxoneVersion } from './client.js'
+import { dependencyChanges, type DependencyChange } from '../validate/manifest.js'
 import { checkReleasedAs, type ReleaseCheck } from './git-history.js'
 import { Phases, type Phase } from './phases.js'
 import type { Promotion } from './publisher.js'
@@ -13,12 +14,6 @@ export type PlannedChange =
   | 'unchanged'
   /** On CXone with other code: the publish would fail; a new version id is needed. */
   | 'conflict'
-
-export interface DependencyChange {
-  name: string
-  live?: string
-  next?: string
-}
 
 export interface PlanOutcome {
   change: PlannedChange
@@ -78,22 +73,4 @@ export async function planVersion(
     dependencyChanges: dependencyChanges(live?.dependencyMatrix ?? {}, promotion.dependencyMatrix),
     phases: phases.list
   }
-}
-
-/** Packages added, removed or moved to another version, by name. */
-export function dependencyChanges(
-  live: Record<string, string>,
-  next: Record<string, string>
-): DependencyChange[] {
-  // Maps, not the records: a package may be named `constructor` or `__proto__`.
-  const was = new Map(Object.entries(live))
-  const will = new Map(Object.entries(next))
-  const names = [...new Set([...was.keys(), ...will.keys()])].sort()
-  return names
-    .filter(name => was.get(name) !== will.get(name))
-    .map(name => ({
-      name,
-      ...(was.has(name) ? { live: was.get(name) } : {}),
-      ...(will.has(name) ? { next: will.get(name) } : {})
-    }))
 }

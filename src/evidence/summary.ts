@@ -1,6 +1,6 @@
 import type { CxoneVersion } from '../cxone/client.js'
 import type { Problem } from '../errors.js'
-import { dependencyChanges } from '../cxone/plan.js'
+import { dependencyChanges } from '../validate/manifest.js'
 import type { DependencyVerdict } from '../validate/policy.js'
 import type { RunReport } from '../run-report.js'
 import { markup } from '../untrusted.js'

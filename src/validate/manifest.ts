@@ -96,3 +96,27 @@ function writtenAs(value: unknown): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+export interface DependencyChange {
+  name: string
+  live?: string
+  next?: string
+}
+
+/** Packages added, removed or moved to another version, by name. */
+export function dependencyChanges(
+  live: Record<string, string>,
+  next: Record<string, string>
+): DependencyChange[] {
+  // Maps, not the records: a package may be named `constructor` or `__proto__`.
+  const was = new Map(Object.entries(live))
+  const will = new Map(Object.entries(next))
+  const names = [...new Set([...was.keys(), ...will.keys()])].sort()
+  return names
+    .filter(name => was.get(name) !== will.get(name))
+    .map(name => ({
+      name,
+      ...(was.has(name) ? { live: was.get(name) } : {}),
+      ...(will.has(name) ? { next: will.get(name) } : {})
+    }))
+}
