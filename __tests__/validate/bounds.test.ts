@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
-import { readConfig } from '../src/inputs.js'
-import { loadPolicy, prepareValidation, ValidationFiles } from '../src/validate/validate.js'
-import { makeWorkspace, runAction } from './helpers.js'
+import { readConfig } from '../../src/inputs.js'
+import { loadPolicy, prepareValidation, ValidationFiles } from '../../src/validate/validate.js'
+import { makeWorkspace, runAction } from '../helpers.js'
 
 /**
  * The action's own work on files it is handed is bounded: it parses nothing of the code (the
