@@ -2,7 +2,7 @@ import type { RunReport } from '../../src/run-report.js'
 import type { PublishOutcome } from '../../src/cxone/publisher.js'
 import type { ReleaseOutcome } from '../../src/cxone/release.js'
 import { renderReport } from '../../src/evidence/summary.js'
-import type { CheckResult, ValidationReport } from '../../src/validate/validate.js'
+import type { CheckResult, ValidationReport } from '../../src/validate/report.js'
 
 const ID = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890'
 const NEW = 'a'.repeat(64)

@@ -4,7 +4,7 @@ import {
   type RunRecord,
   type WebhookPayload
 } from '../../src/evidence/run-record-schema.js'
-import { RUN_RECORD_SCHEMA } from '../../src/evidence/run-record.js'
+import { RUN_RECORD_SCHEMA } from '../../src/constants.js'
 import { postWebhook } from '../../src/evidence/webhook.js'
 import { Receiver } from '../receivers.js'
 

@@ -14,9 +14,8 @@
  * - faults.ts: the faults that can be injected, and the plan that picks one per request.
  */
 export { CxoneEmulator } from './server.js'
-export type { EmulatorOptions, RecordedRequest } from './server.js'
+export type { EmulatorClient, EmulatorOptions, RecordedRequest } from './types.js'
 export { DEFAULT_CLIENT } from './tokens.js'
-export type { EmulatorClient } from './tokens.js'
 export { sha256 } from './tenant.js'
 export type { SeedVersion, VersionRecord } from './tenant.js'
 export type { CallKind, Fault, FaultRule } from './faults.js'

@@ -14,7 +14,6 @@ import type { EmulatorOptions, IssuedToken, RecordedRequest } from './types.js'
 import { applyFault, callOf, LIST_PATH, readBody, replier, VERSION_PATH } from './wire.js'
 
 /** A local CXone on 127.0.0.1: start it, seed it, inject faults, read what it received. */
-export type { EmulatorOptions, RecordedRequest } from './types.js'
 
 export class CxoneEmulator {
   readonly faults = new FaultPlan()

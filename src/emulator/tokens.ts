@@ -2,8 +2,6 @@
 import { randomBytes } from 'node:crypto'
 import type { EmulatorClient, EmulatorOptions, Fail, IssuedToken, Send } from './types.js'
 
-export type { EmulatorClient } from './types.js'
-
 export const DEFAULT_CLIENT: Required<EmulatorClient> = {
   clientId: 'demo-client',
   clientSecret: 'demo-secret',

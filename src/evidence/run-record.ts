@@ -4,8 +4,6 @@ import type { RunReport } from '../run-report.js'
 import type { Promotion, Rollback } from '../cxone/publisher.js'
 import type { IntentRecord, MemberRecord, RunIdentity, RunRecord } from './run-record-schema.js'
 
-export { INTENT_SCHEMA, RUN_RECORD_SCHEMA }
-
 /** Who and what ran, from the runner's environment. */
 export function runIdentity(env: NodeJS.ProcessEnv): RunIdentity {
   const value = (name: string): string | null => env[name] || null

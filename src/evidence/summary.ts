@@ -4,7 +4,7 @@ import { dependencyChanges } from '../validate/manifest.js'
 import type { DependencyVerdict } from '../validate/policy.js'
 import type { RunReport } from '../run-report.js'
 import { markup } from '../untrusted.js'
-import type { CheckResult } from '../validate/validate.js'
+import type { CheckResult } from '../validate/report.js'
 
 /** Evidence left by the run, shown with the report when known. */
 export interface EvidenceNote {

@@ -17,8 +17,6 @@ import type { ChildProcess } from 'node:child_process'
 import type { Socket } from 'node:net'
 import { BOOT, frame, SANDBOX_HEAP_MB, spawnSandboxProcess } from './process.js'
 
-export { SANDBOX_HEAP_MB }
-
 /** Resident memory of a child (array buffers live outside the V8 heap). Linux only. */
 export const SANDBOX_RSS_MB = 256
 /** A child is killed this long after the deadline it keeps by itself. */

@@ -37,8 +37,6 @@ import {
 import type { Evaluator } from '../sandbox/sandbox.js'
 import { readWorkspaceFile, type WorkspaceFile } from './workspace-file.js'
 
-export type { CheckResult, ValidationReport } from './report.js'
-
 /**
  * Manifests and policies are small; anything bigger is a mistake, not a manifest. The cap
  * also bounds the time the action spends parsing YAML it was handed.
