@@ -411,7 +411,7 @@ class SandboxPool {
             return Promise.resolve(ready);
         if (this.started < this.size) {
             this.started++;
-            return Promise.resolve(sandbox_sandbox/* Sandbox */.ak.start());
+            return Promise.resolve(sandbox_sandbox/* Sandbox */.a.start());
         }
         return new Promise((resolve, reject) => {
             const onAbort = () => {
@@ -446,7 +446,7 @@ class SandboxPool {
         }
         if (!next)
             this.started++;
-        waiter(next ?? sandbox_sandbox/* Sandbox */.ak.start());
+        waiter(next ?? sandbox_sandbox/* Sandbox */.a.start());
     }
 }
 /** How many children a pool of this machine runs. */
@@ -649,8 +649,7 @@ var workspace_file = __webpack_require__(1018);
  * A release: every member validated (in parallel, bounded by the cores), and only when all
  * pass, promoted together, all or none, under one rate controller.
  */
-async function runRelease(config, manifestPath, prestarted, io, cancel) {
-    const base = (0,run_common/* reportStart */.NU)(config);
+async function runRelease(config, manifestPath, base, prestarted, io, cancel) {
     const validateStarted = performance.now();
     let members;
     try {

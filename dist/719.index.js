@@ -563,7 +563,6 @@ class Secrets {
 
 ;// CONCATENATED MODULE: ./src/evidence/run-record.ts
 
-
 /** Who and what ran, from the runner's environment. */
 function runIdentity(env) {
     const value = (name) => env[name] || null;
@@ -1332,8 +1331,7 @@ var validate = __webpack_require__(9470);
 
 
 /** The run of one data action: validated, then planned or published as the mode says. */
-async function runSingle(config, sandbox, io, cancel) {
-    const started = (0,run_common/* reportStart */.NU)(config);
+async function runSingle(config, started, sandbox, io, cancel) {
     const validateStarted = performance.now();
     const validation = await io.group('Validate', async () => {
         const report = await (0,validate/* validate */.tf)(config, sandbox, config, cancel);
@@ -1463,13 +1461,14 @@ function publishFailure(what, outcome) {
  * that stalls (see drain-guard.ts) ends with a failed report too, never silently.
  */
 function runPromotion(config, sandbox, io, cancel) {
+    // One start for the run's report and for the report of a run that stalls.
     const started = (0,run_common/* reportStart */.NU)(config);
     const manifest = config.releaseManifest;
     return (0,drain_guard/* settleOnDrain */.n)(
     // A release's run (its pool, rate controller, publish of many) loads only for a release.
     manifest
-        ? Promise.all(/* import() */[__webpack_require__.e(93), __webpack_require__.e(704)]).then(__webpack_require__.bind(__webpack_require__, 1704)).then(({ runRelease }) => runRelease(config, manifest, sandbox, io, cancel))
-        : runSingle(config, sandbox, io, cancel), async () => {
+        ? Promise.all(/* import() */[__webpack_require__.e(93), __webpack_require__.e(704)]).then(__webpack_require__.bind(__webpack_require__, 1704)).then(({ runRelease }) => runRelease(config, manifest, started, sandbox, io, cancel))
+        : runSingle(config, started, sandbox, io, cancel), async () => {
         const problems = [{ message: `The run failed: ${drain_guard/* STALLED */.i}.` }];
         return {
             ...started,
@@ -1508,7 +1507,7 @@ var workflow = __webpack_require__(2986);
  * child's start-up overlaps the action's, and no runner signal finds the process without a
  * listener.
  */
-async function run(sandbox = sandbox_sandbox/* Sandbox */.ak.start(), env = process.env, cancellation = (0,src_cancellation/* watchCancellation */.Z)()) {
+async function run(sandbox = sandbox_sandbox/* Sandbox */.a.start(), env = process.env, cancellation = (0,src_cancellation/* watchCancellation */.Z)()) {
     // A SIGUSR1 with no listener makes node open its inspector on 127.0.0.1:9229, where any
     // local process (a sandbox child that escaped, say) could run code in this one.
     if (process.listenerCount('SIGUSR1') === 0)

@@ -141,7 +141,7 @@ async function run() {
 // rest of the action loads, so its start-up overlaps ours.
 if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href) {
     const cancellation = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_2__/* .watchCancellation */ .Z)();
-    const sandbox = _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_3__/* .Sandbox */ .ak.start();
+    const sandbox = _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_3__/* .Sandbox */ .a.start();
     const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(562), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8719));
     await main.run(sandbox, process.env, cancellation);
 }
@@ -157,10 +157,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ak: () => (/* binding */ Sandbox)
+  a: () => (/* binding */ Sandbox)
 });
 
-// UNUSED EXPORTS: SANDBOX_HEAP_MB, SANDBOX_RSS_MB
+// UNUSED EXPORTS: SANDBOX_RSS_MB
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -291,7 +291,6 @@ function spawnSandboxProcess(program, node = process.execPath, files = CHILD_FIL
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/sandbox.ts
-
 
 /** Resident memory of a child (array buffers live outside the V8 heap). Linux only. */
 const SANDBOX_RSS_MB = 256;

@@ -6,8 +6,6 @@ import { aggregate, now, reportStart } from './run-common.js'
 import type { Sandbox } from './sandbox/sandbox.js'
 import { runSingle } from './single-run.js'
 
-export type { RunIo, RunReport }
-
 /**
  * Validates, then plans or publishes as the mode says. Run failures are in the report; a run
  * that stalls (see drain-guard.ts) ends with a failed report too, never silently.
@@ -18,15 +16,16 @@ export function runPromotion(
   io: RunIo,
   cancel?: AbortSignal
 ): Promise<RunReport> {
+  // One start for the run's report and for the report of a run that stalls.
   const started = reportStart(config)
   const manifest = config.releaseManifest
   return settleOnDrain(
     // A release's run (its pool, rate controller, publish of many) loads only for a release.
     manifest
       ? import('./release-run.js').then(({ runRelease }) =>
-          runRelease(config, manifest, sandbox, io, cancel)
+          runRelease(config, manifest, started, sandbox, io, cancel)
         )
-      : runSingle(config, sandbox, io, cancel),
+      : runSingle(config, started, sandbox, io, cancel),
     async () => {
       const problems = [{ message: `The run failed: ${STALLED}.` }]
       return {

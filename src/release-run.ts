@@ -13,7 +13,7 @@ import {
   now,
   promotionOf,
   publishSettings,
-  reportStart,
+  type RunStart,
   type Validated
 } from './run-common.js'
 import { parseReleaseManifest, type ReleaseMember } from './validate/release-manifest.js'
@@ -29,11 +29,11 @@ import { readWorkspaceFile } from './validate/workspace-file.js'
 export async function runRelease(
   config: Config,
   manifestPath: string,
+  base: RunStart,
   prestarted: Sandbox,
   io: RunIo,
   cancel?: AbortSignal
 ): Promise<RunReport> {
-  const base = reportStart(config)
   const validateStarted = performance.now()
   let members: ReleaseMember[]
   try {

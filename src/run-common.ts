@@ -21,9 +21,10 @@ export function reportStart(config: Config) {
   }
 }
 
+export type RunStart = ReturnType<typeof reportStart>
+
 /** A report's fields once its data actions are validated. */
-export type Validated = ReturnType<typeof reportStart> &
-  Pick<RunReport, 'validation' | 'validateMs'>
+export type Validated = RunStart & Pick<RunReport, 'validation' | 'validateMs'>
 
 export function now(): string {
   return new Date().toISOString()

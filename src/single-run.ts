@@ -9,7 +9,7 @@ import {
   now,
   promotionOf,
   publishSettings,
-  reportStart,
+  type RunStart,
   type Validated
 } from './run-common.js'
 import type { Sandbox } from './sandbox/sandbox.js'
@@ -18,11 +18,11 @@ import { validate } from './validate/validate.js'
 /** The run of one data action: validated, then planned or published as the mode says. */
 export async function runSingle(
   config: Config,
+  started: RunStart,
   sandbox: Sandbox,
   io: RunIo,
   cancel?: AbortSignal
 ): Promise<RunReport> {
-  const started = reportStart(config)
   const validateStarted = performance.now()
   const validation = await io.group('Validate', async () => {
     const report = await validate(config, sandbox, config, cancel)

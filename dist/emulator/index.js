@@ -10016,6 +10016,7 @@ function issueToken(body, options, tokens, send, fail) {
 
 
 
+/** A local CXone on 127.0.0.1: start it, seed it, inject faults, read what it received. */
 class CxoneEmulator {
     options;
     faults = new FaultPlan();
