@@ -1,4 +1,5 @@
-import { CxoneEmulator, DEFAULT_CLIENT } from '../src/emulator/index.js'
+import { DEFAULT_CLIENT, type CxoneEmulator } from '../src/emulator/index.js'
+import { ID, startEmulator } from './emulated.js'
 import { makeWorkspace, NODES, runAction } from './helpers.js'
 
 /**
@@ -9,22 +10,11 @@ import { makeWorkspace, NODES, runAction } from './helpers.js'
  * The rollback, which retries until its own budget whatever max-retries says, does the same
  * with a `503` whose Retry-After is 0 (measured: ~1,170 PATCHes in 2.4 s).
  */
-const ID = 'f2b2c3d4-e5f6-7890-abcd-ef1234567890'
 const workspace = makeWorkspace({ 'a.js': 'exports.handler = async () => ({ v: 2 })\n' })
 
 let emulator: CxoneEmulator
 beforeEach(async () => {
-  emulator = new CxoneEmulator({
-    dataActions: [
-      {
-        id: ID,
-        versions: [
-          { versionId: 'v1', actionCode: 'exports.handler = () => 1\n', liveIn: 'production' }
-        ]
-      }
-    ]
-  })
-  await emulator.start()
+  emulator = await startEmulator()
 })
 afterEach(async () => {
   await emulator.stop()

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { CxoneEmulator, DEFAULT_CLIENT } from '../src/emulator/index.js'
+import { DEFAULT_CLIENT, type CxoneEmulator } from '../src/emulator/index.js'
+import { ID, startEmulator } from './emulated.js'
 import { makeWorkspace, NODES, runAction } from './helpers.js'
 
 /**
@@ -10,22 +11,11 @@ import { makeWorkspace, NODES, runAction } from './helpers.js'
  * function, and main.ts's catch then writes `result=failed` after `result=published`, and
  * exits 1, while v2 is verified live and the audit record says `published`.
  */
-const ID = 'f3b2c3d4-e5f6-7890-abcd-ef1234567890'
 const CODE = 'exports.handler = async () => ({ v: 2 })\n'
 
 let emulator: CxoneEmulator
 beforeEach(async () => {
-  emulator = new CxoneEmulator({
-    dataActions: [
-      {
-        id: ID,
-        versions: [
-          { versionId: 'v1', actionCode: 'exports.handler = () => 1\n', liveIn: 'production' }
-        ]
-      }
-    ]
-  })
-  await emulator.start()
+  emulator = await startEmulator()
 })
 afterEach(async () => {
   await emulator.stop()
