@@ -1512,8 +1512,6 @@ async function run(sandbox = sandbox_sandbox/* Sandbox */.a.start(), env = proce
     // local process (a sandbox child that escaped, say) could run code in this one.
     if (process.listenerCount('SIGUSR1') === 0)
         process.on('SIGUSR1', () => undefined);
-    // Each schema parses a handful of times in a run: compiling them to code costs more than
-    // it saves (measured: a first parse takes half as long without it).
     const secrets = new Secrets();
     const mask = (secret) => {
         workflow.mask(secret);
@@ -1528,6 +1526,10 @@ async function run(sandbox = sandbox_sandbox/* Sandbox */.a.start(), env = proce
         const started = await start(sandbox, env, mask, secrets, cancellation.signal);
         if (started)
             await leaveReport(started.report, started.trail, secrets, env);
+    }
+    catch (error) {
+        // Past every expected failure (a runner file gone, say): still one line, no stack trace.
+        fail((0,errors/* problemsOf */.GW)(error).map(({ message }) => ({ message: secrets.redact(message) })));
     }
     finally {
         cancellation.dispose();

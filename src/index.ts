@@ -1,6 +1,9 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+// Its command writer by path (as workflow.ts): the package's index loads an HTTP stack.
+import { issueCommand } from '../node_modules/@actions/core/lib/command.js'
 import { watchCancellation } from './cancellation.js'
+import { errorMessage } from './errors.js'
 import { Sandbox } from './sandbox/sandbox.js'
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
@@ -14,7 +17,14 @@ export async function run(): Promise<void> {
 // rest of the action loads, so its start-up overlaps ours.
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const cancellation = watchCancellation()
-  const sandbox = Sandbox.start()
-  const main = await import('./main.js')
-  await main.run(sandbox, process.env, cancellation)
+  try {
+    const sandbox = Sandbox.start()
+    const main = await import('./main.js')
+    await main.run(sandbox, process.env, cancellation)
+  } catch (error) {
+    // A broken install (a file of the bundle missing): one line, never a stack trace.
+    const message = `The action could not start (is its dist/ complete?): ${errorMessage(error)}`
+    issueCommand('error', {}, message)
+    process.exitCode = 1
+  }
 }

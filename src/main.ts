@@ -26,8 +26,6 @@ export async function run(
   // A SIGUSR1 with no listener makes node open its inspector on 127.0.0.1:9229, where any
   // local process (a sandbox child that escaped, say) could run code in this one.
   if (process.listenerCount('SIGUSR1') === 0) process.on('SIGUSR1', () => undefined)
-  // Each schema parses a handful of times in a run: compiling them to code costs more than
-  // it saves (measured: a first parse takes half as long without it).
   const secrets = new Secrets()
   const mask = (secret: string): void => {
     runner.mask(secret)
@@ -40,6 +38,9 @@ export async function run(
   try {
     const started = await start(sandbox, env, mask, secrets, cancellation.signal)
     if (started) await leaveReport(started.report, started.trail, secrets, env)
+  } catch (error) {
+    // Past every expected failure (a runner file gone, say): still one line, no stack trace.
+    fail(problemsOf(error).map(({ message }) => ({ message: secrets.redact(message) })))
   } finally {
     cancellation.dispose()
     sandbox.dispose()

@@ -121,6 +121,9 @@ export function spawnSandboxProcess(
         permissionFlag(node),
         '--frozen-intrinsics',
         `--max-old-space-size=${SANDBOX_HEAP_MB}`,
+        // The syntax tree of a large file survives until it is walked; V8's small first young
+        // generation copied it scavenge after scavenge (1 MB file: 25-55 ms less, npm run bench).
+        '--min-semi-space-size=16',
         '--disallow-code-generation-from-strings',
         '--experimental-vm-modules',
         '--no-warnings',
