@@ -13,7 +13,7 @@
  * the request's nonce. A child serves requests until fd 0 ends.
  *
  * Layers, each assuming the one before it failed:
- * 1. The code is parsed here first (acorn): a syntax error is located; every literal
+ * 1. The code is parsed first (analysis.cjs, acorn): a syntax error is located; every literal
  *    `require()`, `import()` and import/export-from is recorded wherever it stands; a use of
  *    `require`/`import()` the check cannot follow is a problem; `import(` and `import.meta`
  *    are renamed to a function of the context, so V8 never calls node back for them (node's
@@ -113,13 +113,11 @@ module.exports = function serve(readFrame) {
   ownProcess.on('uncaughtException', () => undefined)
   ownProcess.on('unhandledRejection', () => undefined)
   const loop = async () => {
-    let warm = false
+    warmParser()
     for (;;) {
       // Made before the request is read (reading blocks): an evaluation only runs the code.
       const prepared = ContextSandbox.prepare()
       await prepared.catch(() => undefined)
-      if (!warm) warmParser()
-      warm = true
       const header = readFrame()
       const code = readFrame()
       if (header === null || code === null) return
@@ -138,17 +136,20 @@ module.exports = function serve(readFrame) {
 async function evaluateSafely(code, { filename, timeoutMs }, prepared) {
   const deadline = Date.now() + timeoutMs
   const analysis = analyse(code)
-  const base = { requires: analysis.requires, problems: analysis.problems }
+  // Each module once and at most the limit on every path, or a refusal's answer breaks protocol.
+  const base = {
+    requires: mergeRequires(analysis.requires, []).list,
+    problems: analysis.problems
+  }
   if (analysis.failure) return { ...base, failure: analysis.failure }
   base.format = analysis.format
-  const timeout = message => ({
-    ...base,
-    failure: { kind: 'timeout', message: message ?? `did not finish within ${timeoutMs} ms` }
-  })
+  const timedOut = `did not finish within ${timeoutMs} ms`
   let outcome
   let sandbox
   try {
-    if (Date.now() >= deadline - DEADLINE_SLACK_MS) return timeout()
+    if (Date.now() >= deadline - DEADLINE_SLACK_MS) {
+      return { ...base, failure: { kind: 'timeout', message: timedOut } }
+    }
     sandbox = await prepared
     sandbox.begin(filename, deadline)
     outcome =
@@ -172,10 +173,8 @@ async function evaluateSafely(code, { filename, timeoutMs }, prepared) {
   switch (outcome.kind) {
     case 'ok':
       return { ...report, handler: outcome.handler || null }
-    case 'timeout':
-      return { ...timeout(outcome.message), requires: report.requires, problems: report.problems }
     default:
-      return { ...report, failure: { kind: outcome.kind, message: outcome.message } }
+      return { ...report, failure: { kind: outcome.kind, message: outcome.message ?? timedOut } }
   }
 }
 

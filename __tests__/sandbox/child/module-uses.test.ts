@@ -185,3 +185,14 @@ test('more distinct modules than the limit fail instead of being dropped', async
     'asks for more than 256 distinct modules: the dependency check stops there'
   )
 })
+
+test('a refused file names each module once, within the limit, and keeps its own message', async () => {
+  // 300 literal requires, then a comment the parsers read differently: refused before it runs.
+  const code = `${"require('a')\n".repeat(300)}<!-- x\n`
+  const report = await evaluate(code)
+  expect(report.failure).toMatchObject({
+    kind: 'syntax',
+    message: expect.stringContaining('an HTML-like comment')
+  })
+  expect(report.requires).toEqual([{ specifier: 'a', line: 1 }])
+})

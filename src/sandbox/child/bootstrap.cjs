@@ -31,8 +31,8 @@ function contextBootstrap(MAX_SPECIFIERS, MAX_SPECIFIER_CHARS, MAX_MESSAGE_CHARS
   const mapHas = Map.prototype.has
   const mapSet = Map.prototype.set
 
-  // No stack is captured, so node never formats one for this context (see the file header);
-  // for good: neither writable nor configurable.
+  // No stack is captured, so node never formats one for this context (see serve.cjs's
+  // header, layer 2); for good: neither writable nor configurable.
   defineProperty(Error, 'stackTraceLimit', {
     value: undefined,
     writable: false,
