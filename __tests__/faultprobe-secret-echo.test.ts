@@ -55,25 +55,29 @@ afterEach(async () => {
 
 const port = (server: Server) => (server.address() as { port: number }).port
 
+/** A publish whose token call fails with the form echoed back. */
+const publishWith = (secret: string, node: string) =>
+  runAction(
+    {
+      mode: 'publish',
+      'client-id': 'echo-client',
+      'client-secret': secret,
+      'api-base-url': emulator.url,
+      'token-url': `http://127.0.0.1:${port(tokenServer)}/oauth/token`,
+      'webhook-url': `http://127.0.0.1:${port(webhookServer)}/hook`,
+      'action-file': 'a.js',
+      'data-action-id': ID,
+      'version-id': 'v2',
+      'target-environment': 'production',
+      'max-retries': '1',
+      'pr-comment': 'false'
+    },
+    { cwd: workspace, node }
+  )
+
 describe.each(NODES)('an echoed secret on %s', (_label, node) => {
   test('never reaches the summary, the outputs, the audit log or the webhook', async () => {
-    const run = await runAction(
-      {
-        mode: 'publish',
-        'client-id': 'echo-client',
-        'client-secret': SECRET,
-        'api-base-url': emulator.url,
-        'token-url': `http://127.0.0.1:${port(tokenServer)}/oauth/token`,
-        'webhook-url': `http://127.0.0.1:${port(webhookServer)}/hook`,
-        'action-file': 'a.js',
-        'data-action-id': ID,
-        'version-id': 'v2',
-        'target-environment': 'production',
-        'max-retries': '1',
-        'pr-comment': 'false'
-      },
-      { cwd: workspace, node }
-    )
+    const run = await publishWith(SECRET, node)
     expect(run.outputs.result).toBe('failed')
     expect(run.exitCode).toBe(1)
     const audit = readFileSync(run.outputs['audit-log-path'] ?? '', 'utf8')
@@ -84,5 +88,20 @@ describe.each(NODES)('an echoed secret on %s', (_label, node) => {
       audit: audit.includes(SECRET),
       webhook: webhookBodies.some(b => b.includes(SECRET))
     }).toEqual({ summary: false, outputs: false, audit: false, webhook: false })
+  })
+
+  test('in a spelling the runner was not given (form-encoded) never reaches the log', async () => {
+    // The runner masks the value it was handed; the echo carries it form-encoded.
+    const secret = `echoed sec+ret/${process.pid}`
+    const spellings = [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2)
+    ]
+    const run = await publishWith(secret, node)
+    expect(run.outputs.result).toBe('failed')
+    expect(run.errors.join('\n')).toContain('client_secret=***')
+    const log = run.stdout.split('\n').filter(line => !line.startsWith('::add-mask::'))
+    expect(spellings.filter(spelling => log.some(line => line.includes(spelling)))).toEqual([])
   })
 })

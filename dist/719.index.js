@@ -1507,7 +1507,8 @@ var workflow = __webpack_require__(2986);
  * child's start-up overlaps the action's, and no runner signal finds the process without a
  * listener.
  */
-async function run(sandbox = sandbox_sandbox/* Sandbox */.a.start(), env = process.env, cancellation = (0,src_cancellation/* watchCancellation */.Z)()) {
+async function run(sandbox = sandbox_sandbox/* Sandbox */.a.start(), cancellation = (0,src_cancellation/* watchCancellation */.Z)()) {
+    const env = process.env;
     // A SIGUSR1 with no listener makes node open its inspector on 127.0.0.1:9229, where any
     // local process (a sandbox child that escaped, say) could run code in this one.
     if (process.listenerCount('SIGUSR1') === 0)
@@ -1529,7 +1530,7 @@ async function run(sandbox = sandbox_sandbox/* Sandbox */.a.start(), env = proce
     }
     catch (error) {
         // Past every expected failure (a runner file gone, say): still one line, no stack trace.
-        fail((0,errors/* problemsOf */.GW)(error).map(({ message }) => ({ message: secrets.redact(message) })));
+        fail((0,errors/* problemsOf */.GW)(error), secrets);
     }
     finally {
         cancellation.dispose();
@@ -1554,7 +1555,7 @@ async function start(sandbox, env, mask, secrets, cancel) {
         const trail = await EvidenceTrail.open(config, env, secrets);
         const report = await runPromotion(config, sandbox, {
             // Lines hold text from the repository, the sandbox and the network.
-            log: line => workflow.info(logLine(line)),
+            log: line => workflow.info(logLine(secrets.redact(line))),
             mask,
             group: (name, fn) => workflow.group(name, fn),
             writeAhead: trail.writeAhead
@@ -1565,7 +1566,7 @@ async function start(sandbox, env, mask, secrets, cancel) {
         workflow.setOutput(constants/* Output */.k7.Result, 'failed');
         const problems = (0,errors/* problemsOf */.GW)(error);
         await writeSummary(() => secrets.redact(renderStartFailure(problems)), env);
-        fail(problems);
+        fail(problems, secrets);
         return undefined;
     }
 }
@@ -1604,7 +1605,7 @@ async function leaveReport(report, trail, secrets, env) {
     }
     await writeSummary(() => secrets.redact(renderReport(report, evidence)), env);
     if (report.problems.length > 0)
-        fail(report.problems);
+        fail(report.problems, secrets);
 }
 /** The job summary is a report, not the result: a summary that cannot be written only warns. */
 async function writeSummary(render, env) {
@@ -1624,10 +1625,13 @@ function versionIdOf(report) {
     const ids = new Set(report.members.map(m => m.versionId));
     return ids.size === 1 ? ([...ids][0] ?? '') : '';
 }
-/** One `::error::` annotation per problem, then the step fails. No stack traces. */
-function fail(problems) {
+/**
+ * One `::error::` annotation per problem, then the step fails. No stack traces, and no secret
+ * in any spelling (the runner hides only the spellings it was given).
+ */
+function fail(problems, secrets) {
     for (const { message, location } of problems) {
-        workflow.error(message, location && {
+        workflow.error(secrets.redact(message), location && {
             file: location.file,
             ...(location.line ? { startLine: location.line } : {}),
             ...(location.column ? { startColumn: location.column } : {})

@@ -149,7 +149,7 @@ if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_
     try {
         const sandbox = _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_5__/* .Sandbox */ .a.start();
         const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(352), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8719));
-        await main.run(sandbox, process.env, cancellation);
+        await main.run(sandbox, cancellation);
     }
     catch (error) {
         // A broken install (a file of the bundle missing): one line, never a stack trace.

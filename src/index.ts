@@ -20,7 +20,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.ar
   try {
     const sandbox = Sandbox.start()
     const main = await import('./main.js')
-    await main.run(sandbox, process.env, cancellation)
+    await main.run(sandbox, cancellation)
   } catch (error) {
     // A broken install (a file of the bundle missing): one line, never a stack trace.
     const message = `The action could not start (is its dist/ complete?): ${errorMessage(error)}`

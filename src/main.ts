@@ -20,9 +20,9 @@ import * as runner from './workflow.js'
  */
 export async function run(
   sandbox: Sandbox = Sandbox.start(),
-  env = process.env,
   cancellation: Cancellation = watchCancellation()
 ): Promise<void> {
+  const env = process.env
   // A SIGUSR1 with no listener makes node open its inspector on 127.0.0.1:9229, where any
   // local process (a sandbox child that escaped, say) could run code in this one.
   if (process.listenerCount('SIGUSR1') === 0) process.on('SIGUSR1', () => undefined)
@@ -40,7 +40,7 @@ export async function run(
     if (started) await leaveReport(started.report, started.trail, secrets, env)
   } catch (error) {
     // Past every expected failure (a runner file gone, say): still one line, no stack trace.
-    fail(problemsOf(error).map(({ message }) => ({ message: secrets.redact(message) })))
+    fail(problemsOf(error), secrets)
   } finally {
     cancellation.dispose()
     sandbox.dispose()
@@ -73,7 +73,7 @@ async function start(
       sandbox,
       {
         // Lines hold text from the repository, the sandbox and the network.
-        log: line => runner.info(logLine(line)),
+        log: line => runner.info(logLine(secrets.redact(line))),
         mask,
         group: (name, fn) => runner.group(name, fn),
         writeAhead: trail.writeAhead
@@ -85,7 +85,7 @@ async function start(
     runner.setOutput(Output.Result, 'failed')
     const problems = problemsOf(error)
     await writeSummary(() => secrets.redact(renderStartFailure(problems)), env)
-    fail(problems)
+    fail(problems, secrets)
     return undefined
   }
 }
@@ -126,7 +126,7 @@ async function leaveReport(
     runner.warning(secrets.redact(warning))
   }
   await writeSummary(() => secrets.redact(renderReport(report, evidence)), env)
-  if (report.problems.length > 0) fail(report.problems)
+  if (report.problems.length > 0) fail(report.problems, secrets)
 }
 
 /** The job summary is a report, not the result: a summary that cannot be written only warns. */
@@ -146,11 +146,14 @@ function versionIdOf(report: RunReport): string {
   return ids.size === 1 ? ([...ids][0] ?? '') : ''
 }
 
-/** One `::error::` annotation per problem, then the step fails. No stack traces. */
-function fail(problems: readonly Problem[]): void {
+/**
+ * One `::error::` annotation per problem, then the step fails. No stack traces, and no secret
+ * in any spelling (the runner hides only the spellings it was given).
+ */
+function fail(problems: readonly Problem[], secrets: Secrets): void {
   for (const { message, location } of problems) {
     runner.error(
-      message,
+      secrets.redact(message),
       location && {
         file: location.file,
         ...(location.line ? { startLine: location.line } : {}),
