@@ -658,15 +658,7 @@ async function runRelease(config, manifestPath, base, prestarted, io, cancel) {
     catch (error) {
         prestarted.dispose();
         const problems = (0,errors/* problemsOf */.GW)(error);
-        return {
-            ...base,
-            validation: (0,run_common/* aggregate */.QD)([], problems),
-            validateMs: Math.round(performance.now() - validateStarted),
-            result: 'failed',
-            headline: `The release manifest ${manifestPath} has ${problems.length} problem(s).`,
-            problems,
-            finishedAt: (0,run_common/* now */.tB)()
-        };
+        return (0,run_common/* failedReport */.kS)(base, problems, `The release manifest ${manifestPath} has ${problems.length} problem(s).`, Math.round(performance.now() - validateStarted));
     }
     const reports = await io.group(`Validate ${members.length} data actions`, () => validateMembers(config, members, prestarted, io, cancel));
     const validation = releaseValidation(members, reports);

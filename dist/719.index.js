@@ -1469,16 +1469,8 @@ function runPromotion(config, sandbox, io, cancel) {
     manifest
         ? Promise.all(/* import() */[__webpack_require__.e(93), __webpack_require__.e(704)]).then(__webpack_require__.bind(__webpack_require__, 1704)).then(({ runRelease }) => runRelease(config, manifest, started, sandbox, io, cancel))
         : runSingle(config, started, sandbox, io, cancel), async () => {
-        const problems = [{ message: `The run failed: ${drain_guard/* STALLED */.i}.` }];
-        return {
-            ...started,
-            validation: (0,run_common/* aggregate */.QD)([], problems),
-            validateMs: 0,
-            result: 'failed',
-            headline: `The run failed: ${drain_guard/* STALLED */.i}.`,
-            problems,
-            finishedAt: (0,run_common/* now */.tB)()
-        };
+        const message = `The run failed: ${drain_guard/* STALLED */.i}.`;
+        return (0,run_common/* failedReport */.kS)(started, [{ message }], message);
     });
 }
 
@@ -1685,6 +1677,7 @@ const PromotionPayloadSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject 
 /* harmony export */   QD: () => (/* binding */ aggregate),
 /* harmony export */   UU: () => (/* binding */ createClient),
 /* harmony export */   bi: () => (/* binding */ promotionOf),
+/* harmony export */   kS: () => (/* binding */ failedReport),
 /* harmony export */   nR: () => (/* binding */ publishSettings),
 /* harmony export */   tB: () => (/* binding */ now)
 /* harmony export */ });
@@ -1719,9 +1712,21 @@ function promotionOf(report) {
 function publishSettings(settings, io, cancel) {
     return { publishTimeoutMs: settings.publishTimeoutMs, ...(cancel ? { cancel } : {}), log: io.log };
 }
-/** A release's validation, as one report: a check row and the problems of each member. */
+/** A validation made of checks and problems only: a release's, or a run's that stopped first. */
 function aggregate(checks, problems) {
     return { checks, problems, dependencies: [], dependencyMatrix: {} };
+}
+/** The report of a run that failed before any data action could be validated. */
+function failedReport(start, problems, headline, validateMs = 0) {
+    return {
+        ...start,
+        validation: aggregate([], problems),
+        validateMs,
+        result: 'failed',
+        headline,
+        problems,
+        finishedAt: now()
+    };
 }
 /** The CXone client, loaded only by the modes that call CXone (validate needs no HTTP stack). */
 async function createClient(settings, io, rate) {

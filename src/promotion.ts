@@ -2,7 +2,7 @@
 import { settleOnDrain, STALLED } from './cxone/drain-guard.js'
 import type { Config } from './inputs.js'
 import type { RunIo, RunReport } from './run-report.js'
-import { aggregate, now, reportStart } from './run-common.js'
+import { failedReport, reportStart } from './run-common.js'
 import type { Sandbox } from './sandbox/sandbox.js'
 import { runSingle } from './single-run.js'
 
@@ -27,16 +27,8 @@ export function runPromotion(
         )
       : runSingle(config, started, sandbox, io, cancel),
     async () => {
-      const problems = [{ message: `The run failed: ${STALLED}.` }]
-      return {
-        ...started,
-        validation: aggregate([], problems),
-        validateMs: 0,
-        result: 'failed',
-        headline: `The run failed: ${STALLED}.`,
-        problems,
-        finishedAt: now()
-      }
+      const message = `The run failed: ${STALLED}.`
+      return failedReport(started, [{ message }], message)
     }
   )
 }

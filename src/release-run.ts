@@ -9,6 +9,7 @@ import { validateMembers } from './release-validation.js'
 import {
   aggregate,
   createClient,
+  failedReport,
   movedWarning,
   now,
   promotionOf,
@@ -41,15 +42,12 @@ export async function runRelease(
   } catch (error) {
     prestarted.dispose()
     const problems = problemsOf(error)
-    return {
-      ...base,
-      validation: aggregate([], problems),
-      validateMs: Math.round(performance.now() - validateStarted),
-      result: 'failed',
-      headline: `The release manifest ${manifestPath} has ${problems.length} problem(s).`,
+    return failedReport(
+      base,
       problems,
-      finishedAt: now()
-    }
+      `The release manifest ${manifestPath} has ${problems.length} problem(s).`,
+      Math.round(performance.now() - validateStarted)
+    )
   }
 
   const reports = await io.group(`Validate ${members.length} data actions`, () =>

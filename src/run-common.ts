@@ -50,9 +50,27 @@ export function publishSettings(
   return { publishTimeoutMs: settings.publishTimeoutMs, ...(cancel ? { cancel } : {}), log: io.log }
 }
 
-/** A release's validation, as one report: a check row and the problems of each member. */
+/** A validation made of checks and problems only: a release's, or a run's that stopped first. */
 export function aggregate(checks: CheckResult[], problems: Problem[]): ValidationReport {
   return { checks, problems, dependencies: [], dependencyMatrix: {} }
+}
+
+/** The report of a run that failed before any data action could be validated. */
+export function failedReport(
+  start: RunStart,
+  problems: Problem[],
+  headline: string,
+  validateMs = 0
+): RunReport {
+  return {
+    ...start,
+    validation: aggregate([], problems),
+    validateMs,
+    result: 'failed',
+    headline,
+    problems,
+    finishedAt: now()
+  }
 }
 
 /** The CXone client, loaded only by the modes that call CXone (validate needs no HTTP stack). */
