@@ -76,7 +76,7 @@ function parsed(target, res, schema) {
     const json = parseJson(res.body);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-        throw new CxoneError(`${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${errors/* prettifyError */.S1(parsed.error).split('\n')[0]})`, res.status);
+        throw new CxoneError(`${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${(0,src_errors/* firstLine */.TM)(errors/* prettifyError */.S1(parsed.error))})`, res.status);
     }
     return { status: res.status, data: parsed.data };
 }

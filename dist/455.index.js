@@ -46,7 +46,7 @@ function duplicateKeys(root) {
                 if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key)) {
                     if (seen.has(item.key.value)) {
                         found.push({
-                            message: `Map keys must be unique ('${String(item.key.value)}' is given twice)`,
+                            message: `the key '${String(item.key.value)}' is given twice`,
                             pos: item.key.range?.[0] ?? 0
                         });
                     }

@@ -519,48 +519,6 @@ async function upsertPullRequestComment(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
-/**
- * The secret values of a run (inputs, access tokens, a webhook URL's path), kept out of what
- * the action writes itself: the runner masks them in the log only, and a server may echo one
- * back in an error message (the token endpoint echoing the form it was sent).
- */
-class Secrets {
-    values = new Set();
-    /** Also in the forms a request carries it: URL- and form-encoded. */
-    add(secret) {
-        // Shorter values would blot out ordinary words; the runner masks them in the log anyway.
-        if (secret.length < 4)
-            return;
-        for (const form of [
-            secret,
-            encodeURIComponent(secret),
-            new URLSearchParams({ s: secret }).toString().slice(2)
-        ]) {
-            this.values.add(form);
-        }
-    }
-    /** `text` with every secret replaced by `***`, the longest first. */
-    redact = (text) => {
-        let out = text;
-        for (const value of [...this.values].sort((a, b) => b.length - a.length)) {
-            out = out.split(value).join('***');
-        }
-        return out;
-    };
-    /** A copy of `value` with every string in it redacted (for records). */
-    redactAll(value) {
-        if (typeof value === 'string')
-            return this.redact(value);
-        if (Array.isArray(value))
-            return value.map(item => this.redactAll(item));
-        if (value !== null && typeof value === 'object') {
-            return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactAll(item)]));
-        }
-        return value;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/evidence/run-record.ts
 
 /** Who and what ran, from the runner's environment. */
@@ -990,7 +948,6 @@ function clip(text, max) {
 
 
 
-
 /**
  * The run's evidence, first to last. Before anything changes, the audit log is opened (a
  * corrupt or linked log stops the run there) and, before a publish's first request, its
@@ -1011,7 +968,7 @@ class EvidenceTrail {
         this.secrets = secrets;
     }
     /** `secrets` are kept out of every record, the webhook and the comment. */
-    static async open(config, env, secrets = new Secrets()) {
+    static async open(config, env, secrets) {
         return new EvidenceTrail(await AuditLog.open(config.auditLog, config.workspace), config, env, secrets);
     }
     get auditPath() {
@@ -1334,7 +1291,7 @@ var validate = __webpack_require__(9470);
 async function runSingle(config, started, sandbox, io, cancel) {
     const validateStarted = performance.now();
     const validation = await io.group('Validate', async () => {
-        const report = await (0,validate/* validate */.tf)(config, sandbox, config, cancel);
+        const report = await (0,validate/* validate */.tf)(config, sandbox, cancel);
         for (const check of report.checks)
             io.log(`${check.status.padEnd(7)} ${check.name}: ${check.detail}`);
         return report;
@@ -1478,6 +1435,48 @@ function runPromotion(config, sandbox, io, cancel) {
 var src_cancellation = __webpack_require__(4632);
 // EXTERNAL MODULE: ./src/sandbox/sandbox.ts + 1 modules
 var sandbox_sandbox = __webpack_require__(5692);
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * The secret values of a run (inputs, access tokens, a webhook URL's path), kept out of what
+ * the action writes itself: the runner masks them in the log only, and a server may echo one
+ * back in an error message (the token endpoint echoing the form it was sent).
+ */
+class Secrets {
+    values = new Set();
+    /** Also in the forms a request carries it: URL- and form-encoded. */
+    add(secret) {
+        // Shorter values would blot out ordinary words; the runner masks them in the log anyway.
+        if (secret.length < 4)
+            return;
+        for (const form of [
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2)
+        ]) {
+            this.values.add(form);
+        }
+    }
+    /** `text` with every secret replaced by `***`, the longest first. */
+    redact = (text) => {
+        let out = text;
+        for (const value of [...this.values].sort((a, b) => b.length - a.length)) {
+            out = out.split(value).join('***');
+        }
+        return out;
+    };
+    /** A copy of `value` with every string in it redacted (for records). */
+    redactAll(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map(item => this.redactAll(item));
+        if (value !== null && typeof value === 'object') {
+            return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactAll(item)]));
+        }
+        return value;
+    }
+}
+
 // EXTERNAL MODULE: ./src/workflow.ts
 var workflow = __webpack_require__(2986);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -1642,9 +1641,9 @@ function fail(problems, secrets) {
 /* harmony export */   Fy: () => (/* binding */ VersionIdSchema),
 /* harmony export */   Tt: () => (/* binding */ EnvironmentSchema),
 /* harmony export */   hx: () => (/* binding */ PromotionPayloadSchema),
+/* harmony export */   ju: () => (/* binding */ ENVIRONMENTS),
 /* harmony export */   vJ: () => (/* binding */ DataActionIdSchema)
 /* harmony export */ });
-/* unused harmony export ENVIRONMENTS */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5586);
 
 const ENVIRONMENTS = ['sandbox', 'production'];
@@ -2544,9 +2543,9 @@ const FAILING = new Set([
  * Runs every check of one data action and reports all problems at once: its files are read and
  * parsed first, then its code is evaluated in the sandbox.
  */
-async function validate(config, sandbox, target = config, signal) {
-    const policy = await loadPolicy(config, target.payload.targetEnvironment);
-    const prepared = await prepareValidation(config, target, policy);
+async function validate(config, sandbox, signal) {
+    const policy = await loadPolicy(config, config.payload.targetEnvironment);
+    const prepared = await prepareValidation(config, config, policy);
     if (!prepared.actionFile) {
         sandbox.dispose();
         return (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .finishValidation */ .DP)(prepared);
@@ -2664,7 +2663,7 @@ const PAYLOAD_INPUTS = {
     targetEnvironment: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.TargetEnvironment
 };
 function environmentOf(value) {
-    return value === 'sandbox' || value === 'production' ? value : undefined;
+    return _payload_js__WEBPACK_IMPORTED_MODULE_4__/* .ENVIRONMENTS */ .ju.find(environment => environment === value);
 }
 function readStructured(config, path, input) {
     return (0,_workspace_file_js__WEBPACK_IMPORTED_MODULE_7__/* .readWorkspaceFile */ .s)(config.workspace, path ?? '', {

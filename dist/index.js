@@ -29,7 +29,10 @@ function watchCancellation() {
         if (controller.signal.aborted)
             return;
         // Imported here, not with this module: the entry point listens before anything else loads.
-        void __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 2986)).then(({ warning }) => warning(`Received ${signal}: stopping, and restoring what was live before if anything changed.`));
+        // A warning that cannot be written must not become an unhandled rejection mid-rollback.
+        void __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 2986))
+            .then(({ warning }) => warning(`Received ${signal}: stopping, and restoring what was live before if anything changed.`))
+            .catch(() => undefined);
         controller.abort(new CancelledError());
     };
     process.on('SIGINT', handler);

@@ -11,12 +11,17 @@ import { benchRelease } from './bench/release.mjs'
 import { benchValidate } from './bench/validate.mjs'
 
 const only = process.argv[2]
-for (const [name, bench] of Object.entries({
+const sections = {
   validate: benchValidate,
   publish: benchPublish,
   bodies: benchBodies,
   release: benchRelease
-})) {
+}
+if (only && !(only in sections)) {
+  console.error(`No section '${only}': give one of ${Object.keys(sections).join(', ')}.`)
+  process.exit(2)
+}
+for (const [name, bench] of Object.entries(sections)) {
   if (!only || only === name) await bench()
 }
 const failed = results.filter(ok => !ok).length

@@ -1,6 +1,6 @@
 // `npm run release -- 1.2.3 [--push]`: tags a release the way users pin it. Checks that the
-// tree is clean, that dist/ is exactly what `npm run bundle` builds from src/, and that
-// CHANGELOG.md has a section for the version; then tags `v1.2.3` and moves the major tag `v1`
+// tree is clean, that dist/ is exactly what `npm run bundle` builds from src/, that
+// CHANGELOG.md has a section for the version and package.json names it; then tags `v1.2.3` and moves the major tag `v1`
 // to it. With --push, pushes both tags (the major one forced); without, prints the commands.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'

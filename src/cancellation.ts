@@ -25,11 +25,14 @@ export function watchCancellation(): Cancellation {
   const handler = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
     // Imported here, not with this module: the entry point listens before anything else loads.
-    void import('./workflow.js').then(({ warning }) =>
-      warning(
-        `Received ${signal}: stopping, and restoring what was live before if anything changed.`
+    // A warning that cannot be written must not become an unhandled rejection mid-rollback.
+    void import('./workflow.js')
+      .then(({ warning }) =>
+        warning(
+          `Received ${signal}: stopping, and restoring what was live before if anything changed.`
+        )
       )
-    )
+      .catch(() => undefined)
     controller.abort(new CancelledError())
   }
   process.on('SIGINT', handler)

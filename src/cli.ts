@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { verifyChain } from './evidence/audit.js'
+import { errorMessage } from './errors.js'
 
 const USAGE = `usage: node dist/cli/index.js verify-audit <file> [--head <hash>]
 
@@ -52,7 +53,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    console.error(`cxone-publish-action: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(`cxone-publish-action: ${errorMessage(error)}`)
     process.exitCode = 2
   }
 )

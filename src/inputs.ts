@@ -59,7 +59,7 @@ export interface CxoneSettings {
   readonly publishTimeoutMs: number
 }
 
-/** Reads one input's raw value (`core.getInput` in the action). */
+/** Reads one input's raw value (workflow.ts's `input` in the action). */
 export type InputReader = (name: string) => string
 
 const integer = (min: number, max: number) =>

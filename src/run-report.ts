@@ -36,7 +36,7 @@ export interface RunReport {
   finishedAt: string
 }
 
-/** The shell's hands: logging, masking, log groups (@actions/core in the action), evidence. */
+/** The shell's hands: logging, masking, log groups (workflow.ts in the action), evidence. */
 export interface RunIo {
   log: (line: string) => void
   mask: (secret: string) => void

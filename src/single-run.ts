@@ -25,7 +25,7 @@ export async function runSingle(
 ): Promise<RunReport> {
   const validateStarted = performance.now()
   const validation = await io.group('Validate', async () => {
-    const report = await validate(config, sandbox, config, cancel)
+    const report = await validate(config, sandbox, cancel)
     for (const check of report.checks)
       io.log(`${check.status.padEnd(7)} ${check.name}: ${check.detail}`)
     return report

@@ -123,7 +123,7 @@ describe('policy file', () => {
     ['an unknown environment', 'environments:\n  staging: {}\n', 2, "unknown key 'staging'"],
     ['a misspelt environment', 'environments:\n  prodution: {}\n', 2, "did you mean 'production'?"],
     ['broken YAML', 'allowedVersions:\n  lodash: [^4\n', 3, 'not valid JSON or YAML'],
-    ['a duplicate key', 'allowedVersions:\n  a: ^1\n  a: ^2\n', 3, 'not valid JSON or YAML']
+    ['a duplicate key', 'allowedVersions:\n  a: ^1\n  a: ^2\n', 3, "the key 'a' is given twice"]
   ])('%s is reported at its line', async (_name, text, line, message) => {
     const error = await thrown(() =>
       parsePolicy(fileOf('policy.yml', text, 'dependency-policy'), 'sandbox')

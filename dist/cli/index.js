@@ -2558,6 +2558,7 @@ async function countLines(path) {
 
 
 
+
 const USAGE = `usage: node dist/cli/index.js verify-audit <file> [--head <hash>]
 
 Checks every record of a cxone-publish-action audit log (JSON Lines): each record's hash is
@@ -2597,7 +2598,7 @@ async function main(argv) {
 main(process.argv.slice(2)).then(code => {
     process.exitCode = code;
 }, (error) => {
-    console.error(`cxone-publish-action: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`cxone-publish-action: ${errors_errorMessage(error)}`);
     process.exitCode = 2;
 });
 

@@ -23,8 +23,8 @@ export function median(values) {
  * issue's own figures (the old bench ran node 20), node 24's were measured beside them.
  */
 const BEFORE_RSS_MB = {
-  24: { validate: 89, releaseValidate: 104, release: 115 },
-  20: { validate: 74, releaseValidate: 90, release: 97 }
+  24: { validate: 89, release: 115 },
+  20: { validate: 74, release: 97 }
 }
 
 /** Checks a peak RSS against main's on the same node; reports it alone on another node. */

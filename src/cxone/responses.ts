@@ -5,7 +5,7 @@
  * client's files.
  */
 import { z } from 'zod'
-import { ActionError } from '../errors.js'
+import { ActionError, firstLine } from '../errors.js'
 import { EnvironmentSchema } from '../payload.js'
 import { retryAfterMs } from '../http/retry.js'
 import type { Answer } from '../http/transport.js'
@@ -75,7 +75,7 @@ export function parsed<S extends z.ZodType>(
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
     throw new CxoneError(
-      `${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${z.prettifyError(parsed.error).split('\n')[0]})`,
+      `${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${firstLine(z.prettifyError(parsed.error))})`,
       res.status
     )
   }

@@ -23,7 +23,7 @@ import type { Config } from '../inputs.js'
 import { MAX_COMMENT_CHARS, upsertPullRequestComment } from './pr-comment.js'
 import type { RunReport } from '../run-report.js'
 import type { Promotion } from '../cxone/publisher.js'
-import { Secrets } from '../secrets.js'
+import type { Secrets } from '../secrets.js'
 import { auditInputs, buildIntentRecord, buildRunRecord } from './run-record.js'
 import { renderReport, type EvidenceNote } from './summary.js'
 
@@ -53,7 +53,7 @@ export class EvidenceTrail {
   static async open(
     config: Config,
     env: NodeJS.ProcessEnv,
-    secrets = new Secrets()
+    secrets: Secrets
   ): Promise<EvidenceTrail> {
     return new EvidenceTrail(
       await AuditLog.open(config.auditLog, config.workspace),

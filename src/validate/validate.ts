@@ -18,7 +18,7 @@ import { Input } from '../constants.js'
 import { InputError, problemsOf, type Problem } from '../errors.js'
 import type { Config } from '../inputs.js'
 import { parseDependencyManifest } from './manifest.js'
-import { PromotionPayloadSchema, type Environment } from '../payload.js'
+import { ENVIRONMENTS, PromotionPayloadSchema, type Environment } from '../payload.js'
 import {
   emptyRules,
   judgeDependencies,
@@ -106,11 +106,10 @@ const FAILING: ReadonlySet<DependencyVerdict['verdict']> = new Set([
 export async function validate(
   config: Config,
   sandbox: Evaluator,
-  target: ValidationTarget = config,
   signal?: AbortSignal
 ): Promise<ValidationReport> {
-  const policy = await loadPolicy(config, target.payload.targetEnvironment)
-  const prepared = await prepareValidation(config, target, policy)
+  const policy = await loadPolicy(config, config.payload.targetEnvironment)
+  const prepared = await prepareValidation(config, config, policy)
   if (!prepared.actionFile) {
     sandbox.dispose()
     return finishValidation(prepared)
@@ -284,7 +283,7 @@ const PAYLOAD_INPUTS: Partial<Record<string, string>> = {
 }
 
 function environmentOf(value: string): Environment | undefined {
-  return value === 'sandbox' || value === 'production' ? value : undefined
+  return ENVIRONMENTS.find(environment => environment === value)
 }
 
 function readStructured(

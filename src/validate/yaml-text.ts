@@ -46,7 +46,7 @@ function duplicateKeys(root: unknown): Array<{ message: string; pos: number }> {
         if (isScalar(item.key)) {
           if (seen.has(item.key.value)) {
             found.push({
-              message: `Map keys must be unique ('${String(item.key.value)}' is given twice)`,
+              message: `the key '${String(item.key.value)}' is given twice`,
               pos: item.key.range?.[0] ?? 0
             })
           }
