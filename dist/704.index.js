@@ -154,12 +154,12 @@ class RateController {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: ./src/cxone/drain-guard.ts
 var drain_guard = __webpack_require__(371);
 // EXTERNAL MODULE: ./src/cxone/phases.ts
 var phases = __webpack_require__(7489);
-// EXTERNAL MODULE: ./src/cxone/publisher.ts
-var publisher = __webpack_require__(9093);
 // EXTERNAL MODULE: ./src/cxone/transaction.ts + 1 modules
 var transaction = __webpack_require__(560);
 ;// CONCATENATED MODULE: ./src/cxone/release.ts
@@ -193,6 +193,10 @@ function releaseChecksum(members) {
 async function publishRelease(client, promotions, settings) {
     const release = new ReleaseRun(client, promotions, settings);
     const cancel = settings.cancel;
+    // Every member's token wait and rollback listen to these: not a leak.
+    (0,external_node_events_.setMaxListeners)(0, release.stop.signal);
+    if (cancel)
+        (0,external_node_events_.setMaxListeners)(0, cancel);
     const onCancel = () => release.stop.abort(cancel?.reason);
     cancel?.addEventListener('abort', onCancel, { once: true });
     try {
@@ -284,14 +288,13 @@ class ReleaseRun {
             throw this.firstFailure?.error ?? cancel?.reason;
     }
     async rollBack() {
-        const { log, phases, settings } = this;
+        const { log, phases } = this;
         const touched = this.ready.filter(tx => tx.touched);
         log(`Rolling back ${touched.length} member(s)`);
-        const budgetMs = (0,publisher/* rollbackBudgetMs */.U)(settings);
         const restorations = new Map();
         await phases
             .run('Rollback', async () => {
-            await Promise.all(touched.map(async (tx) => restorations.set(tx, await tx.restore(budgetMs, settings.cancel))));
+            await Promise.all(touched.map(async (tx) => restorations.set(tx, await tx.restore())));
             const broken = [...restorations.values()].filter(r => !r.rollback.verified).length;
             if (broken > 0)
                 throw new Error(`${broken} of ${touched.length} restoration(s) did not complete`);
@@ -355,8 +358,6 @@ function progressEvery(total) {
     return Math.max(1, Math.ceil(total / 10));
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: ./src/http/deadline.ts
 var deadline = __webpack_require__(2378);
 // EXTERNAL MODULE: external "node:os"

@@ -1350,7 +1350,7 @@ async function promoteSingle(config, base, io, cancel) {
                 finishedAt: (0,run_common/* now */.tB)()
             };
         }
-        const { publishVersion } = await __webpack_require__.e(/* import() */ 93).then(__webpack_require__.bind(__webpack_require__, 9093));
+        const { publishVersion } = await Promise.all(/* import() */[__webpack_require__.e(560), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 9093));
         const outcome = await io.group('Publish', () => publishVersion(client, promotion, (0,run_common/* publishSettings */.nR)(cxone, io, cancel)));
         const failed = outcome.result === 'rolled-back' || outcome.result === 'failed';
         return {
@@ -1424,7 +1424,7 @@ function runPromotion(config, sandbox, io, cancel) {
     return (0,drain_guard/* settleOnDrain */.n)(
     // A release's run (its pool, rate controller, publish of many) loads only for a release.
     manifest
-        ? Promise.all(/* import() */[__webpack_require__.e(93), __webpack_require__.e(704)]).then(__webpack_require__.bind(__webpack_require__, 1704)).then(({ runRelease }) => runRelease(config, manifest, started, sandbox, io, cancel))
+        ? Promise.all(/* import() */[__webpack_require__.e(560), __webpack_require__.e(704)]).then(__webpack_require__.bind(__webpack_require__, 1704)).then(({ runRelease }) => runRelease(config, manifest, started, sandbox, io, cancel))
         : runSingle(config, started, sandbox, io, cancel), async () => {
         const message = `The run failed: ${drain_guard/* STALLED */.i}.`;
         return (0,run_common/* failedReport */.kS)(started, [{ message }], message);

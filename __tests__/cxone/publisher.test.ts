@@ -1,6 +1,7 @@
 import { STALLED } from '../../src/cxone/drain-guard.js'
 import { sha256, type CxoneEmulator } from '../../src/emulator/index.js'
 import { publishVersion } from '../../src/cxone/publisher.js'
+import { sleep } from '../../src/http/retry.js'
 import { clientFor, ID, startEmulator } from '../emulated.js'
 import { callsOf, liveOf, promotion, settings, V2_CODE } from './publish-setup.js'
 
@@ -170,6 +171,31 @@ describe('cancellation', () => {
       finalLive: 'v1'
     })
     expect(live()).toBe('v1')
+  })
+
+  test('a restore kept locked: its retries stop before the cancelled hard stop, and say why', async () => {
+    emulator = await startEmulator()
+    emulator.faults.add({ call: 'publish', versionId: 'v2', fault: { kind: 'delay', ms: 800 } })
+    emulator.faults.add({
+      call: 'publish',
+      versionId: 'v1',
+      fault: { kind: 'status', status: 409, error: 'locked', retryAfter: '1' }
+    })
+    const { client } = clientFor(emulator, { requestTimeoutMs: 30_000, sleep })
+    const cancel = new AbortController()
+    setTimeout(() => cancel.abort(), 300)
+    const outcome = await publishVersion(client, promotion(), {
+      ...settings,
+      publishTimeoutMs: 20_000,
+      cancel: cancel.signal,
+      cancelRestoreMs: 3000
+    })
+    expect(outcome.result).toBe('failed')
+    // The last attempt's own answer, not the deadline cutting it off.
+    expect(outcome.rollback).toMatchObject({
+      verified: false,
+      detail: expect.stringMatching(/409 locked/)
+    })
   })
 
   test('before the publish: nothing live is touched and no PATCH is sent', async () => {

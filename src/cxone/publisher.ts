@@ -35,11 +35,6 @@ export interface PublishOutcome {
   movedFrom?: Environment
 }
 
-/** The rollback's own budget: the publish's deadline (a cancellation shortens it). */
-export function rollbackBudgetMs(settings: PublishSettings): number {
-  return settings.publishTimeoutMs
-}
-
 /**
  * Promotes one version as a transaction: read what is live, upload, publish, verify. Any
  * failure from the publish on (cancellation included) restores the version that was live
@@ -73,7 +68,7 @@ export async function publishVersion(
     latencyMs: elapsed()
   })
   const undo = async (cause: string): Promise<PublishOutcome> => {
-    const restored = await transaction.restore(rollbackBudgetMs(settings), settings.cancel)
+    const restored = await transaction.restore()
     return {
       ...outcome(),
       ...restored,

@@ -3,15 +3,16 @@
  * transaction (transaction.ts), all paced by one rate controller; and the release checksum.
  */
 import { createHash } from 'node:crypto'
+import { setMaxListeners } from 'node:events'
 import type { CxoneClient, CxoneVersion } from './client.js'
 import type { Environment } from '../payload.js'
 import { settleOnDrain, STALLED } from './drain-guard.js'
 import { describeFailure, Phases, type Phase } from './phases.js'
-import { rollbackBudgetMs } from './publisher.js'
 import {
   VersionTransaction,
   type Promotion,
   type PublishSettings,
+  type Restoration,
   type Rollback
 } from './transaction.js'
 
@@ -75,6 +76,9 @@ export async function publishRelease(
 ): Promise<ReleaseOutcome> {
   const release = new ReleaseRun(client, promotions, settings)
   const cancel = settings.cancel
+  // Every member's token wait and rollback listen to these: not a leak.
+  setMaxListeners(0, release.stop.signal)
+  if (cancel) setMaxListeners(0, cancel)
   const onCancel = (): void => release.stop.abort(cancel?.reason)
   cancel?.addEventListener('abort', onCancel, { once: true })
   try {
@@ -189,23 +193,15 @@ class ReleaseRun {
   }
 
   private async rollBack(): Promise<ReleaseOutcome> {
-    const { log, phases, settings } = this
+    const { log, phases } = this
     const touched = this.ready.filter(tx => tx.touched)
     log(`Rolling back ${touched.length} member(s)`)
-    const budgetMs = rollbackBudgetMs(settings)
-    const restorations = new Map<
-      VersionTransaction,
-      Awaited<ReturnType<VersionTransaction['restore']>>
-    >()
+    const restorations = new Map<VersionTransaction, Restoration>()
     await phases
       .run(
         'Rollback',
         async () => {
-          await Promise.all(
-            touched.map(async tx =>
-              restorations.set(tx, await tx.restore(budgetMs, settings.cancel))
-            )
-          )
+          await Promise.all(touched.map(async tx => restorations.set(tx, await tx.restore())))
           const broken = [...restorations.values()].filter(r => !r.rollback.verified).length
           if (broken > 0)
             throw new Error(`${broken} of ${touched.length} restoration(s) did not complete`)

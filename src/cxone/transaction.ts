@@ -82,7 +82,7 @@ export class VersionTransaction {
     readonly promotion: Promotion,
     private readonly settings: Pick<
       PublishSettings,
-      'publishTimeoutMs' | 'cancelRestoreMs' | 'sleep' | 'log'
+      'publishTimeoutMs' | 'cancel' | 'cancelRestoreMs' | 'sleep' | 'log'
     >
   ) {
     this.phases = new Phases(settings.log)
@@ -185,23 +185,26 @@ export class VersionTransaction {
    * read once more and reported. A rollback that cannot finish says what CXone reports and
    * how to fix it by hand.
    */
-  restore(budgetMs: number, cancel?: AbortSignal): Promise<Restoration> {
+  restore(): Promise<Restoration> {
     // Once: a rescue after a stall may ask again while the first is still going.
-    this.restoration ??= this.restoreOnce(budgetMs, cancel)
+    this.restoration ??= this.restoreOnce()
     return this.restoration
   }
 
-  private async restoreOnce(budgetMs: number, cancel?: AbortSignal): Promise<Restoration> {
+  private async restoreOnce(): Promise<Restoration> {
     const { versionId } = this
-    // Retries and waits end a little before the hard stop: the last attempt gets its answer.
-    const until = Date.now() + budgetMs - Math.min(LAST_ANSWER_MS, budgetMs / 5)
+    // The rollback's own budget is the publish's deadline (a cancellation shortens it).
+    const { publishTimeoutMs: budgetMs, cancel } = this.settings
     const budget = deadline(budgetMs)
     // A cancellation, before or during the rollback, brings its end to a fixed time after the
     // runner's SIGINT, whatever the budget was: the process is killed 10 s after it.
     const onCancel = (): void =>
       budget.endBy(cancelledAt(cancel) + (this.settings.cancelRestoreMs ?? CANCELLED_ROLLBACK_MS))
     if (cancel?.aborted) onCancel()
-    cancel?.addEventListener('abort', onCancel, { once: true })
+    else cancel?.addEventListener('abort', onCancel, { once: true })
+    // Retries and waits end a little before the hard stop, a cancelled one's included: the last
+    // attempt gets its answer.
+    const until = budget.end - Math.min(LAST_ANSWER_MS, (budget.end - Date.now()) / 5)
     // Its own PATCHes get no grace past its deadline: the deadline is the rollback's whole time.
     const call: Call = { signal: budget.signal, persistUntil: until, grace: false }
     const target = this.previous
