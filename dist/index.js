@@ -217,8 +217,7 @@ const CHILD_PROGRAM = [
  * script has returned: node then puts `module` back on the global object, and the child takes
  * it away.
  */
-const BOOT = `'use strict';
-const { readSync, closeSync } = process.getBuiltinModule('node:fs');
+const BOOT = `const { readSync, closeSync } = process.getBuiltinModule('node:fs');
 const { compileFunction } = process.getBuiltinModule('node:vm');
 const builtin = process.getBuiltinModule;
 const read = size => {
@@ -280,17 +279,31 @@ function process_frame(bytes) {
     return Buffer.concat([Buffer.from(`${bytes.length}\n`), bytes]);
 }
 /**
- * Starts `node -e program` (with `node`, this one by default) as the sandbox's outer layer: no environment; no file system,
- * child processes, workers or native addons (node's permission model); frozen intrinsics; a V8
- * heap limit; no code generation from strings; in a process group of its own so it can be
- * killed whole. This is what code that escaped the inner context would still be held by.
+/** Frozen intrinsics: the first statement of every child's program (see the file). */
+const FREEZE_INTRINSICS = __nccwpck_require__.ab + "intrinsics.cjs";
+let freezeSource;
+/**
+ * Starts `node -e program` (with `node`, this one by default) as the sandbox's outer layer: no
+ * environment; no file system, child processes, workers or native addons (node's permission
+ * model); intrinsics frozen before the program's first statement; a V8 heap limit; no code
+ * generation from strings; in a process group of its own so it can be killed whole. This is
+ * what code that escaped the inner context would still be held by.
  */
 function spawnSandboxProcess(program, node = process.execPath, files = CHILD_FILES) {
+    if (freezeSource === undefined) {
+        // Opened, as CHILD_FILES are: readFileSync of a URL made ncc rename every asset to a hash.
+        const fd = (0,external_node_fs_.openSync)(FREEZE_INTRINSICS, 'r');
+        try {
+            freezeSource = (0,external_node_fs_.readFileSync)(fd, 'utf8');
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
     const fds = files.map(file => (0,external_node_fs_.openSync)(file, 'r'));
     try {
         return (0,external_node_child_process_.spawn)(node, [
             permissionFlag(node),
-            '--frozen-intrinsics',
             `--max-old-space-size=${SANDBOX_HEAP_MB}`,
             // The syntax tree of a large file survives until it is walked; V8's small first young
             // generation copied it scavenge after scavenge (1 MB file: 25-55 ms less, npm run bench).
@@ -299,7 +312,7 @@ function spawnSandboxProcess(program, node = process.execPath, files = CHILD_FIL
             '--experimental-vm-modules',
             '--no-warnings',
             '-e',
-            program
+            `${freezeSource}\n${program}`
         ], { env: {}, stdio: ['pipe', 'pipe', 'pipe', ...fds], detached: true, windowsHide: true });
     }
     finally {

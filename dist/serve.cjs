@@ -22,7 +22,7 @@
  *    host holds one object of it (the API, under a lexical name the code cannot guess) and
  *    reads only strings back. Stack traces are off in the context: formatting one runs node's
  *    code, which at the stack limit throws errors of this realm too.
- * 3. This process: intrinsics frozen (--frozen-intrinsics), no code generation from strings,
+ * 3. This process: intrinsics frozen (intrinsics.cjs), no code generation from strings,
  *    no environment, node's permission model, and everything of `process` that reaches beyond
  *    the process stripped before any untrusted code is parsed.
  */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { closeSync, openSync } from 'node:fs'
+import { closeSync, openSync, readFileSync } from 'node:fs'
 
 /** V8 heap of a sandbox child; a bigger allocation aborts the child, never the runner. */
 export const SANDBOX_HEAP_MB = 128
@@ -37,8 +37,7 @@ export const CHILD_PROGRAM: readonly string[] = [
  * script has returned: node then puts `module` back on the global object, and the child takes
  * it away.
  */
-export const BOOT = `'use strict';
-const { readSync, closeSync } = process.getBuiltinModule('node:fs');
+export const BOOT = `const { readSync, closeSync } = process.getBuiltinModule('node:fs');
 const { compileFunction } = process.getBuiltinModule('node:vm');
 const builtin = process.getBuiltinModule;
 const read = size => {
@@ -103,23 +102,37 @@ export function frame(bytes: Buffer): Buffer {
 }
 
 /**
- * Starts `node -e program` (with `node`, this one by default) as the sandbox's outer layer: no environment; no file system,
- * child processes, workers or native addons (node's permission model); frozen intrinsics; a V8
- * heap limit; no code generation from strings; in a process group of its own so it can be
- * killed whole. This is what code that escaped the inner context would still be held by.
+/** Frozen intrinsics: the first statement of every child's program (see the file). */
+const FREEZE_INTRINSICS = new URL('./child/intrinsics.cjs', import.meta.url)
+let freezeSource: string | undefined
+
+/**
+ * Starts `node -e program` (with `node`, this one by default) as the sandbox's outer layer: no
+ * environment; no file system, child processes, workers or native addons (node's permission
+ * model); intrinsics frozen before the program's first statement; a V8 heap limit; no code
+ * generation from strings; in a process group of its own so it can be killed whole. This is
+ * what code that escaped the inner context would still be held by.
  */
 export function spawnSandboxProcess(
   program: string,
   node = process.execPath,
   files: readonly URL[] = CHILD_FILES
 ): ChildProcess {
+  if (freezeSource === undefined) {
+    // Opened, as CHILD_FILES are: readFileSync of a URL made ncc rename every asset to a hash.
+    const fd = openSync(FREEZE_INTRINSICS, 'r')
+    try {
+      freezeSource = readFileSync(fd, 'utf8')
+    } finally {
+      closeSync(fd)
+    }
+  }
   const fds = files.map(file => openSync(file, 'r'))
   try {
     return spawn(
       node,
       [
         permissionFlag(node),
-        '--frozen-intrinsics',
         `--max-old-space-size=${SANDBOX_HEAP_MB}`,
         // The syntax tree of a large file survives until it is walked; V8's small first young
         // generation copied it scavenge after scavenge (1 MB file: 25-55 ms less, npm run bench).
@@ -128,7 +141,7 @@ export function spawnSandboxProcess(
         '--experimental-vm-modules',
         '--no-warnings',
         '-e',
-        program
+        `${freezeSource}\n${program}`
       ],
       { env: {}, stdio: ['pipe', 'pipe', 'pipe', ...fds], detached: true, windowsHide: true }
     )
