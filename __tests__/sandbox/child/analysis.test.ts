@@ -1,5 +1,6 @@
 /* The child's static analysis (src/sandbox/child/analysis.cjs), through a real child. */
 import vm from 'node:vm'
+import { createRequire } from 'node:module'
 import { Sandbox } from '../../../src/sandbox/sandbox.js'
 import { evaluate } from '../evaluate.js'
 
@@ -101,4 +102,19 @@ test('renaming import() keeps the columns of what follows it', async () => {
 test('code nested deeper than the parser’s stack is refused, not evaluated', async () => {
   const report = await evaluate(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)
   expect(report.failure).toMatchObject({ kind: 'syntax' })
+})
+
+test('the warm-up samples pass the whole check: a sample the parser refused would warm little', async () => {
+  const { WARM_SAMPLES } = createRequire(import.meta.url)(
+    '../../../src/sandbox/child/analysis.cjs'
+  ) as { WARM_SAMPLES: string[] }
+  const reports = await Promise.all(WARM_SAMPLES.map(sample => evaluate(sample)))
+  expect(reports.map(report => [report.format, report.failure, report.uncheckable])).toEqual([
+    ['commonjs', undefined, []],
+    ['module', undefined, []]
+  ])
+  expect(reports.map(report => report.requires.map(entry => entry.specifier))).toEqual([
+    ['https', 'lodash/get'],
+    ['node:https', 'node:path', 'node:url']
+  ])
 })
