@@ -282,7 +282,8 @@ class Requests {
      */
     async callWithStatus(target, body, schema, options, readBack) {
         const { signal, persistUntil } = options;
-        const lockDeadline = persistUntil ?? Date.now() + this.options.lockWaitMs;
+        const lockWaitEnd = Date.now() + this.options.lockWaitMs;
+        const lockDeadline = persistUntil ?? (() => lockWaitEnd);
         let rateLimited = 0;
         const rate = this.options.rate;
         return (0,retry/* withRetries */.LH)(target.what, async () => {
@@ -311,7 +312,7 @@ class Requests {
                 if (error.code === 'locked') {
                     // Retry-After 0, negative or past must not make a lock a busy loop.
                     const delayMs = Math.max(error.retryAfterMs ?? 1000, MIN_LOCK_WAIT_MS);
-                    return Date.now() + delayMs <= lockDeadline
+                    return Date.now() + delayMs <= lockDeadline()
                         ? { retry: true, delayMs, free: true }
                         : { retry: false };
                 }
@@ -603,7 +604,7 @@ async function withRetries(label, operation, policy) {
             if (!free && attempt >= policy.attempts)
                 throw error;
             // Within a budget, the last wait ends at its end, for one last attempt.
-            const left = policy.until === undefined ? Infinity : policy.until - Date.now();
+            const left = policy.until === undefined ? Infinity : policy.until() - Date.now();
             if (left <= 0)
                 throw error;
             const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff));

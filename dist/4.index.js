@@ -180,7 +180,7 @@ async function withRetries(label, operation, policy) {
             if (!free && attempt >= policy.attempts)
                 throw error;
             // Within a budget, the last wait ends at its end, for one last attempt.
-            const left = policy.until === undefined ? Infinity : policy.until - Date.now();
+            const left = policy.until === undefined ? Infinity : policy.until() - Date.now();
             if (left <= 0)
                 throw error;
             const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff));

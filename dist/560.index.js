@@ -98,7 +98,8 @@ class LiveState {
     }
     /**
      * What is live in the environment once no publish is in progress there, waiting (polling)
-     * until `until` at most; `waitedFor` names the version that was publishing.
+     * until `until` at most (read at each wait: a cancellation moves it); `waitedFor` names the
+     * version that was publishing.
      */
     async settledState(until, call, env = this.env) {
         let waitedFor;
@@ -107,7 +108,7 @@ class LiveState {
             if (!publishing)
                 return { ...(live ? { live } : {}), ...(waitedFor ? { waitedFor } : {}) };
             waitedFor = publishing.versionId;
-            const left = until - Date.now();
+            const left = until() - Date.now();
             if (left <= 0) {
                 throw new errors/* ActionError */.lZ(`version ${publishing.versionId} was still publishing in ${env} when the deadline passed (another promotion in progress?)`);
             }
@@ -118,7 +119,7 @@ class LiveState {
     async settle(version, until, call) {
         let current = version;
         for (let wait = POLL_FIRST_MS; current.status === 'publishing'; wait = Math.min(POLL_MAX_MS, wait * 2)) {
-            const left = until - Date.now();
+            const left = until() - Date.now();
             if (left <= 0) {
                 throw new errors/* ActionError */.lZ(`version ${current.versionId} was still publishing when the publish deadline passed`);
             }
@@ -195,7 +196,10 @@ class VersionTransaction {
     async prepare(signal) {
         const { id, versionId, env, promotion } = this;
         const call = signal ? { signal } : {};
-        const { live: previous } = await this.phases.run('Read live', () => this.state.settledState(Date.now() + this.settings.publishTimeoutMs, call), ({ live, waitedFor }) => `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`);
+        const { live: previous } = await this.phases.run('Read live', () => {
+            const end = Date.now() + this.settings.publishTimeoutMs;
+            return this.state.settledState(() => end, call);
+        }, ({ live, waitedFor }) => `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`);
         if (previous)
             this.previous = previous;
         const uploaded = await this.phases.run('Upload', () => this.client.upload({
@@ -219,7 +223,8 @@ class VersionTransaction {
     async publish(signal) {
         const { id, versionId, env, promotion } = this;
         const call = signal ? { signal } : {};
-        const deadline = Date.now() + this.settings.publishTimeoutMs;
+        const end = Date.now() + this.settings.publishTimeoutMs;
+        const deadline = () => end;
         // Touched once the PATCH may have reached CXone: from then on only a restore undoes it.
         const sent = { ...call, onSend: () => (this.touched = true) };
         await this.phases.run('Publish', async () => this.state.settle(await this.client.publish(id, versionId, env, promotion.checksum, sent), deadline, call), v => `${v.versionId} is ${v.status}`);
@@ -244,16 +249,21 @@ class VersionTransaction {
         // The rollback's own budget is the publish's deadline (a cancellation shortens it).
         const { publishTimeoutMs: budgetMs, cancel } = this.settings;
         const budget = (0,deadline/* deadline */.n)(budgetMs);
+        // Retries and waits end a little before the hard stop, a cancelled one's included: the last
+        // attempt gets its answer.
+        const beforeEnd = () => budget.end - Math.min(LAST_ANSWER_MS, (budget.end - Date.now()) / 5);
+        let waitsEnd = beforeEnd();
+        const until = () => waitsEnd;
         // A cancellation, before or during the rollback, brings its end to a fixed time after the
         // runner's SIGINT, whatever the budget was: the process is killed 10 s after it.
-        const onCancel = () => budget.endBy(cancelledAt(cancel) + (this.settings.cancelRestoreMs ?? CANCELLED_ROLLBACK_MS));
+        const onCancel = () => {
+            budget.endBy(cancelledAt(cancel) + (this.settings.cancelRestoreMs ?? CANCELLED_ROLLBACK_MS));
+            waitsEnd = Math.min(waitsEnd, beforeEnd());
+        };
         if (cancel?.aborted)
             onCancel();
         else
             cancel?.addEventListener('abort', onCancel, { once: true });
-        // Retries and waits end a little before the hard stop, a cancelled one's included: the last
-        // attempt gets its answer.
-        const until = budget.end - Math.min(LAST_ANSWER_MS, (budget.end - Date.now()) / 5);
         // Its own PATCHes get no grace past its deadline: the deadline is the rollback's whole time.
         const call = { signal: budget.signal, persistUntil: until, grace: false };
         const target = this.previous;
@@ -500,7 +510,7 @@ async function withRetries(label, operation, policy) {
             if (!free && attempt >= policy.attempts)
                 throw error;
             // Within a budget, the last wait ends at its end, for one last attempt.
-            const left = policy.until === undefined ? Infinity : policy.until - Date.now();
+            const left = policy.until === undefined ? Infinity : policy.until() - Date.now();
             if (left <= 0)
                 throw error;
             const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff));

@@ -198,6 +198,34 @@ describe('cancellation', () => {
     })
   })
 
+  test('during a rollback kept locked: its retries end before the hard stop the cancellation set', async () => {
+    emulator = await startEmulator()
+    emulator.faults.add({ call: 'publish', versionId: 'v2', fault: { kind: 'publish-fails' } })
+    emulator.faults.add({
+      call: 'publish',
+      versionId: 'v1',
+      fault: { kind: 'status', status: 409, error: 'locked', retryAfter: '1' }
+    })
+    const { client } = clientFor(emulator, { requestTimeoutMs: 30_000, sleep })
+    const cancel = new AbortController()
+    // Cancelled once the rollback has met the lock: its deadline moves from 20 s to 3 s away.
+    const watch = setInterval(() => {
+      if (calls().includes('publish v1 409')) cancel.abort()
+    }, 20)
+    const outcome = await publishVersion(client, promotion(), {
+      ...settings,
+      publishTimeoutMs: 20_000,
+      cancel: cancel.signal,
+      cancelRestoreMs: 3000
+    }).finally(() => clearInterval(watch))
+    expect(cancel.signal.aborted).toBe(true)
+    expect(outcome.result).toBe('failed')
+    expect(outcome.rollback).toMatchObject({
+      verified: false,
+      detail: expect.stringMatching(/409 locked/)
+    })
+  })
+
   test('before the publish: nothing live is touched and no PATCH is sent', async () => {
     emulator = await startEmulator()
     emulator.faults.add({ call: 'upload', fault: { kind: 'hang' } })

@@ -60,7 +60,7 @@ describe('one attempt budget per logical request', () => {
     emulator.faults.add({ call: 'get', times: 4, fault: { kind: 'status', status: 502 } })
     const { client } = clientFor(emulator, { maxAttempts: 1 })
     await expect(
-      client.getVersion(ID, 'v1', { persistUntil: Date.now() + 60_000 })
+      client.getVersion(ID, 'v1', { persistUntil: () => Date.now() + 60_000 })
     ).resolves.toMatchObject({ versionId: 'v1' })
     expect(calls()).toEqual(['token 200', ...Array(4).fill('get 502'), 'get 200'])
   })

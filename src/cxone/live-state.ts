@@ -27,10 +27,11 @@ export class LiveState {
 
   /**
    * What is live in the environment once no publish is in progress there, waiting (polling)
-   * until `until` at most; `waitedFor` names the version that was publishing.
+   * until `until` at most (read at each wait: a cancellation moves it); `waitedFor` names the
+   * version that was publishing.
    */
   async settledState(
-    until: number,
+    until: () => number,
     call: Call,
     env: Environment = this.env
   ): Promise<{ live?: CxoneVersion; waitedFor?: string }> {
@@ -39,7 +40,7 @@ export class LiveState {
       const { live, publishing } = await this.client.environmentState(this.id, env, call)
       if (!publishing) return { ...(live ? { live } : {}), ...(waitedFor ? { waitedFor } : {}) }
       waitedFor = publishing.versionId
-      const left = until - Date.now()
+      const left = until() - Date.now()
       if (left <= 0) {
         throw new ActionError(
           `version ${publishing.versionId} was still publishing in ${env} when the deadline passed (another promotion in progress?)`
@@ -50,14 +51,14 @@ export class LiveState {
   }
 
   /** Polls a `publishing` version until it is published or failed, within the deadline. */
-  async settle(version: CxoneVersion, until: number, call: Call): Promise<CxoneVersion> {
+  async settle(version: CxoneVersion, until: () => number, call: Call): Promise<CxoneVersion> {
     let current = version
     for (
       let wait = POLL_FIRST_MS;
       current.status === 'publishing';
       wait = Math.min(POLL_MAX_MS, wait * 2)
     ) {
-      const left = until - Date.now()
+      const left = until() - Date.now()
       if (left <= 0) {
         throw new ActionError(
           `version ${current.versionId} was still publishing when the publish deadline passed`

@@ -47,9 +47,9 @@ export interface CallOptions {
   onSend?: () => void
   /**
    * Retry transient failures and wait out locks until this time (epoch ms), whatever
-   * max-retries says: a rollback's own budget.
+   * max-retries says: a rollback's own budget, read at each wait (a cancellation moves it).
    */
-  persistUntil?: number
+  persistUntil?: () => number
   /**
    * Whether a PATCH may wait for its answer a little past `signal` (true by default: a
    * cancelled publish's outcome is known only from its answer). A rollback's calls, whose
@@ -126,7 +126,8 @@ export class Requests {
     readBack?: () => Promise<z.output<S> | undefined>
   ): Promise<{ status: number; data: z.output<S> }> {
     const { signal, persistUntil } = options
-    const lockDeadline = persistUntil ?? Date.now() + this.options.lockWaitMs
+    const lockWaitEnd = Date.now() + this.options.lockWaitMs
+    const lockDeadline = persistUntil ?? (() => lockWaitEnd)
     let rateLimited = 0
     const rate = this.options.rate
     return withRetries(
@@ -154,7 +155,7 @@ export class Requests {
           if (error.code === 'locked') {
             // Retry-After 0, negative or past must not make a lock a busy loop.
             const delayMs = Math.max(error.retryAfterMs ?? 1000, MIN_LOCK_WAIT_MS)
-            return Date.now() + delayMs <= lockDeadline
+            return Date.now() + delayMs <= lockDeadline()
               ? { retry: true, delayMs, free: true }
               : { retry: false }
           }

@@ -115,7 +115,10 @@ export class VersionTransaction {
     const call = signal ? { signal } : {}
     const { live: previous } = await this.phases.run(
       'Read live',
-      () => this.state.settledState(Date.now() + this.settings.publishTimeoutMs, call),
+      () => {
+        const end = Date.now() + this.settings.publishTimeoutMs
+        return this.state.settledState(() => end, call)
+      },
       ({ live, waitedFor }) =>
         `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`
     )
@@ -151,7 +154,8 @@ export class VersionTransaction {
   async publish(signal?: AbortSignal): Promise<void> {
     const { id, versionId, env, promotion } = this
     const call = signal ? { signal } : {}
-    const deadline = Date.now() + this.settings.publishTimeoutMs
+    const end = Date.now() + this.settings.publishTimeoutMs
+    const deadline = (): number => end
     // Touched once the PATCH may have reached CXone: from then on only a restore undoes it.
     const sent = { ...call, onSend: () => (this.touched = true) }
     await this.phases.run(
@@ -196,15 +200,20 @@ export class VersionTransaction {
     // The rollback's own budget is the publish's deadline (a cancellation shortens it).
     const { publishTimeoutMs: budgetMs, cancel } = this.settings
     const budget = deadline(budgetMs)
-    // A cancellation, before or during the rollback, brings its end to a fixed time after the
-    // runner's SIGINT, whatever the budget was: the process is killed 10 s after it.
-    const onCancel = (): void =>
-      budget.endBy(cancelledAt(cancel) + (this.settings.cancelRestoreMs ?? CANCELLED_ROLLBACK_MS))
-    if (cancel?.aborted) onCancel()
-    else cancel?.addEventListener('abort', onCancel, { once: true })
     // Retries and waits end a little before the hard stop, a cancelled one's included: the last
     // attempt gets its answer.
-    const until = budget.end - Math.min(LAST_ANSWER_MS, (budget.end - Date.now()) / 5)
+    const beforeEnd = (): number =>
+      budget.end - Math.min(LAST_ANSWER_MS, (budget.end - Date.now()) / 5)
+    let waitsEnd = beforeEnd()
+    const until = (): number => waitsEnd
+    // A cancellation, before or during the rollback, brings its end to a fixed time after the
+    // runner's SIGINT, whatever the budget was: the process is killed 10 s after it.
+    const onCancel = (): void => {
+      budget.endBy(cancelledAt(cancel) + (this.settings.cancelRestoreMs ?? CANCELLED_ROLLBACK_MS))
+      waitsEnd = Math.min(waitsEnd, beforeEnd())
+    }
+    if (cancel?.aborted) onCancel()
+    else cancel?.addEventListener('abort', onCancel, { once: true })
     // Its own PATCHes get no grace past its deadline: the deadline is the rollback's whole time.
     const call: Call = { signal: budget.signal, persistUntil: until, grace: false }
     const target = this.previous
@@ -246,7 +255,7 @@ export class VersionTransaction {
    */
   private async rollBack(
     target: CxoneVersion | undefined,
-    until: number,
+    until: () => number,
     call: Call
   ): Promise<RollbackResult> {
     const { id, versionId, env } = this
@@ -324,7 +333,7 @@ export class VersionTransaction {
    * Publishes this version again in the environment this run's publish took it out of, unless
    * another run has put a version there since (that one is left, and said).
    */
-  private async putBack(from: Environment, until: number, call: Call): Promise<void> {
+  private async putBack(from: Environment, until: () => number, call: Call): Promise<void> {
     const { id, versionId, promotion } = this
     const { live } = await this.state.settledState(until, call, from)
     if (live?.versionId === versionId) return

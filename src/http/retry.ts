@@ -54,8 +54,11 @@ export type RetryDecision =
 export interface RetryPolicy {
   /** Attempts in all, the first included (Infinity: until `until`). */
   attempts: number
-  /** No wait may end after this time (epoch ms): the operation's own budget. */
-  until?: number
+  /**
+   * No wait may end after this time (epoch ms): the operation's own budget. Read before each
+   * wait, since a cancellation can bring it forward.
+   */
+  until?: () => number
   backoff: Backoff
   classify: (error: unknown) => RetryDecision
   sleep?: Sleep
@@ -87,7 +90,7 @@ export async function withRetries<T>(
       const free = decision.free ?? false
       if (!free && attempt >= policy.attempts) throw error
       // Within a budget, the last wait ends at its end, for one last attempt.
-      const left = policy.until === undefined ? Infinity : policy.until - Date.now()
+      const left = policy.until === undefined ? Infinity : policy.until() - Date.now()
       if (left <= 0) throw error
       const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff))
       if (!free) attempt++
