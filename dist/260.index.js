@@ -419,6 +419,13 @@ function graceAfter(signal, graceMs) {
 ;// CONCATENATED MODULE: ./src/cxone/client.ts
 
 
+/** The PATCH bodies that make a version live in an environment, or take it out. */
+const publishBody = (environment, checksum) => ({
+    published: true,
+    environment,
+    checksum
+});
+const unpublishBody = (environment) => ({ published: false, environment });
 
 /** The calls of CXone's data action version API, as docs/contract.md has them. */
 class CxoneClient {
@@ -454,12 +461,12 @@ class CxoneClient {
      * answer is lost, the version is read back: the publish counts if it took.
      */
     async publish(dataActionId, versionId, environment, checksum, options = {}) {
-        return this.patch(`publishing version ${versionId} of ${dataActionId} to ${environment}`, dataActionId, versionId, { published: true, environment, checksum }, v => v.environment === environment &&
+        return this.patch(`publishing version ${versionId} of ${dataActionId} to ${environment}`, dataActionId, versionId, publishBody(environment, checksum), v => v.environment === environment &&
             v.checksum === checksum &&
             (v.published || v.status === 'publishing'), options);
     }
     async unpublish(dataActionId, versionId, environment, options = {}) {
-        return this.patch(`unpublishing version ${versionId} of ${dataActionId} from ${environment}`, dataActionId, versionId, { published: false, environment }, v => !(v.published && v.environment === environment), options);
+        return this.patch(`unpublishing version ${versionId} of ${dataActionId} from ${environment}`, dataActionId, versionId, unpublishBody(environment), v => !(v.published && v.environment === environment), options);
     }
     async getVersion(dataActionId, versionId, options = {}) {
         return this.requests.call(this.requests.target(`reading back version ${versionId} of ${dataActionId}`, 'GET', this.versionPath(dataActionId, versionId)), undefined, VersionSchema, options);
@@ -476,12 +483,19 @@ class CxoneClient {
             throw error;
         }
     }
-    /** A command a person can run to do `method path body` by hand (no secret in it). */
-    manualCommand(method, dataActionId, versionId, body) {
-        return `curl -X ${method} -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.requests.apiBase}${this.versionPath(dataActionId, versionId)}`;
+    /** The command a person can run to do by hand what `publish` asks (no secret in it). */
+    publishCommand(dataActionId, versionId, environment, checksum) {
+        return this.patchCommand(dataActionId, versionId, publishBody(environment, checksum));
+    }
+    /** The command a person can run to do by hand what `unpublish` asks (no secret in it). */
+    unpublishCommand(dataActionId, versionId, environment) {
+        return this.patchCommand(dataActionId, versionId, unpublishBody(environment));
     }
     dispose() {
         this.requests.dispose();
+    }
+    patchCommand(dataActionId, versionId, body) {
+        return `curl -X PATCH -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.requests.apiBase}${this.versionPath(dataActionId, versionId)}`;
     }
     versionsPath(dataActionId) {
         return `/api/v2/studio/data-actions/${encodeURIComponent(dataActionId)}/versions`;

@@ -31,6 +31,14 @@ import type { Environment } from '../payload.js'
 import { CxoneError, ListSchema, VersionSchema, type CxoneVersion } from './responses.js'
 import { Requests, type CallOptions, type CallStats, type CxoneClientOptions } from './requests.js'
 
+/** The PATCH bodies that make a version live in an environment, or take it out. */
+const publishBody = (environment: Environment, checksum: string) => ({
+  published: true,
+  environment,
+  checksum
+})
+const unpublishBody = (environment: Environment) => ({ published: false, environment })
+
 export { CxoneError, type CxoneVersion } from './responses.js'
 export type { CallOptions, CallStats, CxoneClientOptions } from './requests.js'
 
@@ -119,7 +127,7 @@ export class CxoneClient {
       `publishing version ${versionId} of ${dataActionId} to ${environment}`,
       dataActionId,
       versionId,
-      { published: true, environment, checksum },
+      publishBody(environment, checksum),
       v =>
         v.environment === environment &&
         v.checksum === checksum &&
@@ -138,7 +146,7 @@ export class CxoneClient {
       `unpublishing version ${versionId} of ${dataActionId} from ${environment}`,
       dataActionId,
       versionId,
-      { published: false, environment },
+      unpublishBody(environment),
       v => !(v.published && v.environment === environment),
       options
     )
@@ -177,13 +185,27 @@ export class CxoneClient {
     }
   }
 
-  /** A command a person can run to do `method path body` by hand (no secret in it). */
-  manualCommand(method: 'PATCH', dataActionId: string, versionId: string, body: object): string {
-    return `curl -X ${method} -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.requests.apiBase}${this.versionPath(dataActionId, versionId)}`
+  /** The command a person can run to do by hand what `publish` asks (no secret in it). */
+  publishCommand(
+    dataActionId: string,
+    versionId: string,
+    environment: Environment,
+    checksum: string
+  ): string {
+    return this.patchCommand(dataActionId, versionId, publishBody(environment, checksum))
+  }
+
+  /** The command a person can run to do by hand what `unpublish` asks (no secret in it). */
+  unpublishCommand(dataActionId: string, versionId: string, environment: Environment): string {
+    return this.patchCommand(dataActionId, versionId, unpublishBody(environment))
   }
 
   dispose(): void {
     this.requests.dispose()
+  }
+
+  private patchCommand(dataActionId: string, versionId: string, body: object): string {
+    return `curl -X PATCH -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.requests.apiBase}${this.versionPath(dataActionId, versionId)}`
   }
 
   private versionsPath(dataActionId: string): string {

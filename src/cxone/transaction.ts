@@ -310,12 +310,8 @@ export class VersionTransaction {
     const { id, versionId, env } = this
     const state = await this.readState(cancel?.aborted ? CANCELLED_READ_MS : READ_STATE_MS)
     const fix = target
-      ? this.client.manualCommand('PATCH', id, target.versionId, {
-          published: true,
-          environment: env,
-          checksum: target.checksum
-        })
-      : this.client.manualCommand('PATCH', id, versionId, { published: false, environment: env })
+      ? this.client.publishCommand(id, target.versionId, env, target.checksum)
+      : this.client.unpublishCommand(id, versionId, env)
     return {
       rollback: rollback(false, `the rollback did not complete: ${describe(error)}. ${state.said}`),
       ...(state.live !== undefined ? { finalLive: state.live } : {}),
