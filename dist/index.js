@@ -215,9 +215,11 @@ const CHILD_PROGRAM = [
  * before it or a built-in module, closes each fd once read, and hands the last file's export
  * the reader of frames on fd 0. A frame is `<byte length>\n<bytes>`. The child starts once this
  * script has returned: node then puts `module` back on the global object, and the child takes
- * it away.
+ * it away. Strict in a function of its own: node wraps some -e scripts in one of its own.
  */
-const BOOT = `const { readSync, closeSync } = process.getBuiltinModule('node:fs');
+const BOOT = `(() => {
+'use strict';
+const { readSync, closeSync } = process.getBuiltinModule('node:fs');
 const { compileFunction } = process.getBuiltinModule('node:vm');
 const builtin = process.getBuiltinModule;
 const read = size => {
@@ -261,7 +263,8 @@ program.forEach((name, at) => {
   modules['./' + name] = load(4 + at, name, modules);
 });
 const serve = modules['./' + program[program.length - 1]];
-setImmediate(() => serve(readFrame));`;
+setImmediate(() => serve(readFrame));
+})();`;
 /**
  * The files a child starts with, as fds 3, 4, ...: acorn, then the child program's files in
  * CHILD_PROGRAM's order (bundle assets: ncc copies each file named by a literal `new URL`).
@@ -312,7 +315,8 @@ function spawnSandboxProcess(program, node = process.execPath, files = CHILD_FIL
             '--experimental-vm-modules',
             '--no-warnings',
             '-e',
-            `${freezeSource}\n${program}`
+            // `;`: a program that starts with `(` would otherwise call the freeze's result.
+            `${freezeSource};\n${program}`
         ], { env: {}, stdio: ['pipe', 'pipe', 'pipe', ...fds], detached: true, windowsHide: true });
     }
     finally {

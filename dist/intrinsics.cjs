@@ -4,7 +4,8 @@
  * the script is strict and this runs before the boot loader reads a byte): this realm's
  * intrinsics are frozen, so code that escaped its context cannot poison the prototypes the
  * child builds its answer with. It freezes what node's `--frozen-intrinsics` freezes, plus
- * Buffer (the child reads its frames with it).
+ * Buffer (the child reads its frames with it) and the intrinsics of newer nodes, and fixes the
+ * global names they are reached by, which the flag leaves writable.
  *
  * Not that flag: it turns every method of every prototype into a getter and setter (so that
  * assigning an inherited name on a derived object still works), and every `push`,
@@ -14,6 +15,85 @@
  * warnings and errors so).
  */
 ;(function freezeIntrinsics() {
+  // Here too: node wraps some -e scripts in a function of its own (lib/internal/main/
+  // eval_string.js), and the file's directive then no longer counts.
+  'use strict'
+  /**
+   * The global names of what is frozen, and whose bindings are fixed: node's `--frozen-intrinsics`
+   * list, the standard constructors of newer nodes, and Buffer (the child reads its frames with
+   * it). Not `console`: the child deletes it from its global object.
+   */
+  const GLOBALS = [
+    'eval',
+    'isFinite',
+    'isNaN',
+    'parseFloat',
+    'parseInt',
+    'decodeURI',
+    'decodeURIComponent',
+    'encodeURI',
+    'encodeURIComponent',
+    'escape',
+    'unescape',
+    'Object',
+    'Function',
+    'Boolean',
+    'Symbol',
+    'Number',
+    'BigInt',
+    'Math',
+    'Date',
+    'String',
+    'RegExp',
+    'Array',
+    'Int8Array',
+    'Uint8Array',
+    'Uint8ClampedArray',
+    'Int16Array',
+    'Uint16Array',
+    'Int32Array',
+    'Uint32Array',
+    'Float16Array',
+    'Float32Array',
+    'Float64Array',
+    'BigInt64Array',
+    'BigUint64Array',
+    'Map',
+    'Set',
+    'WeakMap',
+    'WeakSet',
+    'ArrayBuffer',
+    'SharedArrayBuffer',
+    'DataView',
+    'Atomics',
+    'JSON',
+    'WeakRef',
+    'FinalizationRegistry',
+    'Promise',
+    'Reflect',
+    'Proxy',
+    'Iterator',
+    'Intl',
+    'WebAssembly',
+    'Error',
+    'AggregateError',
+    'EvalError',
+    'RangeError',
+    'ReferenceError',
+    'SyntaxError',
+    'TypeError',
+    'URIError',
+    'SuppressedError',
+    'DisposableStack',
+    'AsyncDisposableStack',
+    'setTimeout',
+    'setInterval',
+    'setImmediate',
+    'clearTimeout',
+    'clearInterval',
+    'clearImmediate',
+    'Buffer'
+  ]
   const {
     defineProperty,
     freeze,
@@ -56,6 +136,9 @@
       })
     }
   }
+  // Intrinsics no global name reaches (those of newer nodes only where they exist).
+  const iterator = globalThis.Iterator
+  const segments = new Intl.Segmenter().segment('')
   const anonymous = [
     getOwnPropertyDescriptor(Function.prototype, 'caller').get,
     getPrototypeOf(Int8Array),
@@ -67,70 +150,15 @@
     getPrototypeOf(getPrototypeOf(getPrototypeOf((async function* () {})()))),
     getPrototypeOf(function* () {}),
     getPrototypeOf(async function* () {}),
-    getPrototypeOf(async function () {})
+    getPrototypeOf(async function () {}),
+    getPrototypeOf(segments),
+    getPrototypeOf(segments[Symbol.iterator]()),
+    ...(iterator?.from ? [getPrototypeOf(iterator.from({ next: () => ({ done: true }) }))] : []),
+    ...(iterator?.prototype.map ? [getPrototypeOf([].values().map(x => x))] : [])
   ]
-  const named = [
-    eval,
-    isFinite,
-    isNaN,
-    parseFloat,
-    parseInt,
-    decodeURI,
-    decodeURIComponent,
-    encodeURI,
-    encodeURIComponent,
-    escape,
-    unescape,
-    Object,
-    Function,
-    Boolean,
-    Symbol,
-    Number,
-    BigInt,
-    Math,
-    Date,
-    String,
-    RegExp,
-    Array,
-    Int8Array,
-    Uint8Array,
-    Uint8ClampedArray,
-    Int16Array,
-    Uint16Array,
-    Int32Array,
-    Uint32Array,
-    Float32Array,
-    Float64Array,
-    BigInt64Array,
-    BigUint64Array,
-    Map,
-    Set,
-    WeakMap,
-    WeakSet,
-    ArrayBuffer,
-    SharedArrayBuffer,
-    DataView,
-    Atomics,
-    JSON,
-    WeakRef,
-    FinalizationRegistry,
-    Promise,
-    Reflect,
-    Proxy,
-    Intl,
-    WebAssembly,
-    console,
-    setTimeout,
-    setInterval,
-    setImmediate,
-    clearTimeout,
-    clearInterval,
-    clearImmediate,
-    Buffer,
-    ...errorPrototypes
-  ]
+  const named = GLOBALS.filter(name => name in globalThis).map(name => globalThis[name])
   // Everything reachable from these by properties (values, getters, setters) and prototypes.
-  const queue = [...anonymous, ...named]
+  const queue = [...anonymous, ...named, console]
   const frozen = new Set()
   while (queue.length > 0) {
     const value = queue.pop()
@@ -146,9 +174,17 @@
       else queue.push(descriptor.get, descriptor.set)
     }
   }
-  defineProperty(globalThis, 'globalThis', {
-    value: globalThis,
-    writable: false,
-    configurable: false
-  })
+  // node leaves these names writable (Buffer a getter and setter): code that escaped its
+  // context could put its own Map or Buffer under them, and the child, which looks them up as
+  // it runs, would then report the next file as that code chose.
+  for (const name of ['globalThis', ...GLOBALS]) {
+    if (!(name in globalThis)) continue
+    const { enumerable } = getOwnPropertyDescriptor(globalThis, name)
+    defineProperty(globalThis, name, {
+      value: globalThis[name],
+      writable: false,
+      enumerable,
+      configurable: false
+    })
+  }
 })()

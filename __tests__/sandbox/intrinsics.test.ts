@@ -116,3 +116,41 @@ describe.each(NODES)('on %s', (_label, node) => {
     ])
   })
 })
+
+describe.each(NODES)(
+  'on %s, a program naming crypto (node wraps it in a function)',
+  (_label, node) => {
+    test('still starts with its intrinsics frozen and its global names fixed', async () => {
+      const program = `
+      void typeof crypto
+      const json = Object.getOwnPropertyDescriptor(globalThis, 'JSON')
+      process.stdout.write(JSON.stringify([Object.isFrozen(Array.prototype), json.writable, json.configurable]))
+    `
+      const out = await output(spawnSandboxProcess(program, node))
+      expect(JSON.parse(out)).toEqual([true, false, false])
+    })
+  }
+)
+
+describe.each(NODES)('on %s, beyond the flag', (_label, node) => {
+  test('the intrinsics no global name reaches, and those of newer nodes, are frozen too', async () => {
+    const program = `
+      const gpo = Object.getPrototypeOf
+      const segments = new Intl.Segmenter().segment('')
+      const found = { segments: gpo(segments), segmentIterator: gpo(segments[Symbol.iterator]()), Buffer: Buffer.prototype }
+      if (globalThis.Iterator) {
+        found.wrapForValid = gpo(Iterator.from({ next: () => ({ done: true }) }))
+        found.iteratorHelper = gpo([].values().map(x => x))
+      }
+      for (const name of ['Float16Array', 'SuppressedError', 'DisposableStack', 'AsyncDisposableStack']) {
+        if (globalThis[name]) found[name] = globalThis[name].prototype
+      }
+      process.stdout.write(JSON.stringify(Object.entries(found).map(([name, value]) => [name, Object.isFrozen(value)])))
+    `
+    const results = JSON.parse(await output(spawnSandboxProcess(program, node))) as Array<
+      [string, boolean]
+    >
+    expect(results.length).toBeGreaterThanOrEqual(3)
+    expect(results.filter(([, frozen]) => !frozen)).toEqual([])
+  })
+})
