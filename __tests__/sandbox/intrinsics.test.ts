@@ -136,8 +136,7 @@ describe.each(NODES)('on %s, beyond the flag', (_label, node) => {
   test('the intrinsics no global name reaches, and those of newer nodes, are frozen too', async () => {
     const program = `
       const gpo = Object.getPrototypeOf
-      const segments = new Intl.Segmenter().segment('')
-      const found = { segments: gpo(segments), segmentIterator: gpo(segments[Symbol.iterator]()), Buffer: Buffer.prototype }
+      const found = { Buffer: Buffer.prototype }
       if (globalThis.Iterator) {
         found.wrapForValid = gpo(Iterator.from({ next: () => ({ done: true }) }))
         found.iteratorHelper = gpo([].values().map(x => x))
@@ -150,7 +149,7 @@ describe.each(NODES)('on %s, beyond the flag', (_label, node) => {
     const results = JSON.parse(await output(spawnSandboxProcess(program, node))) as Array<
       [string, boolean]
     >
-    expect(results.length).toBeGreaterThanOrEqual(3)
+    expect(results.map(([name]) => name)).toContain('Buffer')
     expect(results.filter(([, frozen]) => !frozen)).toEqual([])
   })
 })
