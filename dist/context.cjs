@@ -19,20 +19,23 @@ const { contextBootstrap } = require('./bootstrap.cjs')
 const { stringify } = JSON
 
 /** The host's random bytes, taken 16 at a time; never reused. */
-let entropy
-let entropyUsed = 0
+/** One name per context, 16 random bytes of the host's each, in hex. */
+const names = []
 
-/** Keeps the host's random bytes, the first frame it sends, for unguessable(). */
+/**
+ * Takes the host's random bytes, the first frame it sends, as names, and zeroes the frame at
+ * once: no buffer holding them outlives this call, so code that escaped into this realm finds
+ * no memory to read the next context's API name from, or to write it into.
+ */
 function receiveEntropy(bytes) {
-  entropy = bytes
+  const hex = bytes.toString('hex')
+  bytes.fill(0)
+  for (let at = 0; at + 32 <= hex.length; at += 32) names.push(hex.slice(at, at + 32))
 }
 
 function unguessable() {
-  if (entropyUsed + 16 > entropy.length) throw new Error('the host sent too few random bytes')
-  const bytes = entropy.subarray(entropyUsed, entropyUsed + 16).toString('hex')
-  entropy.fill(0, entropyUsed, entropyUsed + 16)
-  entropyUsed += 16
-  return bytes
+  if (names.length === 0) throw new Error('the host sent too few random bytes')
+  return names.shift()
 }
 
 /**

@@ -222,8 +222,10 @@ const BOOT = `(() => {
 const { readSync, closeSync } = process.getBuiltinModule('node:fs');
 const { compileFunction } = process.getBuiltinModule('node:vm');
 const builtin = process.getBuiltinModule;
+// Never from node's shared pool: code that escaped into this realm gets the pool from any
+// Buffer.allocUnsafe of its own, and would read (or write) the frames in it.
 const read = size => {
-  const buffer = Buffer.allocUnsafe(size);
+  const buffer = Buffer.allocUnsafeSlow(size);
   for (let at = 0; at < size; ) {
     const got = readSync(0, buffer, at, size - at, null);
     if (got === 0) return null;
@@ -358,8 +360,8 @@ class Sandbox {
     outOfProtocol = false;
     evaluations = 0;
     busy = false;
-    constructor(program) {
-        this.child = spawnSandboxProcess(program);
+    constructor(program, node) {
+        this.child = spawnSandboxProcess(program, node);
         this.exited = new Promise(resolve => this.child.once('close', (code, signal) => resolve({ code, signal })));
         // A write to a child that already died must not become an unhandled error.
         this.child.stdin?.on('error', () => undefined);
@@ -374,9 +376,12 @@ class Sandbox {
         this.child.stdout?.setEncoding('utf8').on('data', (chunk) => this.read(chunk));
         this.hold(false);
     }
-    /** Starts a child; `program` replaces the boot loader (tests of the protocol only). */
-    static start(program = BOOT) {
-        return new Sandbox(program);
+    /**
+     * Starts a child; `program` replaces the boot loader and `node` this node (tests of the
+     * protocol only).
+     */
+    static start(program = BOOT, node) {
+        return new Sandbox(program, node);
     }
     /** Whether the child can take another file. */
     get usable() {

@@ -7,6 +7,7 @@
  */
 import { BOOT } from '../../src/sandbox/process.js'
 import { Sandbox, type SandboxReport } from '../../src/sandbox/sandbox.js'
+import { NODES } from '../helpers.js'
 
 const HOOK = `
 const Context = modules['./context.cjs'].ContextSandbox;
@@ -23,8 +24,13 @@ const PROGRAM = BOOT.replace('const serve =', HOOK)
 const NEXT_FILE = "const pad = require('blocked-package')\nmodule.exports = {}\n"
 
 /** The next file's report after `escape` ran in the child's realm during the first file. */
-async function nextReport(escape: string): Promise<SandboxReport> {
-  const sandbox = Sandbox.start(PROGRAM)
+async function nextReport(
+  escape: string,
+  next = NEXT_FILE,
+  filename = 'b.js',
+  node?: string
+): Promise<SandboxReport> {
+  const sandbox = Sandbox.start(PROGRAM, node)
   try {
     const first = await sandbox.evaluate(
       // In the context the escape is the body of a function never called; the hook runs it.
@@ -33,7 +39,7 @@ async function nextReport(escape: string): Promise<SandboxReport> {
       5000
     )
     expect(first.failure).toBeUndefined()
-    return await sandbox.evaluate(NEXT_FILE, 'b.js', 5000)
+    return await sandbox.evaluate(next, filename, 5000)
   } finally {
     sandbox.dispose()
   }
@@ -122,4 +128,54 @@ test.each(Object.entries(FORGERIES))('%s changes nothing of the next report', as
 
 test.each(NAMES)('%s, replaced or deleted, changes nothing of the next report', async name => {
   expect(reportOf(await nextReport(replaceEachWay(name)))).toEqual(reportOf(control))
+})
+
+/*
+ * A second red team's cases: memory and objects of node's that the escape can reach without
+ * any global name.
+ */
+const GATE = `__sandbox_${'00'.repeat(16)}`
+const ATTACKS: Array<[string, string, string, string]> = [
+  [
+    // The host's random bytes (the API's name in each later context) were read into node's
+    // shared Buffer pool, which any Buffer.allocUnsafe of the escape's own hands out.
+    'zeroing the random bytes in the Buffer pool lets no later file forge its verdict',
+    `{
+      const pool = new Uint8Array(Buffer.allocUnsafe(1).buffer)
+      for (let i = 0; i + 32 + 816 <= pool.length; i++) {
+        if (pool[i] === 56 && pool[i + 8] === 49 && pool[i + 16] === 54 && pool[i + 24] === 10) {
+          pool.fill(0, i + 32, i + 32 + 816)
+          break
+        }
+      }
+    }`,
+    `import pad from 'blocked-package'\ntry { ${GATE}.run = () => 'ok:export handler' } catch {}\nthrow new Error('fails at load')\n`,
+    'b.mjs'
+  ],
+  [
+    // node calls ref() on what setImmediate returns, inside the child's own setImmediate.
+    "replacing the Immediate prototype's ref does not run inside a later evaluation",
+    `{
+      const proto = Object.getPrototypeOf(setImmediate(() => {}))
+      const ref = proto.ref
+      // Longer than the evaluation's 5 s deadline: the next file would time out.
+      proto.ref = function () { const until = Date.now() + 6000; while (Date.now() < until); return ref.call(this) }
+    }`,
+    "import pad from 'blocked-package'\nexport const handler = () => 1\n",
+    'b.mjs'
+  ],
+  [
+    // transfer() detached node's pool: every later small Buffer threw, and the child died.
+    'detaching the Buffer pool does not end the child',
+    'Buffer.allocUnsafe(1).buffer.transfer?.()',
+    NEXT_FILE,
+    'b.js'
+  ]
+]
+
+describe.each(NODES)('on %s', (_label, node) => {
+  test.each(ATTACKS)('%s', async (_, escape, next, filename) => {
+    const honest = await nextReport('1', next, filename, node)
+    expect(reportOf(await nextReport(escape, next, filename, node))).toEqual(reportOf(honest))
+  })
 })

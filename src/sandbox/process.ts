@@ -42,8 +42,10 @@ export const BOOT = `(() => {
 const { readSync, closeSync } = process.getBuiltinModule('node:fs');
 const { compileFunction } = process.getBuiltinModule('node:vm');
 const builtin = process.getBuiltinModule;
+// Never from node's shared pool: code that escaped into this realm gets the pool from any
+// Buffer.allocUnsafe of its own, and would read (or write) the frames in it.
 const read = size => {
-  const buffer = Buffer.allocUnsafe(size);
+  const buffer = Buffer.allocUnsafeSlow(size);
   for (let at = 0; at < size; ) {
     const got = readSync(0, buffer, at, size - at, null);
     if (got === 0) return null;

@@ -102,8 +102,8 @@ export class Sandbox implements Evaluator {
   private evaluations = 0
   private busy = false
 
-  private constructor(program: string) {
-    this.child = spawnSandboxProcess(program)
+  private constructor(program: string, node?: string) {
+    this.child = spawnSandboxProcess(program, node)
     this.exited = new Promise(resolve =>
       this.child.once('close', (code, signal) => resolve({ code, signal }))
     )
@@ -120,9 +120,12 @@ export class Sandbox implements Evaluator {
     this.hold(false)
   }
 
-  /** Starts a child; `program` replaces the boot loader (tests of the protocol only). */
-  static start(program = BOOT): Sandbox {
-    return new Sandbox(program)
+  /**
+   * Starts a child; `program` replaces the boot loader and `node` this node (tests of the
+   * protocol only).
+   */
+  static start(program = BOOT, node?: string): Sandbox {
+    return new Sandbox(program, node)
   }
 
   /** Whether the child can take another file. */

@@ -139,6 +139,12 @@
   // Intrinsics no global name reaches (those of newer nodes only where they exist). Not Intl's
   // segments: making a Segmenter loads ICU's break rules (~10 ms), and the child uses none.
   const iterator = globalThis.Iterator
+  // What the timer functions return: node calls their methods (ref) inside the child's own
+  // setImmediate, while a later file is evaluated.
+  const immediate = setImmediate(() => undefined)
+  clearImmediate(immediate)
+  const timeout = setTimeout(() => undefined, 0)
+  clearTimeout(timeout)
   const anonymous = [
     getOwnPropertyDescriptor(Function.prototype, 'caller').get,
     getPrototypeOf(Int8Array),
@@ -151,11 +157,17 @@
     getPrototypeOf(function* () {}),
     getPrototypeOf(async function* () {}),
     getPrototypeOf(async function () {}),
+    getPrototypeOf(immediate),
+    getPrototypeOf(timeout),
     ...(iterator?.from ? [getPrototypeOf(iterator.from({ next: () => ({ done: true }) }))] : []),
     ...(iterator?.prototype.map ? [getPrototypeOf([].values().map(x => x))] : [])
   ]
   const named = GLOBALS.filter(name => name in globalThis).map(name => globalThis[name])
   // Everything reachable from these by properties (values, getters, setters) and prototypes.
+  // transfer() detaches even node's Buffer pool, which node marks untransferable: every small
+  // Buffer after it would throw. Nothing in the child moves buffers.
+  delete ArrayBuffer.prototype.transfer
+  delete ArrayBuffer.prototype.transferToFixedLength
   const queue = [...anonymous, ...named, console]
   const frozen = new Set()
   while (queue.length > 0) {
