@@ -283,7 +283,7 @@ class Requests {
     async callWithStatus(target, body, schema, options, readBack) {
         const { signal, persistUntil } = options;
         const lockWaitEnd = Date.now() + this.options.lockWaitMs;
-        const lockDeadline = persistUntil ?? (() => lockWaitEnd);
+        const lockDeadline = () => persistUntil?.at() ?? lockWaitEnd;
         let rateLimited = 0;
         const rate = this.options.rate;
         return (0,retry/* withRetries */.LH)(target.what, async () => {
@@ -567,8 +567,10 @@ function deadline(ms, parent) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FI: () => (/* binding */ fixedDeadline),
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   rE: () => (/* binding */ waitWithin),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
@@ -585,6 +587,27 @@ const sleep = (ms, signal) => new Promise((resolve, reject) => {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 });
+/** A deadline that never moves. */
+function fixedDeadline(at) {
+    return { at: () => at, moved: new AbortController().signal };
+}
+/**
+ * Waits `ms`, but not past `deadline`, even when it comes earlier during the wait: the caller
+ * then still gets its last attempt at the new time, rather than `signal` cutting it off.
+ */
+async function waitWithin(ms, deadline, sleepFor, signal) {
+    const wake = Date.now() + ms;
+    try {
+        await sleepFor(ms, signal ? AbortSignal.any([signal, deadline.moved]) : deadline.moved);
+    }
+    catch (error) {
+        if (signal?.aborted || !deadline.moved.aborted)
+            throw error;
+        const left = Math.min(wake, deadline.at()) - Date.now();
+        if (left > 0)
+            await sleepFor(left, signal);
+    }
+}
 /** Exponential backoff with full jitter: a uniform wait in [0, min(max, base·2^attempt)). */
 function backoffDelay(attempt, backoff) {
     const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** attempt);
@@ -618,14 +641,17 @@ async function withRetries(label, operation, policy) {
             if (!free && attempt >= policy.attempts)
                 throw error;
             // Within a budget, the last wait ends at its end, for one last attempt.
-            const left = policy.until === undefined ? Infinity : policy.until() - Date.now();
+            const left = policy.until === undefined ? Infinity : policy.until.at() - Date.now();
             if (left <= 0)
                 throw error;
             const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff));
             if (!free)
                 attempt++;
             policy.onRetry?.({ label, attempt, attempts: policy.attempts, delayMs, free, error });
-            await (policy.sleep ?? sleep)(delayMs, policy.signal);
+            const sleepFor = policy.sleep ?? sleep;
+            await (policy.until
+                ? waitWithin(delayMs, policy.until, sleepFor, policy.signal)
+                : sleepFor(delayMs, policy.signal));
         }
     }
 }

@@ -79,6 +79,7 @@ var phases = __webpack_require__(7489);
 var retry = __webpack_require__(8902);
 ;// CONCATENATED MODULE: ./src/cxone/live-state.ts
 
+
 const POLL_FIRST_MS = 100;
 const POLL_MAX_MS = 2_000;
 /**
@@ -108,22 +109,22 @@ class LiveState {
             if (!publishing)
                 return { ...(live ? { live } : {}), ...(waitedFor ? { waitedFor } : {}) };
             waitedFor = publishing.versionId;
-            const left = until() - Date.now();
+            const left = until.at() - Date.now();
             if (left <= 0) {
                 throw new errors/* ActionError */.lZ(`version ${publishing.versionId} was still publishing in ${env} when the deadline passed (another promotion in progress?)`);
             }
-            await this.sleep(Math.min(wait, left), call.signal);
+            await (0,retry/* waitWithin */.rE)(Math.min(wait, left), until, this.sleep, call.signal);
         }
     }
     /** Polls a `publishing` version until it is published or failed, within the deadline. */
     async settle(version, until, call) {
         let current = version;
         for (let wait = POLL_FIRST_MS; current.status === 'publishing'; wait = Math.min(POLL_MAX_MS, wait * 2)) {
-            const left = until() - Date.now();
+            const left = until.at() - Date.now();
             if (left <= 0) {
                 throw new errors/* ActionError */.lZ(`version ${current.versionId} was still publishing when the publish deadline passed`);
             }
-            await this.sleep(Math.min(wait, left), call.signal);
+            await (0,retry/* waitWithin */.rE)(Math.min(wait, left), until, this.sleep, call.signal);
             current = await this.client.getVersion(this.id, current.versionId, call);
         }
         if (current.status === 'failed')
@@ -196,10 +197,7 @@ class VersionTransaction {
     async prepare(signal) {
         const { id, versionId, env, promotion } = this;
         const call = signal ? { signal } : {};
-        const { live: previous } = await this.phases.run('Read live', () => {
-            const end = Date.now() + this.settings.publishTimeoutMs;
-            return this.state.settledState(() => end, call);
-        }, ({ live, waitedFor }) => `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`);
+        const { live: previous } = await this.phases.run('Read live', () => this.state.settledState((0,retry/* fixedDeadline */.FI)(Date.now() + this.settings.publishTimeoutMs), call), ({ live, waitedFor }) => `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`);
         if (previous)
             this.previous = previous;
         const uploaded = await this.phases.run('Upload', () => this.client.upload({
@@ -223,8 +221,7 @@ class VersionTransaction {
     async publish(signal) {
         const { id, versionId, env, promotion } = this;
         const call = signal ? { signal } : {};
-        const end = Date.now() + this.settings.publishTimeoutMs;
-        const deadline = () => end;
+        const deadline = (0,retry/* fixedDeadline */.FI)(Date.now() + this.settings.publishTimeoutMs);
         // Touched once the PATCH may have reached CXone: from then on only a restore undoes it.
         const sent = { ...call, onSend: () => (this.touched = true) };
         await this.phases.run('Publish', async () => this.state.settle(await this.client.publish(id, versionId, env, promotion.checksum, sent), deadline, call), v => `${v.versionId} is ${v.status}`);
@@ -253,12 +250,15 @@ class VersionTransaction {
         // attempt gets its answer.
         const beforeEnd = () => budget.end - Math.min(LAST_ANSWER_MS, (budget.end - Date.now()) / 5);
         let waitsEnd = beforeEnd();
-        const until = () => waitsEnd;
+        const moved = new AbortController();
+        const until = { at: () => waitsEnd, moved: moved.signal };
         // A cancellation, before or during the rollback, brings its end to a fixed time after the
-        // runner's SIGINT, whatever the budget was: the process is killed 10 s after it.
+        // runner's SIGINT, whatever the budget was: the process is killed 10 s after it. A wait
+        // under way then wakes at the new end of waits, for one last attempt.
         const onCancel = () => {
             budget.endBy(cancelledAt(cancel) + (this.settings.cancelRestoreMs ?? CANCELLED_ROLLBACK_MS));
             waitsEnd = Math.min(waitsEnd, beforeEnd());
+            moved.abort();
         };
         if (cancel?.aborted)
             onCancel();
@@ -455,8 +455,10 @@ function deadline(ms, parent) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FI: () => (/* binding */ fixedDeadline),
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   rE: () => (/* binding */ waitWithin),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
@@ -473,6 +475,27 @@ const sleep = (ms, signal) => new Promise((resolve, reject) => {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 });
+/** A deadline that never moves. */
+function fixedDeadline(at) {
+    return { at: () => at, moved: new AbortController().signal };
+}
+/**
+ * Waits `ms`, but not past `deadline`, even when it comes earlier during the wait: the caller
+ * then still gets its last attempt at the new time, rather than `signal` cutting it off.
+ */
+async function waitWithin(ms, deadline, sleepFor, signal) {
+    const wake = Date.now() + ms;
+    try {
+        await sleepFor(ms, signal ? AbortSignal.any([signal, deadline.moved]) : deadline.moved);
+    }
+    catch (error) {
+        if (signal?.aborted || !deadline.moved.aborted)
+            throw error;
+        const left = Math.min(wake, deadline.at()) - Date.now();
+        if (left > 0)
+            await sleepFor(left, signal);
+    }
+}
 /** Exponential backoff with full jitter: a uniform wait in [0, min(max, base·2^attempt)). */
 function backoffDelay(attempt, backoff) {
     const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** attempt);
@@ -506,14 +529,17 @@ async function withRetries(label, operation, policy) {
             if (!free && attempt >= policy.attempts)
                 throw error;
             // Within a budget, the last wait ends at its end, for one last attempt.
-            const left = policy.until === undefined ? Infinity : policy.until() - Date.now();
+            const left = policy.until === undefined ? Infinity : policy.until.at() - Date.now();
             if (left <= 0)
                 throw error;
             const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff));
             if (!free)
                 attempt++;
             policy.onRetry?.({ label, attempt, attempts: policy.attempts, delayMs, free, error });
-            await (policy.sleep ?? sleep)(delayMs, policy.signal);
+            const sleepFor = policy.sleep ?? sleep;
+            await (policy.until
+                ? waitWithin(delayMs, policy.until, sleepFor, policy.signal)
+                : sleepFor(delayMs, policy.signal));
         }
     }
 }

@@ -1,3 +1,4 @@
+import { CancelledError } from '../../src/cancellation.js'
 import { STALLED } from '../../src/cxone/drain-guard.js'
 import { sha256, type CxoneEmulator } from '../../src/emulator/index.js'
 import { publishVersion } from '../../src/cxone/publisher.js'
@@ -213,6 +214,43 @@ describe('cancellation', () => {
       detail: expect.stringMatching(/409 locked/)
     })
   })
+
+  // A wait begun before the cancellation (a Retry-After longer than the time left) wakes at
+  // the new end of waits, and the restore gets its last attempt. (Found by a fault probe.)
+  test.each([
+    [
+      '429 Retry-After 20',
+      { kind: 'status', status: 429, error: 'rate_limited', retryAfter: '20' }
+    ],
+    [
+      '409 locked Retry-After 30',
+      { kind: 'status', status: 409, error: 'locked', retryAfter: '30' }
+    ]
+  ] as const)(
+    'a restore answered %s once, then cancelled: the rollback still gets its last attempt',
+    async (_name, fault) => {
+      emulator = await startEmulator()
+      emulator.faults.add({ call: 'publish', versionId: 'v2', fault: { kind: 'publish-fails' } })
+      emulator.faults.add({ call: 'publish', versionId: 'v1', times: 1, fault })
+      const { client } = clientFor(emulator, { requestTimeoutMs: 30_000, sleep })
+      const cancel = new AbortController()
+      const watch = setInterval(() => {
+        if (!calls().some(call => /^publish v1 4/.test(call))) return
+        clearInterval(watch)
+        setTimeout(() => cancel.abort(new CancelledError()), 300)
+      }, 5)
+      const outcome = await publishVersion(client, promotion(), {
+        ...settings,
+        publishTimeoutMs: 60_000,
+        cancel: cancel.signal,
+        cancelRestoreMs: 3000
+      }).finally(() => clearInterval(watch))
+      expect(cancel.signal.aborted).toBe(true)
+      expect(calls()).toContain('publish v1 200')
+      expect(outcome.result).toBe('rolled-back')
+      expect(live()).toBe('v1')
+    }
+  )
 
   test('before the publish: nothing live is touched and no PATCH is sent', async () => {
     emulator = await startEmulator()

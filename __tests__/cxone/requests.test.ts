@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:net'
 import { CxoneClient } from '../../src/cxone/client.js'
 import { sha256, type CxoneEmulator } from '../../src/emulator/index.js'
+import { fixedDeadline } from '../../src/http/retry.js'
 import { clientFor, ID, startEmulator } from '../emulated.js'
 import { atOf, callsOf, failure, versionPath } from './client-setup.js'
 
@@ -60,7 +61,7 @@ describe('one attempt budget per logical request', () => {
     emulator.faults.add({ call: 'get', times: 4, fault: { kind: 'status', status: 502 } })
     const { client } = clientFor(emulator, { maxAttempts: 1 })
     await expect(
-      client.getVersion(ID, 'v1', { persistUntil: () => Date.now() + 60_000 })
+      client.getVersion(ID, 'v1', { persistUntil: fixedDeadline(Date.now() + 60_000) })
     ).resolves.toMatchObject({ versionId: 'v1' })
     expect(calls()).toEqual(['token 200', ...Array(4).fill('get 502'), 'get 200'])
   })

@@ -5,7 +5,7 @@
 import type { CallOptions, CxoneClient, CxoneVersion } from './client.js'
 import { ActionError } from '../errors.js'
 import type { Environment } from '../payload.js'
-import type { Sleep } from '../http/retry.js'
+import { waitWithin, type Deadline, type Sleep } from '../http/retry.js'
 
 const POLL_FIRST_MS = 100
 const POLL_MAX_MS = 2_000
@@ -31,7 +31,7 @@ export class LiveState {
    * version that was publishing.
    */
   async settledState(
-    until: () => number,
+    until: Deadline,
     call: Call,
     env: Environment = this.env
   ): Promise<{ live?: CxoneVersion; waitedFor?: string }> {
@@ -40,31 +40,31 @@ export class LiveState {
       const { live, publishing } = await this.client.environmentState(this.id, env, call)
       if (!publishing) return { ...(live ? { live } : {}), ...(waitedFor ? { waitedFor } : {}) }
       waitedFor = publishing.versionId
-      const left = until() - Date.now()
+      const left = until.at() - Date.now()
       if (left <= 0) {
         throw new ActionError(
           `version ${publishing.versionId} was still publishing in ${env} when the deadline passed (another promotion in progress?)`
         )
       }
-      await this.sleep(Math.min(wait, left), call.signal)
+      await waitWithin(Math.min(wait, left), until, this.sleep, call.signal)
     }
   }
 
   /** Polls a `publishing` version until it is published or failed, within the deadline. */
-  async settle(version: CxoneVersion, until: () => number, call: Call): Promise<CxoneVersion> {
+  async settle(version: CxoneVersion, until: Deadline, call: Call): Promise<CxoneVersion> {
     let current = version
     for (
       let wait = POLL_FIRST_MS;
       current.status === 'publishing';
       wait = Math.min(POLL_MAX_MS, wait * 2)
     ) {
-      const left = until() - Date.now()
+      const left = until.at() - Date.now()
       if (left <= 0) {
         throw new ActionError(
           `version ${current.versionId} was still publishing when the publish deadline passed`
         )
       }
-      await this.sleep(Math.min(wait, left), call.signal)
+      await waitWithin(Math.min(wait, left), until, this.sleep, call.signal)
       current = await this.client.getVersion(this.id, current.versionId, call)
     }
     if (current.status === 'failed')

@@ -7,7 +7,13 @@
 import type { z } from 'zod'
 import { errorMessage } from '../errors.js'
 import type { RateController } from './rate-controller.js'
-import { retryAfterMs, withRetries, type Backoff, type Sleep } from '../http/retry.js'
+import {
+  retryAfterMs,
+  withRetries,
+  type Backoff,
+  type Deadline,
+  type Sleep
+} from '../http/retry.js'
 import { Exchanges, NoAnswerError, type Answer } from '../http/transport.js'
 import {
   CxoneError,
@@ -49,7 +55,7 @@ export interface CallOptions {
    * Retry transient failures and wait out locks until this time (epoch ms), whatever
    * max-retries says: a rollback's own budget, read at each wait (a cancellation moves it).
    */
-  persistUntil?: () => number
+  persistUntil?: Deadline
   /**
    * Whether a PATCH may wait for its answer a little past `signal` (true by default: a
    * cancelled publish's outcome is known only from its answer). A rollback's calls, whose
@@ -127,7 +133,7 @@ export class Requests {
   ): Promise<{ status: number; data: z.output<S> }> {
     const { signal, persistUntil } = options
     const lockWaitEnd = Date.now() + this.options.lockWaitMs
-    const lockDeadline = persistUntil ?? (() => lockWaitEnd)
+    const lockDeadline = (): number => persistUntil?.at() ?? lockWaitEnd
     let rateLimited = 0
     const rate = this.options.rate
     return withRetries(

@@ -9,7 +9,7 @@ import { deadline } from '../http/deadline.js'
 import { ActionError } from '../errors.js'
 import { describeFailure as describe, Phases } from './phases.js'
 import type { Environment, PromotionPayload } from '../payload.js'
-import { sleep as realSleep, type Sleep } from '../http/retry.js'
+import { fixedDeadline, sleep as realSleep, type Deadline, type Sleep } from '../http/retry.js'
 import { LiveState, type Call } from './live-state.js'
 
 /** One version to promote: its identity, its exact code and what it depends on. */
@@ -115,10 +115,8 @@ export class VersionTransaction {
     const call = signal ? { signal } : {}
     const { live: previous } = await this.phases.run(
       'Read live',
-      () => {
-        const end = Date.now() + this.settings.publishTimeoutMs
-        return this.state.settledState(() => end, call)
-      },
+      () =>
+        this.state.settledState(fixedDeadline(Date.now() + this.settings.publishTimeoutMs), call),
       ({ live, waitedFor }) =>
         `${live ? `${live.versionId} is live in ${env}` : `nothing is live in ${env}`}${waitedFor ? ` (once ${waitedFor} had finished publishing)` : ''}`
     )
@@ -154,8 +152,7 @@ export class VersionTransaction {
   async publish(signal?: AbortSignal): Promise<void> {
     const { id, versionId, env, promotion } = this
     const call = signal ? { signal } : {}
-    const end = Date.now() + this.settings.publishTimeoutMs
-    const deadline = (): number => end
+    const deadline = fixedDeadline(Date.now() + this.settings.publishTimeoutMs)
     // Touched once the PATCH may have reached CXone: from then on only a restore undoes it.
     const sent = { ...call, onSend: () => (this.touched = true) }
     await this.phases.run(
@@ -205,12 +202,15 @@ export class VersionTransaction {
     const beforeEnd = (): number =>
       budget.end - Math.min(LAST_ANSWER_MS, (budget.end - Date.now()) / 5)
     let waitsEnd = beforeEnd()
-    const until = (): number => waitsEnd
+    const moved = new AbortController()
+    const until: Deadline = { at: () => waitsEnd, moved: moved.signal }
     // A cancellation, before or during the rollback, brings its end to a fixed time after the
-    // runner's SIGINT, whatever the budget was: the process is killed 10 s after it.
+    // runner's SIGINT, whatever the budget was: the process is killed 10 s after it. A wait
+    // under way then wakes at the new end of waits, for one last attempt.
     const onCancel = (): void => {
       budget.endBy(cancelledAt(cancel) + (this.settings.cancelRestoreMs ?? CANCELLED_ROLLBACK_MS))
       waitsEnd = Math.min(waitsEnd, beforeEnd())
+      moved.abort()
     }
     if (cancel?.aborted) onCancel()
     else cancel?.addEventListener('abort', onCancel, { once: true })
@@ -255,7 +255,7 @@ export class VersionTransaction {
    */
   private async rollBack(
     target: CxoneVersion | undefined,
-    until: () => number,
+    until: Deadline,
     call: Call
   ): Promise<RollbackResult> {
     const { id, versionId, env } = this
@@ -329,7 +329,7 @@ export class VersionTransaction {
    * Publishes this version again in the environment this run's publish took it out of, unless
    * another run has put a version there since (that one is left, and said).
    */
-  private async putBack(from: Environment, until: () => number, call: Call): Promise<void> {
+  private async putBack(from: Environment, until: Deadline, call: Call): Promise<void> {
     const { id, versionId, promotion } = this
     const { live } = await this.state.settledState(until, call, from)
     if (live?.versionId === versionId) return

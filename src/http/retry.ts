@@ -15,6 +15,40 @@ export const sleep: Sleep = (ms, signal) =>
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
+/**
+ * A time (epoch ms) that can come earlier: a rollback's end of waits, which a cancellation
+ * brings forward. `moved` aborts when it does, so a wait already under way wakes.
+ */
+export interface Deadline {
+  at: () => number
+  moved: AbortSignal
+}
+
+/** A deadline that never moves. */
+export function fixedDeadline(at: number): Deadline {
+  return { at: () => at, moved: new AbortController().signal }
+}
+
+/**
+ * Waits `ms`, but not past `deadline`, even when it comes earlier during the wait: the caller
+ * then still gets its last attempt at the new time, rather than `signal` cutting it off.
+ */
+export async function waitWithin(
+  ms: number,
+  deadline: Deadline,
+  sleepFor: Sleep,
+  signal?: AbortSignal
+): Promise<void> {
+  const wake = Date.now() + ms
+  try {
+    await sleepFor(ms, signal ? AbortSignal.any([signal, deadline.moved]) : deadline.moved)
+  } catch (error) {
+    if (signal?.aborted || !deadline.moved.aborted) throw error
+    const left = Math.min(wake, deadline.at()) - Date.now()
+    if (left > 0) await sleepFor(left, signal)
+  }
+}
+
 export interface Backoff {
   /** First delay before jitter. */
   baseMs: number
@@ -54,11 +88,8 @@ export type RetryDecision =
 export interface RetryPolicy {
   /** Attempts in all, the first included (Infinity: until `until`). */
   attempts: number
-  /**
-   * No wait may end after this time (epoch ms): the operation's own budget. Read before each
-   * wait, since a cancellation can bring it forward.
-   */
-  until?: () => number
+  /** No wait may end after this time: the operation's own budget (a cancellation moves it). */
+  until?: Deadline
   backoff: Backoff
   classify: (error: unknown) => RetryDecision
   sleep?: Sleep
@@ -90,12 +121,15 @@ export async function withRetries<T>(
       const free = decision.free ?? false
       if (!free && attempt >= policy.attempts) throw error
       // Within a budget, the last wait ends at its end, for one last attempt.
-      const left = policy.until === undefined ? Infinity : policy.until() - Date.now()
+      const left = policy.until === undefined ? Infinity : policy.until.at() - Date.now()
       if (left <= 0) throw error
       const delayMs = Math.min(left, decision.delayMs ?? backoffDelay(attempt, policy.backoff))
       if (!free) attempt++
       policy.onRetry?.({ label, attempt, attempts: policy.attempts, delayMs, free, error })
-      await (policy.sleep ?? sleep)(delayMs, policy.signal)
+      const sleepFor = policy.sleep ?? sleep
+      await (policy.until
+        ? waitWithin(delayMs, policy.until, sleepFor, policy.signal)
+        : sleepFor(delayMs, policy.signal))
     }
   }
 }
