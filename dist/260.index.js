@@ -426,6 +426,8 @@ const publishBody = (environment, checksum) => ({
     checksum
 });
 const unpublishBody = (environment) => ({ published: false, environment });
+/** One shell word, whatever the text holds: in single quotes, each `'` closed, escaped, reopened. */
+const shellQuote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
 
 /** The calls of CXone's data action version API, as docs/contract.md has them. */
 class CxoneClient {
@@ -494,8 +496,10 @@ class CxoneClient {
     dispose() {
         this.requests.dispose();
     }
+    /** Values from CXone's answers are quoted for the shell: a person pastes this command. */
     patchCommand(dataActionId, versionId, body) {
-        return `curl -X PATCH -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.requests.apiBase}${this.versionPath(dataActionId, versionId)}`;
+        const url = `${this.requests.apiBase}${this.versionPath(dataActionId, versionId)}`;
+        return `curl -X PATCH -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d ${shellQuote(JSON.stringify(body))} ${shellQuote(url)}`;
     }
     versionsPath(dataActionId) {
         return `/api/v2/studio/data-actions/${encodeURIComponent(dataActionId)}/versions`;

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { CxoneClient } from '../../src/cxone/client.js'
 import { sha256, type CxoneEmulator } from '../../src/emulator/index.js'
 import { clientFor, ID, startEmulator } from '../emulated.js'
@@ -57,5 +61,31 @@ describe('answers that never come whole', () => {
     await publishV1(client)
     expect(calls()).toEqual(['token 200', 'publish reset', 'get 200', 'publish 200'])
     expect(emulator.state(ID).live.sandbox).toBe('v1')
+  })
+})
+
+describe('the manual fix of an unfinished rollback', () => {
+  // CXone's answers fill it (the previous version's id and checksum), and a person pastes it.
+  test('a shell reads each value as one word, quotes and $(…) included', () => {
+    const { client } = clientFor(emulator)
+    const marker = join(mkdtempSync(join(tmpdir(), 'cxone-quote-')), 'ran')
+    const checksum = `x'$(touch ${marker})'"\`y`
+    const versionId = "v1'; touch " + marker + ' #'
+    const command = client.publishCommand(ID, versionId, 'production', checksum)
+    client.dispose()
+    // The command with curl swapped for printf: each word the shell sees, one per line.
+    const words = execFileSync('/bin/sh', ['-c', command.replace(/^curl /, "printf '%s\\n' ")], {
+      encoding: 'utf8',
+      env: { CXONE_TOKEN: 't' }
+    }).split('\n')
+    expect(existsSync(marker)).toBe(false)
+    expect(JSON.parse(words[words.indexOf('-d') + 1]!)).toEqual({
+      published: true,
+      environment: 'production',
+      checksum
+    })
+    expect(words).toContain(
+      `${emulator.url}/api/v2/studio/data-actions/${ID}/versions/${encodeURIComponent(versionId)}`
+    )
   })
 })

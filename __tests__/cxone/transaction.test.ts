@@ -153,7 +153,7 @@ describe('failures from the publish on, through retries and deadlines', () => {
     expect(outcome.rollback?.detail).toContain('CXone now reports nothing live in production')
     expect(outcome.finalLive).toBeNull()
     expect(outcome.manualFix).toBe(
-      `curl -X PATCH -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '{"published":true,"environment":"production","checksum":"${sha256(V1_CODE)}"}' ${emulator.url}/api/v2/studio/data-actions/${ID}/versions/v1`
+      `curl -X PATCH -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '{"published":true,"environment":"production","checksum":"${sha256(V1_CODE)}"}' '${emulator.url}/api/v2/studio/data-actions/${ID}/versions/v1'`
     )
     expect(live()).toBeNull()
   })

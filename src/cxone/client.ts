@@ -39,6 +39,9 @@ const publishBody = (environment: Environment, checksum: string) => ({
 })
 const unpublishBody = (environment: Environment) => ({ published: false, environment })
 
+/** One shell word, whatever the text holds: in single quotes, each `'` closed, escaped, reopened. */
+const shellQuote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`
+
 export { CxoneError, type CxoneVersion } from './responses.js'
 export type { CallOptions, CallStats, CxoneClientOptions } from './requests.js'
 
@@ -204,8 +207,10 @@ export class CxoneClient {
     this.requests.dispose()
   }
 
+  /** Values from CXone's answers are quoted for the shell: a person pastes this command. */
   private patchCommand(dataActionId: string, versionId: string, body: object): string {
-    return `curl -X PATCH -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d '${JSON.stringify(body)}' ${this.requests.apiBase}${this.versionPath(dataActionId, versionId)}`
+    const url = `${this.requests.apiBase}${this.versionPath(dataActionId, versionId)}`
+    return `curl -X PATCH -H "Authorization: Bearer $CXONE_TOKEN" -H "Content-Type: application/json" -d ${shellQuote(JSON.stringify(body))} ${shellQuote(url)}`
   }
 
   private versionsPath(dataActionId: string): string {
