@@ -11,6 +11,7 @@ import { describeFailure as describe, Phases } from './phases.js'
 import type { Environment, PromotionPayload } from '../payload.js'
 import { fixedDeadline, sleep as realSleep, type Deadline, type Sleep } from '../http/retry.js'
 import { LiveState, type Call } from './live-state.js'
+import { CxoneError } from './responses.js'
 
 /** One version to promote: its identity, its exact code and what it depends on. */
 export interface Promotion {
@@ -73,6 +74,11 @@ export class VersionTransaction {
   movedFrom?: Environment
   /** Set when the publish was asked for: from then on a failure must be rolled back. */
   touched = false
+  /**
+   * Whether the publish PATCH went out and no answer came: CXone may still carry it out after
+   * the rollback has read (docs/transaction.md, Limits), and the rollback says so.
+   */
+  private unanswered = false
   readonly phases: Phases
   private readonly state: LiveState
   private restoration?: Promise<Restoration>
@@ -157,12 +163,18 @@ export class VersionTransaction {
     const sent = { ...call, onSend: () => (this.touched = true) }
     await this.phases.run(
       'Publish',
-      async () =>
-        this.state.settle(
-          await this.client.publish(id, versionId, env, promotion.checksum, sent),
-          deadline,
-          call
-        ),
+      async () => {
+        let answer: CxoneVersion
+        try {
+          answer = await this.client.publish(id, versionId, env, promotion.checksum, sent)
+        } catch (error) {
+          // Sent, and CXone never answered (lost, timed out, cut by a cancellation).
+          const answered = error instanceof CxoneError && error.status !== undefined
+          if (this.touched && !answered) this.unanswered = true
+          throw error
+        }
+        return this.state.settle(answer, deadline, call)
+      },
       v => `${v.versionId} is ${v.status}`
     )
     await this.phases.run(
@@ -295,9 +307,12 @@ export class VersionTransaction {
     const back = this.movedFrom
       ? `; ${versionId} is live again in ${this.movedFrom} (verified)`
       : ''
+    const late = this.unanswered
+      ? `; the publish of ${versionId} got no answer: should CXone still carry it out, ${versionId} goes live unverified (check with mode: plan)`
+      : ''
     return target
-      ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)${back}`
-      : `nothing is live in ${env}, as before (verified)${back}`
+      ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)${back}${late}`
+      : `nothing is live in ${env}, as before (verified)${back}${late}`
   }
 
   /** A rollback that did not complete: what CXone reports now, and the fix by hand. */
