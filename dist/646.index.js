@@ -172,6 +172,8 @@ class Requests {
             }
             catch (error) {
                 const lost = error instanceof responses/* TransientError */.N_ && error.code === 'network';
+                if (lost)
+                    options.onLost?.();
                 // Cancelled: the rollback reads the state itself.
                 if (!lost || !readBack || signal?.aborted)
                     throw error;

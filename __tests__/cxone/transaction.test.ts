@@ -246,6 +246,25 @@ describe('a publish PATCH that got no answer', () => {
     expect(answered.result).toBe('rolled-back')
     expect(answered.rollback?.detail).not.toContain('no answer')
   })
+
+  test('a lost attempt then an answered retry: the lost one may still land, and it is said', async () => {
+    emulator = await startEmulator()
+    emulator.faults.add({
+      call: 'publish',
+      versionId: 'v2',
+      times: 1,
+      fault: { kind: 'delay', ms: 2500 }
+    })
+    emulator.faults.add({
+      call: 'publish',
+      versionId: 'v2',
+      fault: { kind: 'status', status: 503 }
+    })
+    const { client } = clientFor(emulator, { requestTimeoutMs: 1000, maxAttempts: 2, sleep })
+    const outcome = await publishVersion(client, promotion(), settings)
+    expect(outcome.result).toBe('rolled-back')
+    expect(outcome.rollback?.detail).toContain('the publish of v2 got no answer')
+  })
 })
 
 describe('a true baseline', () => {

@@ -51,6 +51,8 @@ export interface CallOptions {
   signal?: AbortSignal
   /** Told just before each request of the call goes out (after any wait for its turn). */
   onSend?: () => void
+  /** Told when a request of the call went out and its answer never came whole. */
+  onLost?: () => void
   /**
    * Retry transient failures and wait out locks until this time (epoch ms), whatever
    * max-retries says: a rollback's own budget, read at each wait (a cancellation moves it).
@@ -143,6 +145,7 @@ export class Requests {
           return parsed(target, await this.authorized(target, body, options), schema)
         } catch (error) {
           const lost = error instanceof TransientError && error.code === 'network'
+          if (lost) options.onLost?.()
           // Cancelled: the rollback reads the state itself.
           if (!lost || !readBack || signal?.aborted) throw error
           const data = await readBack()

@@ -74,10 +74,7 @@ export class VersionTransaction {
   movedFrom?: Environment
   /** Set when the publish was asked for: from then on a failure must be rolled back. */
   touched = false
-  /**
-   * Whether the publish PATCH went out and no answer came: CXone may still carry it out after
-   * the rollback has read (docs/transaction.md, Limits), and the rollback says so.
-   */
+  /** A publish PATCH went out and its answer never came: CXone may still carry it out. */
   private unanswered = false
   readonly phases: Phases
   private readonly state: LiveState
@@ -159,8 +156,10 @@ export class VersionTransaction {
     const { id, versionId, env, promotion } = this
     const call = signal ? { signal } : {}
     const deadline = fixedDeadline(Date.now() + this.settings.publishTimeoutMs)
-    // Touched once the PATCH may have reached CXone: from then on only a restore undoes it.
-    const sent = { ...call, onSend: () => (this.touched = true) }
+    // Touched once the PATCH may have reached CXone; unanswered once any attempt's answer was
+    // lost (a later answer does not say whether it will still land).
+    const onSend = (): boolean => (this.touched = true)
+    const sent = { ...call, onSend, onLost: () => (this.unanswered = true) }
     await this.phases.run(
       'Publish',
       async () => {
@@ -168,9 +167,8 @@ export class VersionTransaction {
         try {
           answer = await this.client.publish(id, versionId, env, promotion.checksum, sent)
         } catch (error) {
-          // Sent, and CXone never answered (lost, timed out, cut by a cancellation).
-          const answered = error instanceof CxoneError && error.status !== undefined
-          if (this.touched && !answered) this.unanswered = true
+          // Sent, then cut off by a cancellation before any answer: as unknown as a lost one.
+          if (this.touched && !(error instanceof CxoneError && error.status)) this.unanswered = true
           throw error
         }
         return this.state.settle(answer, deadline, call)
@@ -307,9 +305,11 @@ export class VersionTransaction {
     const back = this.movedFrom
       ? `; ${versionId} is live again in ${this.movedFrom} (verified)`
       : ''
-    const late = this.unanswered
-      ? `; the publish of ${versionId} got no answer: should CXone still carry it out, ${versionId} goes live unverified (check with mode: plan)`
-      : ''
+    // Not when the rollback found this version live and undid it: then it had landed.
+    const late =
+      this.unanswered && !result.acted
+        ? `; the publish of ${versionId} got no answer: should CXone still carry it out, ${versionId} goes live unverified (check with mode: plan)`
+        : ''
     return target
       ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)${back}${late}`
       : `nothing is live in ${env}, as before (verified)${back}${late}`
