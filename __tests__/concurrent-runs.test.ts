@@ -1,4 +1,5 @@
 import { CxoneEmulator } from '../src/emulator/index.js'
+import { startReleaseEmulator } from './emulated.js'
 import { makeWorkspace, NODES, runAction } from './helpers.js'
 
 /**
@@ -20,19 +21,7 @@ const workspace = makeWorkspace({
 
 let emulator: CxoneEmulator
 beforeEach(async () => {
-  emulator = new CxoneEmulator({
-    dataActions: ids.map(id => ({
-      id,
-      versions: [
-        {
-          versionId: 'v1',
-          actionCode: 'exports.handler = () => 1\n',
-          liveIn: 'production' as const
-        }
-      ]
-    }))
-  })
-  await emulator.start()
+  emulator = await startReleaseEmulator(ids)
 })
 afterEach(async () => {
   await emulator.stop()

@@ -16,6 +16,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Cxon
   return emulator
 }
 
+/** An emulator on loopback with one data action per id (a release's), each with v1 live. */
+export async function startReleaseEmulator(ids: readonly string[]): Promise<CxoneEmulator> {
+  const emulator = new CxoneEmulator({
+    dataActions: ids.map(id => ({
+      id,
+      versions: [
+        {
+          versionId: 'v1',
+          actionCode: 'exports.handler = () => 1\n',
+          liveIn: 'production' as const
+        }
+      ]
+    }))
+  })
+  await emulator.start()
+  return emulator
+}
+
 /** The real client pointed at the emulator; waits are recorded, not slept. */
 export function clientFor(
   emulator: CxoneEmulator,

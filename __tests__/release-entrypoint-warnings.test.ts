@@ -1,4 +1,4 @@
-import { CxoneEmulator } from '../src/emulator/index.js'
+import { startReleaseEmulator } from './emulated.js'
 import { makeWorkspace, runAction } from './helpers.js'
 
 /**
@@ -12,19 +12,7 @@ const ids = Array.from(
 )
 
 test('a rollback of fifteen members: every one restored, and no node warning', async () => {
-  const emulator = new CxoneEmulator({
-    dataActions: ids.map(id => ({
-      id,
-      versions: [
-        {
-          versionId: 'v1',
-          actionCode: 'exports.handler = () => 1\n',
-          liveIn: 'production' as const
-        }
-      ]
-    }))
-  })
-  await emulator.start()
+  const emulator = await startReleaseEmulator(ids)
   // The last read-back is wrong: the release fails after every other member was published.
   emulator.faults.add({
     call: 'get',

@@ -1,5 +1,6 @@
 import { CxoneEmulator, sha256 } from '../src/emulator/index.js'
 import { releaseChecksum } from '../src/cxone/release.js'
+import { startReleaseEmulator } from './emulated.js'
 import { makeWorkspace, runAction } from './helpers.js'
 
 /** A release through dist/index.js, as a tag push would run it. */
@@ -26,19 +27,7 @@ function releaseWorkspace(files: Record<string, string> = {}): string {
 
 let emulator: CxoneEmulator
 beforeEach(async () => {
-  emulator = new CxoneEmulator({
-    dataActions: ids.map(id => ({
-      id,
-      versions: [
-        {
-          versionId: 'v1',
-          actionCode: 'exports.handler = () => 1\n',
-          liveIn: 'production' as const
-        }
-      ]
-    }))
-  })
-  await emulator.start()
+  emulator = await startReleaseEmulator(ids)
 })
 afterEach(async () => {
   await emulator.stop()
