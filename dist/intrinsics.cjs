@@ -163,11 +163,11 @@
     ...(iterator?.prototype.map ? [getPrototypeOf([].values().map(x => x))] : [])
   ]
   const named = GLOBALS.filter(name => name in globalThis).map(name => globalThis[name])
-  // Everything reachable from these by properties (values, getters, setters) and prototypes.
   // transfer() detaches even node's Buffer pool, which node marks untransferable: every small
   // Buffer after it would throw. Nothing in the child moves buffers.
   delete ArrayBuffer.prototype.transfer
   delete ArrayBuffer.prototype.transferToFixedLength
+  // Everything reachable from these by properties (values, getters, setters) and prototypes.
   const queue = [...anonymous, ...named, console]
   const frozen = new Set()
   while (queue.length > 0) {
