@@ -16,8 +16,11 @@ import { makeWorkspace, NODES, runAction, type ActionRun } from './helpers.js'
  */
 type Shape = 'single' | 'release'
 const RELEASE_FAULTS = ['status', 'reset', 'cut', 'hang', 'sigint', 'sigkill'] as const
-/** A single publish also meets bodies that trickle or are huge. */
-const SINGLE_FAULTS = [...RELEASE_FAULTS, 'trickle', 'huge'] as const
+/**
+ * A single publish also meets bodies that trickle or are huge, and a gateway that answers 504
+ * once CXone has carried the request out.
+ */
+const SINGLE_FAULTS = [...RELEASE_FAULTS, 'trickle', 'huge', 'gateway'] as const
 type FaultName = (typeof SINGLE_FAULTS)[number]
 const FAULTS: Record<Shape, readonly FaultName[]> = {
   single: SINGLE_FAULTS,
@@ -55,7 +58,8 @@ const INJECTED: Record<FaultName, Fault> = {
   sigint: { kind: 'delay', ms: 150 },
   sigkill: { kind: 'delay', ms: 150 },
   trickle: { kind: 'trickle', everyMs: 50 },
-  huge: { kind: 'huge', bytes: 20 * 1024 * 1024 }
+  huge: { kind: 'huge', bytes: 20 * 1024 * 1024 },
+  gateway: { kind: 'gateway', status: 504 }
 }
 /** Faults that need the request deadline short, so a run meets it quickly. */
 const SLOW: readonly FaultName[] = ['hang', 'trickle']

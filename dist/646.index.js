@@ -116,6 +116,13 @@ function abortable(promise, signal) {
 
 
 
+/**
+ * Statuses a gateway (CXone's edge, a corporate proxy) answers in CXone's stead when it got
+ * no answer in time (504) or a broken one (502): CXone may have carried the request out.
+ */
+const GATEWAY_STATUSES = new Set([502, 504]);
+/** The request went out and CXone's own answer did not come back. */
+const answerLost = (error) => error.code === 'network' || GATEWAY_STATUSES.has(error.status);
 /** The least wait between two tries of a locked PATCH, whatever Retry-After says. */
 const MIN_LOCK_WAIT_MS = 500;
 /** Under a rate controller 429s cost no attempt; this many in a row still end the call. */
@@ -171,7 +178,7 @@ class Requests {
                 return (0,responses/* parsed */.Fc)(target, await this.authorized(target, body, options), schema);
             }
             catch (error) {
-                const lost = error instanceof responses/* TransientError */.N_ && error.code === 'network';
+                const lost = error instanceof responses/* TransientError */.N_ && answerLost(error);
                 if (lost)
                     options.onLost?.();
                 // Cancelled: the rollback reads the state itself.

@@ -9748,7 +9748,7 @@ function applyFault(fault, record, res, send, tokens) {
 /** `send` and `fail` for one request: each records the status, then answers as the fault says. */
 function replier(res, record, fault) {
     const send = (status, payload, headers = {}) => {
-        record.status = status;
+        record.status = fault?.kind === 'gateway' ? fault.status : status;
         const text = payload === undefined ? '' : JSON.stringify(payload);
         answer(res, status, text, {
             ...(text ? { 'content-type': 'application/json' } : {}),
@@ -9789,6 +9789,11 @@ function parseJson(text) {
  * a time, or padded to a huge size. The headers always announce the whole body.
  */
 function answer(res, status, text, headers, fault) {
+    if (fault?.kind === 'gateway') {
+        res.writeHead(fault.status, { 'content-type': 'text/html' });
+        res.end(`<html><body><h1>${fault.status}</h1>no answer from upstream in time</body></html>`);
+        return;
+    }
     const bytes = Buffer.from(text);
     const length = fault?.kind === 'huge' ? Math.max(bytes.length, fault.bytes) : bytes.length;
     res.writeHead(status, { ...headers, 'content-length': String(length) });

@@ -25,6 +25,16 @@ import {
 } from './responses.js'
 import { AccessToken } from './token.js'
 
+/**
+ * Statuses a gateway (CXone's edge, a corporate proxy) answers in CXone's stead when it got
+ * no answer in time (504) or a broken one (502): CXone may have carried the request out.
+ */
+const GATEWAY_STATUSES: ReadonlySet<number | undefined> = new Set([502, 504])
+
+/** The request went out and CXone's own answer did not come back. */
+const answerLost = (error: TransientError): boolean =>
+  error.code === 'network' || GATEWAY_STATUSES.has(error.status)
+
 export interface CxoneClientOptions {
   apiBaseUrl: string
   tokenUrl: string
@@ -51,7 +61,10 @@ export interface CallOptions {
   signal?: AbortSignal
   /** Told just before each request of the call goes out (after any wait for its turn). */
   onSend?: () => void
-  /** Told when a request of the call went out and its answer never came whole. */
+  /**
+   * Told when a request of the call went out and CXone's answer never came whole (a gateway's
+   * 502 or 504 included).
+   */
   onLost?: () => void
   /**
    * Retry transient failures and wait out locks until this time (epoch ms), whatever
@@ -144,7 +157,7 @@ export class Requests {
         try {
           return parsed(target, await this.authorized(target, body, options), schema)
         } catch (error) {
-          const lost = error instanceof TransientError && error.code === 'network'
+          const lost = error instanceof TransientError && answerLost(error)
           if (lost) options.onLost?.()
           // Cancelled: the rollback reads the state itself.
           if (!lost || !readBack || signal?.aborted) throw error

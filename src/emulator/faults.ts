@@ -18,6 +18,11 @@ export type Fault =
   | { kind: 'reset' }
   /** Never answer (the client's deadline must end the wait); the call is not carried out. */
   | { kind: 'hang' }
+  /**
+   * Carry the call out, then answer `status` (502 or 504) with a proxy's page instead of
+   * CXone's answer: a gateway that gave up waiting for CXone.
+   */
+  | { kind: 'gateway'; status: number }
   /** Carry the call out, then close the connection halfway through the answer's body. */
   | { kind: 'cut' }
   /** Carry the call out, then send the answer's body one byte every `everyMs`. */

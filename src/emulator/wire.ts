@@ -60,7 +60,7 @@ export function replier(
   fault: Fault | undefined
 ): { send: Send; fail: Fail } {
   const send: Send = (status, payload, headers = {}) => {
-    record.status = status
+    record.status = fault?.kind === 'gateway' ? fault.status : status
     const text = payload === undefined ? '' : JSON.stringify(payload)
     answer(
       res,
@@ -117,6 +117,11 @@ function answer(
   headers: Record<string, string>,
   fault: Fault | undefined
 ): void {
+  if (fault?.kind === 'gateway') {
+    res.writeHead(fault.status, { 'content-type': 'text/html' })
+    res.end(`<html><body><h1>${fault.status}</h1>no answer from upstream in time</body></html>`)
+    return
+  }
   const bytes = Buffer.from(text)
   const length = fault?.kind === 'huge' ? Math.max(bytes.length, fault.bytes) : bytes.length
   res.writeHead(status, { ...headers, 'content-length': String(length) })
