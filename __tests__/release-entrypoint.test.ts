@@ -136,6 +136,24 @@ test('a failing member rolls the whole release back: one error line, every membe
   expect(ids.map(id => emulator.state(id).live.production)).toEqual(Array(5).fill('v1'))
 })
 
+test("a gateway's 504 to every publish: rolled back, and the error line says those publishes may still land", async () => {
+  emulator.faults.add({
+    call: 'publish',
+    versionId: 'v2.0.0',
+    fault: { kind: 'status', status: 504, body: 'html' }
+  })
+  const run = await runAction(
+    { ...inputs(), 'max-retries': '1' },
+    { cwd: releaseWorkspace(), env: { GITHUB_REF: 'refs/tags/v2.0.0' } }
+  )
+  expect(run.outputs.result).toBe('rolled-back')
+  expect(run.errors).toHaveLength(1)
+  expect(run.errors[0]).toMatch(
+    /^::error::The release failed: .* Rolled back: \d member\(s\) restored to what was live before \(verified\)\. The publish of v2\.0\.0 of b1b2c3d4-[-0-9a-f]+(, v2\.0\.0 of b1b2c3d4-[-0-9a-f]+)* got no answer: should CXone still carry it out, it goes live unverified \(check with mode: plan\)\.$/
+  )
+  expect(ids.map(id => emulator.state(id).live.production)).toEqual(Array(5).fill('v1'))
+})
+
 describe('an early member failure in a release of more members than concurrency', () => {
   // One request at a time: four members queue behind the one that fails.
   const oneAtATime = () => ({ ...inputs(), concurrency: '1' })

@@ -58,146 +58,6 @@ function describeFailure(error) {
 
 /***/ }),
 
-/***/ 9705:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Co: () => (/* binding */ CxoneError),
-/* harmony export */   Fc: () => (/* binding */ parsed),
-/* harmony export */   KD: () => (/* binding */ checked),
-/* harmony export */   N_: () => (/* binding */ TransientError),
-/* harmony export */   Yz: () => (/* binding */ VersionSchema),
-/* harmony export */   _Y: () => (/* binding */ RETRY_AFTER_CAP_MS),
-/* harmony export */   i1: () => (/* binding */ ErrorBodySchema),
-/* harmony export */   qF: () => (/* binding */ parseJson),
-/* harmony export */   qP: () => (/* binding */ ListSchema),
-/* harmony export */   wx: () => (/* binding */ header)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5586);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7428);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8902);
-/*
- * Part of the CXone client (see client.ts): CXone's answers: the schemas of their bodies, and
- * what each status means, as a typed error (CxoneError; TransientError for what is worth
- * another attempt) that names what was being done and where. Every CXone detail stays in the
- * client's files.
- */
-
-
-
-
-const VersionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-    dataActionId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    versionId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    checksum: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    dependencyMatrix: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).default({}),
-    status: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['draft', 'publishing', 'published', 'unpublished', 'failed']),
-    published: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
-    environment: _payload_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentSchema */ .Tt.nullable(),
-    createdAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    publishedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional()
-});
-const ListSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ versions: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(VersionSchema) });
-const ErrorBodySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-    error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    message: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    details: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()).optional()
-});
-/** A failed call, said for people: what was being done, the status, and CXone's reason. */
-class CxoneError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
-}
-/** A failure worth another attempt: 429, 5xx, no complete answer, a lock. */
-class TransientError extends CxoneError {
-    retryAfterMs;
-    constructor(message, status, code, retryAfterMs) {
-        super(message, status, code);
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-const RETRY_AFTER_CAP_MS = 60_000;
-/** A successful answer's body, parsed with `schema`; a failure as its typed error. */
-function parsed(target, res, schema) {
-    checked(target, res);
-    const json = parseJson(res.body);
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-        throw new CxoneError(`${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .firstLine */ .TM)(zod__WEBPACK_IMPORTED_MODULE_3__/* .prettifyError */ .S1(parsed.error))})`, res.status);
-    }
-    return { status: res.status, data: parsed.data };
-}
-/** Maps a status to success or to the contract's meaning of the failure. */
-function checked(target, res) {
-    if (res.status >= 200 && res.status < 300)
-        return;
-    const said = `${target.what}: ${target.where} answered ${res.status}`;
-    if (res.status >= 300 && res.status < 400) {
-        const location = header(res, 'location');
-        const to = location ? hostOf(location, target.url) : undefined;
-        throw new CxoneError(`${said}, a redirect${to ? ` to ${to}` : ''}: not followed, so no credentials go there; check api-base-url and token-url`, res.status);
-    }
-    const parsed = ErrorBodySchema.safeParse(parseJson(res.body));
-    const code = parsed.success ? parsed.data.error : undefined;
-    const reason = parsed.success
-        ? `${parsed.data.error}${parsed.data.message ? `: ${parsed.data.message}` : ''}`
-        : res.body.trim() === ''
-            ? 'empty body'
-            : `a ${String(res.headers['content-type'] ?? 'non-JSON').split(';')[0]} body, not CXone's JSON (a proxy?)`;
-    const failure = `${said} ${reason}`;
-    const retryAfter = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retryAfterMs */ .Vs)(header(res, 'retry-after'), RETRY_AFTER_CAP_MS);
-    if (res.status === 429 || res.status >= 500) {
-        throw new TransientError(failure, res.status, code, retryAfter);
-    }
-    if (res.status === 409 && code === 'locked') {
-        throw new TransientError(failure, res.status, code, retryAfter);
-    }
-    if (res.status === 403) {
-        const scope = target.method === 'GET' ? 'data-action:read' : 'data-action:write';
-        throw new CxoneError(`${failure} (the client needs the ${scope} scope on this tenant)`, 403, code);
-    }
-    if (res.status === 409 && code === 'version_conflict') {
-        throw new CxoneError(`${failure}: versions are immutable, so this code needs a new version id`, 409, code);
-    }
-    if (res.status === 422 && parsed.success && parsed.data.details) {
-        throw new CxoneError(`${failure} (details: ${JSON.stringify(parsed.data.details)})`, 422, code);
-    }
-    throw new CxoneError(failure, res.status, code);
-}
-function header(res, name) {
-    const value = res.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/** The host a redirect points to (a relative one: the host that answered). */
-function hostOf(location, base) {
-    try {
-        return new URL(location, base).host;
-    }
-    catch {
-        return undefined;
-    }
-}
-function parseJson(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
 /***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -284,10 +144,7 @@ class LiveState {
     }
 }
 
-// EXTERNAL MODULE: ./src/cxone/responses.ts
-var responses = __webpack_require__(9705);
 ;// CONCATENATED MODULE: ./src/cxone/transaction.ts
-
 
 
 
@@ -367,21 +224,12 @@ class VersionTransaction {
         const { id, versionId, env, promotion } = this;
         const call = signal ? { signal } : {};
         const deadline = (0,retry/* fixedDeadline */.FI)(Date.now() + this.settings.publishTimeoutMs);
-        // Touched once the PATCH may have reached CXone; unanswered once any attempt's answer was
-        // lost (a later answer does not say whether it will still land).
+        // Touched once the PATCH may have reached CXone; unanswered once any attempt's answer did
+        // not come (a later answer does not say whether that one will still land).
         const onSend = () => (this.touched = true);
         const sent = { ...call, onSend, onLost: () => (this.unanswered = true) };
         await this.phases.run('Publish', async () => {
-            let answer;
-            try {
-                answer = await this.client.publish(id, versionId, env, promotion.checksum, sent);
-            }
-            catch (error) {
-                // Sent, then cut off by a cancellation before any answer: as unknown as a lost one.
-                if (this.touched && !(error instanceof responses/* CxoneError */.Co && error.status))
-                    this.unanswered = true;
-                throw error;
-            }
+            const answer = await this.client.publish(id, versionId, env, promotion.checksum, sent);
             return this.state.settle(answer, deadline, call);
         }, v => `${v.versionId} is ${v.status}`);
         await this.phases.run('Verify', async () => this.state.expectLive(await this.client.getVersion(id, versionId, call), promotion.checksum), () => `${versionId} reads back live in ${env} with checksum ${promotion.checksum.slice(0, 12)}…`);
@@ -444,7 +292,11 @@ class VersionTransaction {
                     supersededBy: outcome.other
                 };
             }
-            return { rollback: rollback(true, detail), finalLive: target?.versionId ?? null };
+            const verified = {
+                ...rollback(true, detail),
+                ...(outcome.mayLand && { mayStillLand: true })
+            };
+            return { rollback: verified, finalLive: target?.versionId ?? null };
         }
         catch (error) {
             return this.incomplete(error, target, rollback, cancel);
@@ -484,7 +336,8 @@ class VersionTransaction {
             this.state.expectLive(after, target.checksum);
         if (this.movedFrom)
             await this.putBack(this.movedFrom, until, call);
-        return { acted };
+        // Not when it found this version live and undid it: then the publish had landed.
+        return { acted, mayLand: this.unanswered && !acted };
     }
     /** The Rollback phase's detail: what the rollback found and did. */
     rolledBack(result, target) {
@@ -495,8 +348,7 @@ class VersionTransaction {
         const back = this.movedFrom
             ? `; ${versionId} is live again in ${this.movedFrom} (verified)`
             : '';
-        // Not when the rollback found this version live and undid it: then it had landed.
-        const late = this.unanswered && !result.acted
+        const late = result.mayLand
             ? `; the publish of ${versionId} got no answer: should CXone still carry it out, ${versionId} goes live unverified (check with mode: plan)`
             : '';
         return target

@@ -761,9 +761,19 @@ function releaseHeadline(release) {
 }
 function releaseFailure(release) {
     const cause = `The release failed: ${release.cause ?? 'unknown cause'}.`;
+    // Restored and verified, but a publish that got no answer may still land after the read.
+    const landing = release.members.filter(m => m.rollback?.mayStillLand);
+    const late = landing.length > 0
+        ? [
+            `The publish of ${landing.map(m => `${m.versionId} of ${m.dataActionId}`).join(', ')} got no answer: should CXone still carry it out, it goes live unverified (check with mode: plan).`
+        ]
+        : [];
     if (release.result === 'rolled-back') {
         const restored = release.members.filter(m => m.rollback?.verified).length;
-        return `${cause} Rolled back: ${restored} member(s) restored to what was live before (verified).`;
+        return [
+            `${cause} Rolled back: ${restored} member(s) restored to what was live before (verified).`,
+            ...late
+        ].join(' ');
     }
     const superseded = release.members.filter(m => m.supersededBy);
     const broken = release.members.filter(m => m.rollback && !m.rollback.verified && !m.supersededBy);
@@ -782,7 +792,8 @@ function releaseFailure(release) {
                     .map(m => `${m.dataActionId}: ${m.rollback?.detail ?? ''} To fix by hand: ${m.manualFix ?? ''}`)
                     .join(' | ')}`
             ]
-            : [])
+            : []),
+        ...late
     ].join(' ');
 }
 

@@ -1729,7 +1729,7 @@ function failedReport(start, problems, headline, validateMs = 0) {
 }
 /** The CXone client, loaded only by the modes that call CXone (validate needs no HTTP stack). */
 async function createClient(settings, io, rate) {
-    const { CxoneClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 7646));
+    const { CxoneClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 3260));
     return new CxoneClient({
         apiBaseUrl: settings.apiBaseUrl,
         tokenUrl: settings.tokenUrl,

@@ -173,9 +173,20 @@ function releaseHeadline(release: ReleaseOutcome): string {
 
 function releaseFailure(release: ReleaseOutcome): string {
   const cause = `The release failed: ${release.cause ?? 'unknown cause'}.`
+  // Restored and verified, but a publish that got no answer may still land after the read.
+  const landing = release.members.filter(m => m.rollback?.mayStillLand)
+  const late =
+    landing.length > 0
+      ? [
+          `The publish of ${landing.map(m => `${m.versionId} of ${m.dataActionId}`).join(', ')} got no answer: should CXone still carry it out, it goes live unverified (check with mode: plan).`
+        ]
+      : []
   if (release.result === 'rolled-back') {
     const restored = release.members.filter(m => m.rollback?.verified).length
-    return `${cause} Rolled back: ${restored} member(s) restored to what was live before (verified).`
+    return [
+      `${cause} Rolled back: ${restored} member(s) restored to what was live before (verified).`,
+      ...late
+    ].join(' ')
   }
   const superseded = release.members.filter(m => m.supersededBy)
   const broken = release.members.filter(m => m.rollback && !m.rollback.verified && !m.supersededBy)
@@ -197,6 +208,7 @@ function releaseFailure(release: ReleaseOutcome): string {
             )
             .join(' | ')}`
         ]
-      : [])
+      : []),
+    ...late
   ].join(' ')
 }

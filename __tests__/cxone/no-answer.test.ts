@@ -27,6 +27,7 @@ describe('a publish PATCH that got no answer', () => {
       result: 'rolled-back',
       rollback: {
         verified: true,
+        mayStillLand: true,
         detail: expect.stringContaining(
           'the publish of v2 got no answer: should CXone still carry it out, v2 goes live unverified'
         )
@@ -39,6 +40,7 @@ describe('a publish PATCH that got no answer', () => {
     const answered = await publishVersion(clientFor(emulator).client, promotion(), settings)
     expect(answered.result).toBe('rolled-back')
     expect(answered.rollback?.detail).not.toContain('no answer')
+    expect(answered.rollback?.mayStillLand).toBeUndefined()
   })
 
   test('a lost attempt then an answered retry: the lost one may still land, and it is said', async () => {
@@ -95,4 +97,50 @@ describe('a publish PATCH that got no answer', () => {
       expect(outcome.rollback?.detail).toContain('the publish of v2 got no answer')
     }
   )
+})
+
+describe('a cancellation', () => {
+  test('while the PATCH hangs: it went out with no answer, and the rollback says so', async () => {
+    emulator = await startEmulator()
+    emulator.faults.add({ call: 'publish', versionId: 'v2', fault: { kind: 'hang' } })
+    const { client } = clientFor(emulator, { requestTimeoutMs: 30_000 })
+    const cancel = new AbortController()
+    setTimeout(() => cancel.abort(), 300)
+    const outcome = await publishVersion(client, promotion(), {
+      ...settings,
+      cancel: cancel.signal,
+      cancelRestoreMs: 3000
+    })
+    expect(outcome).toMatchObject({
+      result: 'rolled-back',
+      rollback: { verified: true, mayStillLand: true },
+      finalLive: 'v1'
+    })
+    expect(outcome.rollback?.detail).toContain('the publish of v2 got no answer')
+  })
+
+  test('in the wait after an answered 503: nothing is outstanding, and nothing is said', async () => {
+    emulator = await startEmulator()
+    emulator.faults.add({
+      call: 'publish',
+      versionId: 'v2',
+      times: 1,
+      fault: { kind: 'status', status: 503, retryAfter: '20' }
+    })
+    const { client } = clientFor(emulator, { sleep })
+    const cancel = new AbortController()
+    const running = publishVersion(client, promotion(), {
+      ...settings,
+      publishTimeoutMs: 30_000,
+      cancel: cancel.signal,
+      cancelRestoreMs: 3000
+    })
+    while (!calls().includes('publish v2 503')) await sleep(10)
+    cancel.abort()
+    const outcome = await running
+    expect(outcome).toMatchObject({ result: 'rolled-back', finalLive: 'v1' })
+    expect(outcome.rollback?.mayStillLand).toBeUndefined()
+    expect(outcome.rollback?.detail).not.toContain('no answer')
+    expect(calls().filter(call => call.startsWith('publish v2'))).toEqual(['publish v2 503'])
+  })
 })

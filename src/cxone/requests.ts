@@ -62,8 +62,8 @@ export interface CallOptions {
   /** Told just before each request of the call goes out (after any wait for its turn). */
   onSend?: () => void
   /**
-   * Told when a request of the call went out and CXone's answer never came whole (a gateway's
-   * 502 or 504 included).
+   * Told when a request of the call went out and CXone's answer never came whole: lost, cut
+   * off by a cancellation, or a gateway's 502 or 504 in its stead.
    */
   onLost?: () => void
   /**
@@ -158,7 +158,6 @@ export class Requests {
           return parsed(target, await this.authorized(target, body, options), schema)
         } catch (error) {
           const lost = error instanceof TransientError && answerLost(error)
-          if (lost) options.onLost?.()
           // Cancelled: the rollback reads the state itself.
           if (!lost || !readBack || signal?.aborted) throw error
           const data = await readBack()
@@ -226,7 +225,7 @@ export class Requests {
     target: Target,
     body: unknown,
     token: string | undefined,
-    { signal, onSend, grace: allowGrace = true }: CallOptions
+    { signal, onSend, onLost, grace: allowGrace = true }: CallOptions
   ): Promise<Answer> {
     const headers: Record<string, string> = { accept: 'application/json' }
     let data: string | null = null
@@ -252,6 +251,7 @@ export class Requests {
       res = await this.exchanges.send(target.method, target.url, data, headers, grace.signal)
     } catch (error) {
       rate?.release('error')
+      onLost?.()
       if (!(error instanceof NoAnswerError)) throw error
       throw new TransientError(
         `${target.what}: ${target.where}: ${error.message}`,
@@ -261,6 +261,7 @@ export class Requests {
     } finally {
       grace.dispose()
     }
+    if (GATEWAY_STATUSES.has(res.status)) onLost?.()
     if (res.status === 429) this.stats.rateLimited++
     rate?.release(
       res.status === 429

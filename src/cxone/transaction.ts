@@ -11,7 +11,6 @@ import { describeFailure as describe, Phases } from './phases.js'
 import type { Environment, PromotionPayload } from '../payload.js'
 import { fixedDeadline, sleep as realSleep, type Deadline, type Sleep } from '../http/retry.js'
 import { LiveState, type Call } from './live-state.js'
-import { CxoneError } from './responses.js'
 
 /** One version to promote: its identity, its exact code and what it depends on. */
 export interface Promotion {
@@ -42,6 +41,8 @@ export interface Rollback {
   versionId: string
   verified: boolean
   detail: string
+  /** Verified, but this run's publish got no answer: CXone may still carry it out. */
+  mayStillLand?: true
 }
 
 /** Of a rollback's budget, what its last attempt keeps for its answer (a fifth at most). */
@@ -57,7 +58,7 @@ export interface Restoration {
 }
 
 /** What the rollback's steps found: another run's version live, or whether they acted. */
-type RollbackResult = { other: string } | { acted: boolean }
+type RollbackResult = { other: string } | { acted: boolean; mayLand: boolean }
 
 /**
  * One data action's promotion, in the steps a single publish and a release both drive:
@@ -156,21 +157,14 @@ export class VersionTransaction {
     const { id, versionId, env, promotion } = this
     const call = signal ? { signal } : {}
     const deadline = fixedDeadline(Date.now() + this.settings.publishTimeoutMs)
-    // Touched once the PATCH may have reached CXone; unanswered once any attempt's answer was
-    // lost (a later answer does not say whether it will still land).
+    // Touched once the PATCH may have reached CXone; unanswered once any attempt's answer did
+    // not come (a later answer does not say whether that one will still land).
     const onSend = (): boolean => (this.touched = true)
     const sent = { ...call, onSend, onLost: () => (this.unanswered = true) }
     await this.phases.run(
       'Publish',
       async () => {
-        let answer: CxoneVersion
-        try {
-          answer = await this.client.publish(id, versionId, env, promotion.checksum, sent)
-        } catch (error) {
-          // Sent, then cut off by a cancellation before any answer: as unknown as a lost one.
-          if (this.touched && !(error instanceof CxoneError && error.status)) this.unanswered = true
-          throw error
-        }
+        const answer = await this.client.publish(id, versionId, env, promotion.checksum, sent)
         return this.state.settle(answer, deadline, call)
       },
       v => `${v.versionId} is ${v.status}`
@@ -249,7 +243,11 @@ export class VersionTransaction {
           supersededBy: outcome.other
         }
       }
-      return { rollback: rollback(true, detail), finalLive: target?.versionId ?? null }
+      const verified = {
+        ...rollback(true, detail),
+        ...(outcome.mayLand && { mayStillLand: true as const })
+      }
+      return { rollback: verified, finalLive: target?.versionId ?? null }
     } catch (error) {
       return this.incomplete(error, target, rollback, cancel)
     } finally {
@@ -293,7 +291,8 @@ export class VersionTransaction {
     }
     if (target && after) this.state.expectLive(after, target.checksum)
     if (this.movedFrom) await this.putBack(this.movedFrom, until, call)
-    return { acted }
+    // Not when it found this version live and undid it: then the publish had landed.
+    return { acted, mayLand: this.unanswered && !acted }
   }
 
   /** The Rollback phase's detail: what the rollback found and did. */
@@ -305,11 +304,9 @@ export class VersionTransaction {
     const back = this.movedFrom
       ? `; ${versionId} is live again in ${this.movedFrom} (verified)`
       : ''
-    // Not when the rollback found this version live and undid it: then it had landed.
-    const late =
-      this.unanswered && !result.acted
-        ? `; the publish of ${versionId} got no answer: should CXone still carry it out, ${versionId} goes live unverified (check with mode: plan)`
-        : ''
+    const late = result.mayLand
+      ? `; the publish of ${versionId} got no answer: should CXone still carry it out, ${versionId} goes live unverified (check with mode: plan)`
+      : ''
     return target
       ? `${target.versionId} is ${result.acted ? 'live again' : 'still live'} in ${env} (verified)${back}${late}`
       : `nothing is live in ${env}, as before (verified)${back}${late}`
