@@ -24,6 +24,17 @@ export default tseslint.config(
     files: ['__tests__/**'],
     rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] }
   },
+  {
+    // One configured zod (src/zod.ts): its locale and jitless mode hold for every schema.
+    files: ['src/**', '__tests__/**', 'scripts/**'],
+    ignores: ['src/zod.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^zod(/|$)', message: 'Import zod from src/zod.ts.' }] }
+      ]
+    }
+  },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   { files: ['__tests__/**'], ...jest.configs['flat/recommended'] },
   { files: ['__tests__/**'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },

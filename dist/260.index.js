@@ -13,12 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CxoneError
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __webpack_require__(5586);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
-var errors = __webpack_require__(7428);
+// EXTERNAL MODULE: ./src/zod.ts
+var zod = __webpack_require__(6778);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/payload.ts
 var payload = __webpack_require__(41);
 // EXTERNAL MODULE: ./src/http/retry.ts
@@ -34,25 +32,25 @@ var retry = __webpack_require__(8902);
 
 
 
-const VersionSchema = schemas/* looseObject */._H3({
-    dataActionId: schemas/* string */.YjP(),
-    versionId: schemas/* string */.YjP(),
-    checksum: schemas/* string */.YjP(),
-    dependencyMatrix: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).default({}),
-    status: schemas/* enum */.k5n(['draft', 'publishing', 'published', 'unpublished', 'failed']),
-    published: schemas/* boolean */.zMY(),
-    environment: payload/* EnvironmentSchema */.Tt.nullable(),
-    createdAt: schemas/* string */.YjP().optional(),
-    publishedAt: schemas/* string */.YjP().nullable().optional()
+const VersionSchema = zod/* looseObject */._H3({
+    dataActionId: zod/* string */.YjP(),
+    versionId: zod/* string */.YjP(),
+    checksum: zod/* string */.YjP(),
+    dependencyMatrix: zod/* _default */.Rvf(zod/* record */.g1P(zod/* string */.YjP(), zod/* string */.YjP()), {}),
+    status: zod/* enum */.k5n(['draft', 'publishing', 'published', 'unpublished', 'failed']),
+    published: zod/* boolean */.zMY(),
+    environment: zod/* nullable */.mee(payload/* EnvironmentSchema */.Tt),
+    createdAt: zod/* optional */.lqM(zod/* string */.YjP()),
+    publishedAt: zod/* optional */.lqM(zod/* nullable */.mee(zod/* string */.YjP()))
 });
-const ListSchema = schemas/* looseObject */._H3({ versions: schemas/* array */.YOg(VersionSchema) });
-const ErrorBodySchema = schemas/* looseObject */._H3({
-    error: schemas/* string */.YjP(),
-    message: schemas/* string */.YjP().optional(),
-    details: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional()
+const ListSchema = zod/* looseObject */._H3({ versions: zod/* array */.YOg(VersionSchema) });
+const ErrorBodySchema = zod/* looseObject */._H3({
+    error: zod/* string */.YjP(),
+    message: zod/* optional */.lqM(zod/* string */.YjP()),
+    details: zod/* optional */.lqM(zod/* array */.YOg(zod/* unknown */.L5J()))
 });
 /** A failed call, said for people: what was being done, the status, and CXone's reason. */
-class CxoneError extends src_errors/* ActionError */.lZ {
+class CxoneError extends errors/* ActionError */.lZ {
     status;
     code;
     constructor(message, status, code) {
@@ -76,7 +74,7 @@ function parsed(target, res, schema) {
     const json = parseJson(res.body);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-        throw new CxoneError(`${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${(0,src_errors/* firstLine */.TM)(errors/* prettifyError */.S1(parsed.error))})`, res.status);
+        throw new CxoneError(`${target.what}: ${target.where} answered ${res.status} with ${json === undefined ? 'a body that is not JSON' : 'an unexpected body'} (${(0,errors/* firstLine */.TM)(zod/* prettifyError */.S1_(parsed.error))})`, res.status);
     }
     return { status: res.status, data: parsed.data };
 }
@@ -151,10 +149,10 @@ var transport = __webpack_require__(1517);
  */
 
 
-const TokenSchema = schemas/* looseObject */._H3({
-    access_token: schemas/* string */.YjP().min(1),
-    token_type: schemas/* string */.YjP().optional(),
-    expires_in: schemas/* number */.aig().positive()
+const TokenSchema = zod/* looseObject */._H3({
+    access_token: zod/* string */.YjP().check(zod/* minLength */.BpQ(1)),
+    token_type: zod/* optional */.lqM(zod/* string */.YjP()),
+    expires_in: zod/* number */.aig().check(zod/* positive */.yjt())
 });
 const TOKEN_REFRESH_MARGIN_MS = 60_000;
 /** The client's access token: one at a time, shared by every call. */
@@ -337,7 +335,7 @@ class Requests {
                     : Number.isFinite(attempts)
                         ? `attempt ${attempt} of ${attempts} in ${delayMs} ms`
                         : `attempt ${attempt} in ${delayMs} ms (within the rollback's own budget)`;
-                this.options.onRetry?.(`${(0,src_errors/* errorMessage */.gJ)(error)}; ${next}`);
+                this.options.onRetry?.(`${(0,errors/* errorMessage */.gJ)(error)}; ${next}`);
             }
         });
     }

@@ -556,8 +556,8 @@ async function prepareMembers(config, members, policy, signal) {
 
 // EXTERNAL MODULE: ./src/run-common.ts
 var run_common = __webpack_require__(1690);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __webpack_require__(5586);
+// EXTERNAL MODULE: ./src/zod.ts
+var zod = __webpack_require__(6778);
 // EXTERNAL MODULE: ./src/payload.ts
 var payload = __webpack_require__(41);
 // EXTERNAL MODULE: ./src/validate/structured-file.ts + 1 modules
@@ -568,18 +568,18 @@ var structured_file = __webpack_require__(6115);
 
 
 
-const MemberSchema = schemas/* strictObject */.rej({
+const MemberSchema = zod/* strictObject */.rej({
     dataActionId: payload/* DataActionIdSchema */.vJ,
-    actionFile: schemas/* string */.YjP().min(1, { error: 'expected a path' }),
-    versionId: payload/* VersionIdSchema */.Fy.optional(),
-    dependencyManifest: schemas/* string */.YjP().min(1, { error: 'expected a path' }).optional()
+    actionFile: zod/* string */.YjP().check(zod/* minLength */.BpQ(1, { error: 'expected a path' })),
+    versionId: zod/* optional */.lqM(payload/* VersionIdSchema */.Fy),
+    dependencyManifest: zod/* optional */.lqM(zod/* string */.YjP().check(zod/* minLength */.BpQ(1, { error: 'expected a path' })))
 });
-const MembersSchema = schemas/* array */.YOg(MemberSchema)
-    .min(1, { error: 'a release needs at least one data action' });
+const MembersSchema = zod/* array */.YOg(MemberSchema)
+    .check(zod/* minLength */.BpQ(1, { error: 'a release needs at least one data action' }));
 // Strict: a misspelt key would silently drop a setting from a production release.
-const ReleaseSchema = schemas/* strictObject */.rej({
-    versionId: payload/* VersionIdSchema */.Fy.optional(),
-    dependencyManifest: schemas/* string */.YjP().min(1, { error: 'expected a path' }).optional(),
+const ReleaseSchema = zod/* strictObject */.rej({
+    versionId: zod/* optional */.lqM(payload/* VersionIdSchema */.Fy),
+    dependencyManifest: zod/* optional */.lqM(zod/* string */.YjP().check(zod/* minLength */.BpQ(1, { error: 'expected a path' }))),
     dataActions: MembersSchema
 });
 /**

@@ -141,7 +141,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 /** The action, for tools that import the bundle and call it (`@github/local-action`). */
 async function run() {
-    const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(352), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8719));
+    const main = await Promise.all(/* import() */[__nccwpck_require__.e(831), __nccwpck_require__.e(352), __nccwpck_require__.e(213)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5213));
     await main.run();
 }
 // Run by the runner as `node dist/index.js`: listen for its cancel signals at once (without a
@@ -151,7 +151,7 @@ if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_
     const cancellation = (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .watchCancellation */ .Z)();
     try {
         const sandbox = _sandbox_sandbox_js__WEBPACK_IMPORTED_MODULE_5__/* .Sandbox */ .a.start();
-        const main = await Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(352), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8719));
+        const main = await Promise.all(/* import() */[__nccwpck_require__.e(831), __nccwpck_require__.e(352), __nccwpck_require__.e(213)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5213));
         await main.run(sandbox, cancellation);
     }
     catch (error) {
@@ -451,7 +451,7 @@ class Sandbox {
         const started = performance.now();
         const nonce = randomBytes(16).toString('hex');
         // Loaded while the child works (the entry point starts a child before any schema loads).
-        const answerSchema = Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(185)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3185));
+        const answerSchema = Promise.all(/* import() */[__nccwpck_require__.e(831), __nccwpck_require__.e(185)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3185));
         answerSchema.catch(() => undefined);
         let killedFor;
         const kill = (reason) => {

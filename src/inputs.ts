@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { z } from 'zod'
+import * as z from './zod.js'
 import { Input, MODES, type Mode } from './constants.js'
 import { defaultApiBase, defaultTokenUrl } from './cxone/hosts.js'
 import { InputError, ProblemsError } from './errors.js'
@@ -62,36 +62,39 @@ export interface CxoneSettings {
 /** Reads one input's raw value (workflow.ts's `input` in the action). */
 export type InputReader = (name: string) => string
 
+const trimmed = () => z.string().check(z.trim())
+
 const integer = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^[0-9]+$/, { error: 'expected a whole number' })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, { error: `expected at least ${min}` })
-        .max(max, { error: `expected at most ${max}` })
-    )
+  z.pipe(
+    z.pipe(
+      trimmed().check(z.regex(/^[0-9]+$/, { error: 'expected a whole number' })),
+      z.transform(Number)
+    ),
+    z
+      .number()
+      .check(
+        z.gte(min, { error: `expected at least ${min}` }),
+        z.lte(max, { error: `expected at most ${max}` })
+      )
+  )
 
-const optionalPath = z
-  .string()
-  .trim()
-  .transform(value => (value === '' ? undefined : value))
+const optionalPath = z.pipe(
+  trimmed(),
+  z.transform(value => (value === '' ? undefined : value))
+)
 
-const secureUrl = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
+const secureUrl = z.pipe(
+  trimmed(),
+  z.transform((value, ctx) => {
     if (value === '') return undefined
     const checked = checkSecureUrl(value)
     if ('problem' in checked) {
-      ctx.addIssue({ code: 'custom', message: checked.problem })
+      ctx.issues.push({ code: 'custom', message: checked.problem, input: value })
       return z.NEVER
     }
     return checked.url.toString().replace(/\/+$/, '')
   })
+)
 
 const boolean = z.enum(['true', 'false'], { error: 'expected true or false' })
 
@@ -99,7 +102,7 @@ const InputsSchema = z.object({
   [Input.Mode]: z.enum(MODES, {
     error: issue => `expected one of ${MODES.join(', ')}, got '${String(issue.input)}'`
   }),
-  [Input.ActionFile]: z.string().trim(),
+  [Input.ActionFile]: trimmed(),
   [Input.ReleaseManifest]: optionalPath,
   [Input.Concurrency]: integer(1, 64),
   [Input.DependencyManifest]: optionalPath,
@@ -107,29 +110,35 @@ const InputsSchema = z.object({
   [Input.SandboxTimeoutMs]: integer(50, 600_000),
   [Input.ValidationTimeoutMs]: integer(1_000, 3_600_000),
   [Input.MaxActionFileBytes]: integer(1, 64 * 1024 * 1024),
-  [Input.ClientId]: z.string().trim(),
-  [Input.ClientSecret]: z.string().trim(),
-  [Input.Region]: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{1,32}$/, { error: 'expected a region name such as us, eu or au' }),
+  [Input.ClientId]: trimmed(),
+  [Input.ClientSecret]: trimmed(),
+  [Input.Region]: trimmed().check(
+    z.regex(/^[a-z0-9-]{1,32}$/, { error: 'expected a region name such as us, eu or au' })
+  ),
   [Input.ApiBaseUrl]: secureUrl,
   [Input.TokenUrl]: secureUrl,
   [Input.MaxRetries]: integer(1, 20),
   [Input.RequestTimeoutMs]: integer(100, 600_000),
   [Input.PublishTimeoutMs]: integer(1_000, 3_600_000),
   [Input.WebhookUrl]: secureUrl,
-  [Input.WebhookSecret]: z.string().transform((value, ctx) => {
-    if (value === '') return undefined
-    try {
-      webhookKey(value)
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'a whsec_ secret must be base64 after the prefix' })
-    }
-    return value
-  }),
-  [Input.AuditLog]: z.string().trim().min(1, { error: 'expected a path' }),
-  [Input.GithubToken]: z.string().trim(),
+  [Input.WebhookSecret]: z.pipe(
+    z.string(),
+    z.transform((value, ctx) => {
+      if (value === '') return undefined
+      try {
+        webhookKey(value)
+      } catch {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'a whsec_ secret must be base64 after the prefix',
+          input: value
+        })
+      }
+      return value
+    })
+  ),
+  [Input.AuditLog]: trimmed().check(z.minLength(1, { error: 'expected a path' })),
+  [Input.GithubToken]: trimmed(),
   [Input.PrComment]: boolean
 })
 

@@ -1,4 +1,3 @@
-import './zod-config.js'
 import { Output, SECRET_INPUTS } from './constants.js'
 import { errorMessage, problemsOf, type Problem } from './errors.js'
 import { EvidenceTrail, type Evidence } from './evidence/evidence.js'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from './zod.js'
 
 export const ENVIRONMENTS = ['sandbox', 'production'] as const
 export type Environment = (typeof ENVIRONMENTS)[number]
@@ -8,9 +8,11 @@ export const DataActionIdSchema = z.guid({
   error: 'expected a UUID such as a1b2c3d4-e5f6-7890-abcd-ef1234567890'
 })
 
-export const VersionIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, {
-  error: 'expected 1-128 characters of letters, digits, ".", "_" or "-"'
-})
+export const VersionIdSchema = z.string().check(
+  z.regex(/^[A-Za-z0-9._-]{1,128}$/, {
+    error: 'expected 1-128 characters of letters, digits, ".", "_" or "-"'
+  })
+)
 
 export const EnvironmentSchema = z.enum(ENVIRONMENTS, {
   error: issue => `expected 'sandbox' or 'production', got '${String(issue.input)}'`

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../../src/zod.js'
 import { ProblemsError } from '../../src/errors.js'
 import { parseStructuredFile } from '../../src/validate/structured-file.js'
 import { fileOf } from '../helpers.js'
@@ -66,7 +66,7 @@ describe('a .json file is read as strict JSON', () => {
     )
     const schema = z.strictObject({
       allowed: z.record(z.string(), z.string()),
-      blocked: z.array(z.string()).optional()
+      blocked: z.optional(z.array(z.string()))
     })
     let thrown: unknown
     try {

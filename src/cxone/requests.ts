@@ -4,7 +4,7 @@
  * whole, lock waits (409 locked), pacing by the rate controller, and a PATCH's grace after a
  * cancellation. Every CXone detail stays in the client's files.
  */
-import type { z } from 'zod'
+import type * as z from '../zod.js'
 import { errorMessage } from '../errors.js'
 import type { RateController } from './rate-controller.js'
 import {
@@ -123,7 +123,7 @@ export class Requests {
     this.exchanges.dispose()
   }
 
-  async call<S extends z.ZodType>(
+  async call<S extends z.ZodMiniType>(
     target: Target,
     body: unknown,
     schema: S,
@@ -139,7 +139,7 @@ export class Requests {
    * retried with backoff; a lock is waited out within its budget; anything else fails at
    * once, naming what was being done and where. `readBack` settles a lost answer.
    */
-  async callWithStatus<S extends z.ZodType>(
+  async callWithStatus<S extends z.ZodMiniType>(
     target: Target,
     body: unknown,
     schema: S,

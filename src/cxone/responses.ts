@@ -4,7 +4,7 @@
  * another attempt) that names what was being done and where. Every CXone detail stays in the
  * client's files.
  */
-import { z } from 'zod'
+import * as z from '../zod.js'
 import { ActionError, firstLine } from '../errors.js'
 import { EnvironmentSchema } from '../payload.js'
 import { retryAfterMs } from '../http/retry.js'
@@ -14,12 +14,12 @@ export const VersionSchema = z.looseObject({
   dataActionId: z.string(),
   versionId: z.string(),
   checksum: z.string(),
-  dependencyMatrix: z.record(z.string(), z.string()).default({}),
+  dependencyMatrix: z._default(z.record(z.string(), z.string()), {}),
   status: z.enum(['draft', 'publishing', 'published', 'unpublished', 'failed']),
   published: z.boolean(),
-  environment: EnvironmentSchema.nullable(),
-  createdAt: z.string().optional(),
-  publishedAt: z.string().nullable().optional()
+  environment: z.nullable(EnvironmentSchema),
+  createdAt: z.optional(z.string()),
+  publishedAt: z.optional(z.nullable(z.string()))
 })
 export type CxoneVersion = z.output<typeof VersionSchema>
 
@@ -27,8 +27,8 @@ export const ListSchema = z.looseObject({ versions: z.array(VersionSchema) })
 
 export const ErrorBodySchema = z.looseObject({
   error: z.string(),
-  message: z.string().optional(),
-  details: z.array(z.unknown()).optional()
+  message: z.optional(z.string()),
+  details: z.optional(z.array(z.unknown()))
 })
 
 /** A failed call, said for people: what was being done, the status, and CXone's reason. */
@@ -65,7 +65,7 @@ export interface Target {
 }
 
 /** A successful answer's body, parsed with `schema`; a failure as its typed error. */
-export function parsed<S extends z.ZodType>(
+export function parsed<S extends z.ZodMiniType>(
   target: Target,
   res: Answer,
   schema: S

@@ -3,14 +3,14 @@
  * client credentials grant), refreshed a minute before it expires. Every CXone detail stays in
  * the client's files.
  */
-import { z } from 'zod'
+import * as z from '../zod.js'
 import type { Answer } from '../http/transport.js'
 import { checked, CxoneError, ErrorBodySchema, parseJson, type Target } from './responses.js'
 
 const TokenSchema = z.looseObject({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.number().positive()
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z.optional(z.string()),
+  expires_in: z.number().check(z.positive())
 })
 
 const TOKEN_REFRESH_MARGIN_MS = 60_000

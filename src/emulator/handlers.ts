@@ -1,5 +1,5 @@
 /* The data action endpoints, a handler each; the server calls them once a request is authorized. */
-import { z } from 'zod'
+import * as z from '../zod.js'
 import { DataActionIdSchema, EnvironmentSchema, VersionIdSchema } from '../payload.js'
 import type { Fault } from './faults.js'
 import { sha256, view, type Stored, type Tenant } from './tenant.js'
@@ -10,7 +10,7 @@ const UploadSchema = z.strictObject({
   dataActionId: DataActionIdSchema,
   versionId: VersionIdSchema,
   targetEnvironment: EnvironmentSchema,
-  checksum: z.string().regex(/^[0-9a-f]{64}$/, 'expected sha256 hex'),
+  checksum: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected sha256 hex')),
   dependencyMatrix: z.record(z.string(), z.string()),
   actionCode: z.string()
 })
@@ -19,7 +19,7 @@ const PatchSchema = z.union([
   z.strictObject({
     published: z.literal(true),
     environment: EnvironmentSchema,
-    checksum: z.string().regex(/^[0-9a-f]{64}$/, 'expected sha256 hex')
+    checksum: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected sha256 hex'))
   }),
   z.strictObject({ published: z.literal(false), environment: EnvironmentSchema })
 ])
@@ -157,6 +157,6 @@ export function patch(
   backend.timers.add(timer)
 }
 
-function issues(error: z.ZodError): Array<{ field: string; message: string }> {
+function issues(error: z.core.$ZodError): Array<{ field: string; message: string }> {
   return error.issues.map(issue => ({ field: issue.path.join('.'), message: issue.message }))
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../zod.js'
 import { INTENT_SCHEMA, MODES, RESULTS, RUN_RECORD_SCHEMA } from '../constants.js'
 
 /*
@@ -11,7 +11,7 @@ const ResultSchema = z.enum(RESULTS)
 
 export const PhaseRecordSchema = z.object({
   name: z.string(),
-  durationMs: z.number().int().nonnegative(),
+  durationMs: z.int().check(z.nonnegative()),
   ok: z.boolean()
 })
 
@@ -27,23 +27,23 @@ export const RollbackRecordSchema = z.object({
 export const MemberRecordSchema = z.object({
   dataActionId: z.string(),
   versionId: z.string(),
-  previousVersionId: z.string().nullable(),
-  checksum: z.string().nullable(),
+  previousVersionId: z.nullable(z.string()),
+  checksum: z.nullable(z.string()),
   result: ResultSchema,
-  rollback: RollbackRecordSchema.nullable(),
+  rollback: z.nullable(RollbackRecordSchema),
   /** What is live in the environment at the end, as read back; null: nothing or unknown. */
-  finalLiveVersionId: z.string().nullable()
+  finalLiveVersionId: z.nullable(z.string())
 })
 
 export const RunIdentitySchema = z.object({
-  repository: z.string().nullable(),
-  sha: z.string().nullable(),
-  ref: z.string().nullable(),
-  actor: z.string().nullable(),
-  workflow: z.string().nullable(),
-  runId: z.string().nullable(),
-  runAttempt: z.string().nullable(),
-  runUrl: z.string().nullable()
+  repository: z.nullable(z.string()),
+  sha: z.nullable(z.string()),
+  ref: z.nullable(z.string()),
+  actor: z.nullable(z.string()),
+  workflow: z.nullable(z.string()),
+  runId: z.nullable(z.string()),
+  runAttempt: z.nullable(z.string()),
+  runUrl: z.nullable(z.string())
 })
 
 export const RunRecordSchema = z.object({
@@ -55,19 +55,19 @@ export const RunRecordSchema = z.object({
   mode: z.enum(MODES),
   dataActionIds: z.array(z.string()),
   versionId: z.string(),
-  previousVersionId: z.string().nullable(),
+  previousVersionId: z.nullable(z.string()),
   environment: z.string(),
   /** sha256 of the action code (of the release, for a release). */
-  checksum: z.string().nullable(),
+  checksum: z.nullable(z.string()),
   /** From the first request to verified live (or to the rollback's end). */
-  latencyMs: z.number().int().nonnegative().nullable(),
+  latencyMs: z.nullable(z.int().check(z.nonnegative())),
   phases: z.array(PhaseRecordSchema),
-  requests: z.number().int().nonnegative(),
-  retries: z.number().int().nonnegative(),
+  requests: z.int().check(z.nonnegative()),
+  retries: z.int().check(z.nonnegative()),
   /** Requests CXone answered 429 (rate limited). */
-  rateLimited: z.number().int().nonnegative(),
-  cause: z.string().nullable(),
-  rollback: RollbackRecordSchema.nullable(),
+  rateLimited: z.int().check(z.nonnegative()),
+  cause: z.nullable(z.string()),
+  rollback: z.nullable(RollbackRecordSchema),
   members: z.array(MemberRecordSchema),
   run: RunIdentitySchema,
   startedAt: z.iso.datetime(),
@@ -95,10 +95,7 @@ export type RunIdentity = z.output<typeof RunIdentitySchema>
  * What a webhook receiver gets: the run record, plus the hash of the audit record written for
  * this run, which anchors the audit chain outside the log.
  */
-export const WebhookPayloadSchema = RunRecordSchema.extend({
-  auditHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .nullable()
+export const WebhookPayloadSchema = z.extend(RunRecordSchema, {
+  auditHash: z.nullable(z.string().check(z.regex(/^[0-9a-f]{64}$/)))
 })
 export type WebhookPayload = z.output<typeof WebhookPayloadSchema>

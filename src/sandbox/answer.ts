@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../zod.js'
 
 /*
  * The shape of a sandbox child's answer, apart from sandbox.ts so that starting a child loads
@@ -6,29 +6,33 @@ import { z } from 'zod'
  */
 
 const Position = {
-  line: z.number().int().positive().optional(),
-  column: z.number().int().positive().optional()
+  line: z.optional(z.int().check(z.positive())),
+  column: z.optional(z.int().check(z.positive()))
 }
 
 /** The child is untrusted once code has run in it: its answer is parsed strictly. */
 export const ChildReportSchema = z.strictObject({
   nonce: z.string(),
-  format: z.enum(['commonjs', 'module']).optional(),
-  handler: z.string().max(100).nullable().optional(),
-  requires: z
-    .array(z.strictObject({ specifier: z.string().max(214), ...Position }))
-    .max(256)
-    .default([]),
-  problems: z
-    .array(z.strictObject({ message: z.string().max(500), ...Position }))
-    .max(21)
-    .default([]),
-  peakRssKb: z.number().int().nonnegative().optional(),
-  failure: z
-    .strictObject({
+  format: z.optional(z.enum(['commonjs', 'module'])),
+  handler: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
+  requires: z._default(
+    z
+      .array(z.strictObject({ specifier: z.string().check(z.maxLength(214)), ...Position }))
+      .check(z.maxLength(256)),
+    []
+  ),
+  problems: z._default(
+    z
+      .array(z.strictObject({ message: z.string().check(z.maxLength(500)), ...Position }))
+      .check(z.maxLength(21)),
+    []
+  ),
+  peakRssKb: z.optional(z.int().check(z.nonnegative())),
+  failure: z.optional(
+    z.strictObject({
       kind: z.enum(['syntax', 'threw', 'timeout', 'crashed']),
-      message: z.string().max(2000),
+      message: z.string().check(z.maxLength(2000)),
       ...Position
     })
-    .optional()
+  )
 })

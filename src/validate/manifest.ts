@@ -2,7 +2,7 @@ import { isBuiltin } from 'node:module'
 import { basename } from 'node:path'
 import valid from 'semver/functions/valid.js'
 import validPackageName from 'validate-npm-package-name'
-import { z } from 'zod'
+import * as z from '../zod.js'
 import type { Problem } from '../errors.js'
 import { parseStructuredFile, pathText } from './structured-file.js'
 import type { WorkspaceFile } from './workspace-file.js'
@@ -15,20 +15,20 @@ export interface Dependency {
   line?: number
 }
 
-export const PackageNameSchema = z
-  .string()
-  .min(1, 'a package name cannot be empty')
-  .max(214, 'a package name has at most 214 characters')
-  .refine(name => isBuiltin(name) || validPackageName(name).validForOldPackages, {
+export const PackageNameSchema = z.string().check(
+  z.minLength(1, 'a package name cannot be empty'),
+  z.maxLength(214, 'a package name has at most 214 characters'),
+  z.refine(name => isBuiltin(name) || validPackageName(name).validForOldPackages, {
     error: issue =>
       `'${String(issue.input)}' is not a package name (${validPackageName(String(issue.input)).errors?.[0] ?? 'npm would refuse it'})`
   })
+)
 
-const ExactVersionSchema = z
-  .string({ error: 'expected a version string such as "4.17.21"' })
-  .refine(version => valid(version) !== null, {
+const ExactVersionSchema = z.string({ error: 'expected a version string such as "4.17.21"' }).check(
+  z.refine(version => valid(version) !== null, {
     error: issue => `'${String(issue.input)}' is not an exact semver version (such as 4.17.21)`
   })
+)
 
 // Shapes only: each version is checked on its own, so one bad entry does not hide the others
 // from the policy check.
@@ -36,7 +36,7 @@ const DependencyMapSchema = z.record(PackageNameSchema, z.unknown(), {
   error: 'expected a map of {package: exact version}'
 })
 
-const PackageJsonSchema = z.looseObject({ dependencies: DependencyMapSchema.optional() })
+const PackageJsonSchema = z.looseObject({ dependencies: z.optional(DependencyMapSchema) })
 
 export interface DependencyManifest {
   /** Every package named, whatever its version (the code may require these). */

@@ -1,7 +1,7 @@
 import { isBuiltin } from 'node:module'
 import satisfies from 'semver/functions/satisfies.js'
 import validRange from 'semver/ranges/valid.js'
-import { z } from 'zod'
+import * as z from '../zod.js'
 import type { Dependency } from './manifest.js'
 import { PackageNameSchema } from './manifest.js'
 import type { Environment } from '../payload.js'
@@ -9,22 +9,22 @@ import type { RequiredModule } from '../sandbox/sandbox.js'
 import { parseStructuredFile } from './structured-file.js'
 import type { WorkspaceFile } from './workspace-file.js'
 
-const RangeSchema = z
-  .string({ error: 'expected a semver range such as "^4.17.0"' })
-  .refine(range => range.trim() !== '' && validRange(range) !== null, {
+const RangeSchema = z.string({ error: 'expected a semver range such as "^4.17.0"' }).check(
+  z.refine(range => range.trim() !== '' && validRange(range) !== null, {
     error: issue => `'${String(issue.input)}' is not a valid semver range`
   })
+)
 
 // Strict: a misspelt key in a policy would otherwise loosen it without a word.
 const RulesSchema = z.strictObject({
-  allowedVersions: z.record(PackageNameSchema, RangeSchema).optional(),
-  blockedPackages: z.array(PackageNameSchema).optional()
+  allowedVersions: z.optional(z.record(PackageNameSchema, RangeSchema)),
+  blockedPackages: z.optional(z.array(PackageNameSchema))
 })
 
-const PolicySchema = RulesSchema.extend({
-  environments: z
-    .strictObject({ sandbox: RulesSchema.optional(), production: RulesSchema.optional() })
-    .optional()
+const PolicySchema = z.extend(RulesSchema, {
+  environments: z.optional(
+    z.strictObject({ sandbox: z.optional(RulesSchema), production: z.optional(RulesSchema) })
+  )
 })
 
 /** A rule and where it was written, so a verdict can say which rule decided it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from '../zod.js'
 import { Input } from '../constants.js'
 import { ProblemsError, type Problem } from '../errors.js'
 import { DataActionIdSchema, VersionIdSchema } from '../payload.js'
@@ -17,19 +17,19 @@ export interface ReleaseMember {
 
 const MemberSchema = z.strictObject({
   dataActionId: DataActionIdSchema,
-  actionFile: z.string().min(1, { error: 'expected a path' }),
-  versionId: VersionIdSchema.optional(),
-  dependencyManifest: z.string().min(1, { error: 'expected a path' }).optional()
+  actionFile: z.string().check(z.minLength(1, { error: 'expected a path' })),
+  versionId: z.optional(VersionIdSchema),
+  dependencyManifest: z.optional(z.string().check(z.minLength(1, { error: 'expected a path' })))
 })
 
 const MembersSchema = z
   .array(MemberSchema)
-  .min(1, { error: 'a release needs at least one data action' })
+  .check(z.minLength(1, { error: 'a release needs at least one data action' }))
 
 // Strict: a misspelt key would silently drop a setting from a production release.
 const ReleaseSchema = z.strictObject({
-  versionId: VersionIdSchema.optional(),
-  dependencyManifest: z.string().min(1, { error: 'expected a path' }).optional(),
+  versionId: z.optional(VersionIdSchema),
+  dependencyManifest: z.optional(z.string().check(z.minLength(1, { error: 'expected a path' }))),
   dataActions: MembersSchema
 })
 

@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein'
-import { z } from 'zod'
+import * as z from '../zod.js'
 import { firstLine, ProblemsError, type Problem, type SourceLocation } from '../errors.js'
 import { parseJsonText } from './json-text.js'
 import type { WorkspaceFile } from './workspace-file.js'
@@ -10,7 +10,7 @@ export interface StructuredFile {
   /** Line of the value at `path` (or of its nearest existing parent). */
   lineOf(path: readonly PropertyKey[]): number | undefined
   /** The data checked against `schema`; every problem reported at once, each at its line. */
-  check<S extends z.ZodType>(schema: S): z.output<S>
+  check<S extends z.ZodMiniType>(schema: S): z.output<S>
 }
 
 /**
@@ -49,7 +49,7 @@ export async function parseStructuredFile(file: WorkspaceFile): Promise<Structur
   return {
     data,
     lineOf,
-    check<S extends z.ZodType>(schema: S): z.output<S> {
+    check<S extends z.ZodMiniType>(schema: S): z.output<S> {
       const parsed = schema.safeParse(data)
       if (parsed.success) return parsed.data
       const found = sentences(parsed.error.issues, schema, data)
@@ -70,7 +70,7 @@ export async function parseStructuredFile(file: WorkspaceFile): Promise<Structur
  */
 function sentences(
   issues: readonly z.core.$ZodIssue[],
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   data: unknown
 ): Array<{ path: PropertyKey[]; message: string; key?: boolean }> {
   const found: Array<{ path: PropertyKey[]; message: string; key?: boolean }> = []
