@@ -260,10 +260,19 @@ const WARM_SAMPLES = [WARM_SCRIPT, WARM_MODULE]
 /**
  * Runs the whole check once on each kind of file, while the child waits for its first request
  * (the files it reads are passed as descriptors and its randomness is sent at spawn, so it is
- * up before the action has read the code).
+ * up before the action has read the code). Each sample waits one turn of the event loop first,
+ * where the host's signal that the request is on its way is seen: once `stop()` says so, the
+ * warm-up gives way to the request. Returns how many samples it ran.
  */
-function warmParser() {
-  for (const sample of WARM_SAMPLES) analyse(sample)
+async function warmParser(stop) {
+  let warmed = 0
+  for (const sample of WARM_SAMPLES) {
+    await new Promise(resolve => setImmediate(resolve))
+    if (stop()) break
+    analyse(sample)
+    warmed++
+  }
+  return warmed
 }
 
 module.exports = { analyse, warmParser, WARM_SAMPLES }

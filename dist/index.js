@@ -442,6 +442,12 @@ class Sandbox {
         if (this.stdout.length > MAX_REPORT_BYTES)
             this.violate();
     }
+    /** Writes a request; a child still warming its parser up gives way to it (serve.cjs). */
+    request(header, code) {
+        const frames = [process_frame(Buffer.from(JSON.stringify(header))), process_frame(Buffer.from(code, 'utf8'))];
+        this.child.stdin?.write(Buffer.concat(frames));
+        this.child.kill('SIGURG');
+    }
     violate() {
         this.outOfProtocol = true;
         this.killGroup();
@@ -471,8 +477,7 @@ class Sandbox {
         }, RSS_POLL_MS);
         const onAbort = () => kill('aborted');
         signal?.addEventListener('abort', onAbort, { once: true });
-        const header = Buffer.from(JSON.stringify({ nonce, filename, timeoutMs }));
-        this.child.stdin?.write(Buffer.concat([process_frame(header), process_frame(Buffer.from(code, 'utf8'))]));
+        this.request({ nonce, filename, timeoutMs }, code);
         const line = await answer;
         clearTimeout(deadline);
         clearInterval(watchdog);

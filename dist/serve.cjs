@@ -112,12 +112,16 @@ module.exports = function serve(readFrame) {
   // Nothing the code does may surface as node's own output, or stop the loop.
   ownProcess.on('uncaughtException', () => undefined)
   ownProcess.on('unhandledRejection', () => undefined)
+  // The host sends SIGURG once a request is on its way (by default the signal is ignored, so
+  // one sent before this listener exists is lost, not fatal): the warm-up then gives way.
+  let requested = false
+  ownProcess.on('SIGURG', () => (requested = true))
   const loop = async () => {
-    warmParser()
-    for (;;) {
+    for (let first = true; ; first = false) {
       // Made before the request is read (reading blocks): an evaluation only runs the code.
       const prepared = ContextSandbox.prepare()
       await prepared.catch(() => undefined)
+      if (first) await warmParser(() => requested)
       const header = readFrame()
       const code = readFrame()
       if (header === null || code === null) return

@@ -2,6 +2,7 @@
  * The Sandbox (src/sandbox/sandbox.ts): a report's handler, memory limits, file after file,
  * aborts, and the protocol with its child.
  */
+import type { ChildProcess } from 'node:child_process'
 import { Sandbox } from '../../src/sandbox/sandbox.js'
 import { evaluate } from './evaluate.js'
 
@@ -62,6 +63,28 @@ describe('sandbox evaluation', () => {
       expect(clean.handler).toBeNull()
       expect(clean.requires).toEqual([])
     } finally {
+      sandbox.dispose()
+    }
+  })
+
+  // The host signals each request (SIGURG, for the warm-up): before the child listens, while
+  // it warms up, while it waits on a read, while it evaluates.
+  test('the request signal, whenever it comes, disturbs no answer', async () => {
+    const sandbox = Sandbox.start()
+    const { pid } = (sandbox as unknown as { child: ChildProcess }).child
+    const storm = setInterval(() => pid && process.kill(pid, 'SIGURG'), 1)
+    try {
+      for (let i = 0; i < 3; i++) {
+        const report = await sandbox.evaluate(
+          `exports.handler = () => ${i}; require('m${i}')`,
+          `a${i}.js`,
+          5000
+        )
+        expect(report.failure).toBeUndefined()
+        expect(report.requires.map(r => r.specifier)).toEqual([`m${i}`])
+      }
+    } finally {
+      clearInterval(storm)
       sandbox.dispose()
     }
   })

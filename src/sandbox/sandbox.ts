@@ -190,6 +190,13 @@ export class Sandbox implements Evaluator {
     if (this.stdout.length > MAX_REPORT_BYTES) this.violate()
   }
 
+  /** Writes a request; a child still warming its parser up gives way to it (serve.cjs). */
+  private request(header: object, code: string): void {
+    const frames = [frame(Buffer.from(JSON.stringify(header))), frame(Buffer.from(code, 'utf8'))]
+    this.child.stdin?.write(Buffer.concat(frames))
+    this.child.kill('SIGURG')
+  }
+
   private violate(): void {
     this.outOfProtocol = true
     this.killGroup()
@@ -224,8 +231,7 @@ export class Sandbox implements Evaluator {
     }, RSS_POLL_MS)
     const onAbort = (): void => kill('aborted')
     signal?.addEventListener('abort', onAbort, { once: true })
-    const header = Buffer.from(JSON.stringify({ nonce, filename, timeoutMs }))
-    this.child.stdin?.write(Buffer.concat([frame(header), frame(Buffer.from(code, 'utf8'))]))
+    this.request({ nonce, filename, timeoutMs }, code)
     const line = await answer
     clearTimeout(deadline)
     clearInterval(watchdog)

@@ -118,3 +118,13 @@ test('the warm-up samples pass the whole check: a sample the parser refused woul
     ['node:https', 'node:path', 'node:url']
   ])
 })
+
+test('the warm-up gives way once the host says a request is on its way', async () => {
+  const { warmParser } = createRequire(import.meta.url)(
+    '../../../src/sandbox/child/analysis.cjs'
+  ) as { warmParser: (stop: () => boolean) => Promise<number> }
+  expect(await warmParser(() => false)).toBe(2)
+  expect(await warmParser(() => true)).toBe(0)
+  let asked = 0
+  expect(await warmParser(() => asked++ > 0)).toBe(1)
+})
