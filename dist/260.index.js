@@ -300,19 +300,26 @@ class Requests {
                 // Cancelled: the rollback reads the state itself.
                 if (!lost || !readBack || signal?.aborted)
                     throw error;
-                const data = await readBack();
+                // The PATCH's own failure decides the retry (and is the one told), not the read-back's.
+                const data = await readBack().catch((readError) => {
+                    throw signal?.aborted ? readError : error;
+                });
                 if (data === undefined)
                     throw error;
                 return { status: 200, data };
             }
         }, {
-            attempts: persistUntil === undefined ? this.options.maxAttempts : Infinity,
+            attempts: options.once
+                ? 1
+                : persistUntil === undefined
+                    ? this.options.maxAttempts
+                    : Infinity,
             ...(persistUntil === undefined ? {} : { until: persistUntil }),
             backoff: { ...BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) },
             ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
             ...(signal ? { signal } : {}),
             classify: error => {
-                if (!(error instanceof TransientError))
+                if (options.once || !(error instanceof TransientError))
                     return { retry: false };
                 if (error.code === 'locked') {
                     // Retry-After 0, negative or past must not make a lock a busy loop.
@@ -384,10 +391,12 @@ class Requests {
         }
         catch (error) {
             rate?.release('error');
-            onLost?.();
+            const unsent = error instanceof transport/* NoAnswerError */.i5 && error.unsent;
+            if (!unsent)
+                onLost?.();
             if (!(error instanceof transport/* NoAnswerError */.i5))
                 throw error;
-            throw new TransientError(`${target.what}: ${target.where}: ${error.message}`, undefined, 'network');
+            throw new TransientError(`${target.what}: ${target.where}: ${error.message}`, undefined, unsent ? 'unsent' : 'network');
         }
         finally {
             grace.dispose();
@@ -520,8 +529,14 @@ class CxoneClient {
      * have happened, so the version is read back, and `took` says whether it did.
      */
     async patch(what, dataActionId, versionId, body, took, options) {
+        // The read-back is no attempt of the PATCH (it tells neither onSend nor onLost), and has
+        // one attempt of its own: the PATCH's retries are the retries.
+        const readOptions = {
+            ...(options.signal && { signal: options.signal }),
+            once: true
+        };
         const readBack = async () => {
-            const version = await this.getVersion(dataActionId, versionId, options);
+            const version = await this.getVersion(dataActionId, versionId, readOptions);
             return took(version) ? version : undefined;
         };
         return (await this.requests.callWithStatus(this.requests.target(what, 'PATCH', this.versionPath(dataActionId, versionId)), body, VersionSchema, options, readBack)).data;
@@ -689,7 +704,22 @@ async function withRetries(label, operation, policy) {
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 /** No complete answer came back: the connection failed or was cut, the deadline passed, or the body was too large. */
 class NoAnswerError extends Error {
+    unsent;
+    /** The request never left: the connection was refused, or its host not found. */
+    constructor(message, unsent = false) {
+        super(message);
+        this.unsent = unsent;
+    }
 }
+/** Connection failures that come before a byte of the request is written. */
+const UNSENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EADDRNOTAVAIL'
+]);
 /**
  * HTTP exchanges with one deadline over all of each (connect, headers and the whole body) and
  * a capped body read in linear time. Requests and proxies are @actions/http-client's; the body
@@ -768,9 +798,10 @@ class Exchanges {
             if (stop.aborted) {
                 throw new NoAnswerError(`no complete answer within ${this.timeoutMs} ms (request-timeout-ms)`);
             }
-            throw new NoAnswerError(received === undefined
-                ? connectionFailure(error)
-                : `the connection closed before the whole answer arrived (after ${received} bytes of its body)`);
+            if (received !== undefined) {
+                throw new NoAnswerError(`the connection closed before the whole answer arrived (after ${received} bytes of its body)`);
+            }
+            throw new NoAnswerError(connectionFailure(error), neverSent(error));
         }
         finally {
             clear();
@@ -781,6 +812,13 @@ class Exchanges {
     }
 }
 /** A connection error in words; node's AggregateError (several addresses tried) has no message. */
+/** Whether a failure proves the request never left (every address tried refused, say). */
+function neverSent(error) {
+    const { code, errors } = error;
+    if (Array.isArray(errors) && errors.length > 0)
+        return errors.every(neverSent);
+    return typeof code === 'string' && UNSENT_CODES.has(code);
+}
 function connectionFailure(error) {
     const { message, code, syscall } = error;
     if (message)

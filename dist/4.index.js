@@ -239,7 +239,22 @@ async function withRetries(label, operation, policy) {
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 /** No complete answer came back: the connection failed or was cut, the deadline passed, or the body was too large. */
 class NoAnswerError extends Error {
+    unsent;
+    /** The request never left: the connection was refused, or its host not found. */
+    constructor(message, unsent = false) {
+        super(message);
+        this.unsent = unsent;
+    }
 }
+/** Connection failures that come before a byte of the request is written. */
+const UNSENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EADDRNOTAVAIL'
+]);
 /**
  * HTTP exchanges with one deadline over all of each (connect, headers and the whole body) and
  * a capped body read in linear time. Requests and proxies are @actions/http-client's; the body
@@ -318,9 +333,10 @@ class Exchanges {
             if (stop.aborted) {
                 throw new NoAnswerError(`no complete answer within ${this.timeoutMs} ms (request-timeout-ms)`);
             }
-            throw new NoAnswerError(received === undefined
-                ? connectionFailure(error)
-                : `the connection closed before the whole answer arrived (after ${received} bytes of its body)`);
+            if (received !== undefined) {
+                throw new NoAnswerError(`the connection closed before the whole answer arrived (after ${received} bytes of its body)`);
+            }
+            throw new NoAnswerError(connectionFailure(error), neverSent(error));
         }
         finally {
             clear();
@@ -331,6 +347,13 @@ class Exchanges {
     }
 }
 /** A connection error in words; node's AggregateError (several addresses tried) has no message. */
+/** Whether a failure proves the request never left (every address tried refused, say). */
+function neverSent(error) {
+    const { code, errors } = error;
+    if (Array.isArray(errors) && errors.length > 0)
+        return errors.every(neverSent);
+    return typeof code === 'string' && UNSENT_CODES.has(code);
+}
 function connectionFailure(error) {
     const { message, code, syscall } = error;
     if (message)

@@ -173,6 +173,8 @@ class VersionTransaction {
     touched = false;
     /** A publish PATCH went out and its answer never came: CXone may still carry it out. */
     unanswered = false;
+    /** A publish PATCH was sent again after one that got no answer: that one may land later. */
+    resentAfterLost = false;
     phases;
     state;
     restoration;
@@ -226,7 +228,11 @@ class VersionTransaction {
         const deadline = (0,retry/* fixedDeadline */.FI)(Date.now() + this.settings.publishTimeoutMs);
         // Touched once the PATCH may have reached CXone; unanswered once any attempt's answer did
         // not come (a later answer does not say whether that one will still land).
-        const onSend = () => (this.touched = true);
+        const onSend = () => {
+            if (this.unanswered)
+                this.resentAfterLost = true;
+            this.touched = true;
+        };
         const sent = { ...call, onSend, onLost: () => (this.unanswered = true) };
         await this.phases.run('Publish', async () => {
             const answer = await this.client.publish(id, versionId, env, promotion.checksum, sent);
@@ -336,8 +342,9 @@ class VersionTransaction {
             this.state.expectLive(after, target.checksum);
         if (this.movedFrom)
             await this.putBack(this.movedFrom, until, call);
-        // Not when it found this version live and undid it: then the publish had landed.
-        return { acted, mayLand: this.unanswered && !acted };
+        // Not when it found this version live and no PATCH went after the lost one: that one landed.
+        const landed = live?.versionId === versionId && !this.resentAfterLost;
+        return { acted, mayLand: this.unanswered && !landed };
     }
     /** The Rollback phase's detail: what the rollback found and did. */
     rolledBack(result, target) {

@@ -233,8 +233,14 @@ export class CxoneClient {
     took: (version: CxoneVersion) => boolean,
     options: CallOptions
   ): Promise<CxoneVersion> {
+    // The read-back is no attempt of the PATCH (it tells neither onSend nor onLost), and has
+    // one attempt of its own: the PATCH's retries are the retries.
+    const readOptions: CallOptions = {
+      ...(options.signal && { signal: options.signal }),
+      once: true
+    }
     const readBack = async (): Promise<CxoneVersion | undefined> => {
-      const version = await this.getVersion(dataActionId, versionId, options)
+      const version = await this.getVersion(dataActionId, versionId, readOptions)
       return took(version) ? version : undefined
     }
     return (

@@ -77,6 +77,11 @@ export interface CallOptions {
    * signal is their whole budget, say false.
    */
   grace?: boolean
+  /**
+   * One attempt, and no retry (not even a free one): a read-back inside a PATCH's attempts,
+   * which are the retries.
+   */
+  once?: boolean
 }
 
 export interface CallStats {
@@ -160,19 +165,26 @@ export class Requests {
           const lost = error instanceof TransientError && answerLost(error)
           // Cancelled: the rollback reads the state itself.
           if (!lost || !readBack || signal?.aborted) throw error
-          const data = await readBack()
+          // The PATCH's own failure decides the retry (and is the one told), not the read-back's.
+          const data = await readBack().catch((readError: unknown) => {
+            throw signal?.aborted ? readError : error
+          })
           if (data === undefined) throw error
           return { status: 200, data }
         }
       },
       {
-        attempts: persistUntil === undefined ? this.options.maxAttempts : Infinity,
+        attempts: options.once
+          ? 1
+          : persistUntil === undefined
+            ? this.options.maxAttempts
+            : Infinity,
         ...(persistUntil === undefined ? {} : { until: persistUntil }),
         backoff: { ...BACKOFF, ...(this.options.random ? { random: this.options.random } : {}) },
         ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
         ...(signal ? { signal } : {}),
         classify: error => {
-          if (!(error instanceof TransientError)) return { retry: false }
+          if (options.once || !(error instanceof TransientError)) return { retry: false }
           if (error.code === 'locked') {
             // Retry-After 0, negative or past must not make a lock a busy loop.
             const delayMs = Math.max(error.retryAfterMs ?? 1000, MIN_LOCK_WAIT_MS)
@@ -251,12 +263,13 @@ export class Requests {
       res = await this.exchanges.send(target.method, target.url, data, headers, grace.signal)
     } catch (error) {
       rate?.release('error')
-      onLost?.()
+      const unsent = error instanceof NoAnswerError && error.unsent
+      if (!unsent) onLost?.()
       if (!(error instanceof NoAnswerError)) throw error
       throw new TransientError(
         `${target.what}: ${target.where}: ${error.message}`,
         undefined,
-        'network'
+        unsent ? 'unsent' : 'network'
       )
     } finally {
       grace.dispose()

@@ -77,6 +77,8 @@ export class VersionTransaction {
   touched = false
   /** A publish PATCH went out and its answer never came: CXone may still carry it out. */
   private unanswered = false
+  /** A publish PATCH was sent again after one that got no answer: that one may land later. */
+  private resentAfterLost = false
   readonly phases: Phases
   private readonly state: LiveState
   private restoration?: Promise<Restoration>
@@ -159,7 +161,10 @@ export class VersionTransaction {
     const deadline = fixedDeadline(Date.now() + this.settings.publishTimeoutMs)
     // Touched once the PATCH may have reached CXone; unanswered once any attempt's answer did
     // not come (a later answer does not say whether that one will still land).
-    const onSend = (): boolean => (this.touched = true)
+    const onSend = (): void => {
+      if (this.unanswered) this.resentAfterLost = true
+      this.touched = true
+    }
     const sent = { ...call, onSend, onLost: () => (this.unanswered = true) }
     await this.phases.run(
       'Publish',
@@ -291,8 +296,9 @@ export class VersionTransaction {
     }
     if (target && after) this.state.expectLive(after, target.checksum)
     if (this.movedFrom) await this.putBack(this.movedFrom, until, call)
-    // Not when it found this version live and undid it: then the publish had landed.
-    return { acted, mayLand: this.unanswered && !acted }
+    // Not when it found this version live and no PATCH went after the lost one: that one landed.
+    const landed = live?.versionId === versionId && !this.resentAfterLost
+    return { acted, mayLand: this.unanswered && !landed }
   }
 
   /** The Rollback phase's detail: what the rollback found and did. */

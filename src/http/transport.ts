@@ -14,7 +14,25 @@ export interface Answer {
 }
 
 /** No complete answer came back: the connection failed or was cut, the deadline passed, or the body was too large. */
-export class NoAnswerError extends Error {}
+export class NoAnswerError extends Error {
+  /** The request never left: the connection was refused, or its host not found. */
+  constructor(
+    message: string,
+    readonly unsent = false
+  ) {
+    super(message)
+  }
+}
+
+/** Connection failures that come before a byte of the request is written. */
+const UNSENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL'
+])
 
 /**
  * HTTP exchanges with one deadline over all of each (connect, headers and the whole body) and
@@ -103,11 +121,12 @@ export class Exchanges {
           `no complete answer within ${this.timeoutMs} ms (request-timeout-ms)`
         )
       }
-      throw new NoAnswerError(
-        received === undefined
-          ? connectionFailure(error)
-          : `the connection closed before the whole answer arrived (after ${received} bytes of its body)`
-      )
+      if (received !== undefined) {
+        throw new NoAnswerError(
+          `the connection closed before the whole answer arrived (after ${received} bytes of its body)`
+        )
+      }
+      throw new NoAnswerError(connectionFailure(error), neverSent(error))
     } finally {
       clear()
     }
@@ -119,6 +138,13 @@ export class Exchanges {
 }
 
 /** A connection error in words; node's AggregateError (several addresses tried) has no message. */
+/** Whether a failure proves the request never left (every address tried refused, say). */
+function neverSent(error: unknown): boolean {
+  const { code, errors } = error as { code?: unknown; errors?: unknown }
+  if (Array.isArray(errors) && errors.length > 0) return errors.every(neverSent)
+  return typeof code === 'string' && UNSENT_CODES.has(code)
+}
+
 function connectionFailure(error: unknown): string {
   const { message, code, syscall } = error as { message?: string; code?: string; syscall?: string }
   if (message) return message
