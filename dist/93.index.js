@@ -68,7 +68,8 @@ async function publishVersion(client, promotion, settings) {
             return live('published');
         }
         catch (error) {
-            return undo(failure(error));
+            // Stopped before the publish PATCH went out (a cancellation): nothing to undo.
+            return transaction.touched ? undo(failure(error)) : stopped(failure(error));
         }
     };
     return (0,_drain_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .settleOnDrain */ .n)(promote(), async () => transaction.touched ? undo(_drain_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .STALLED */ .i) : stopped(_drain_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .STALLED */ .i));

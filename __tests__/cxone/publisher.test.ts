@@ -154,6 +154,23 @@ describe('no silent end', () => {
 })
 
 describe('cancellation', () => {
+  test('after the upload, before the publish went out: it stops, nothing live changed', async () => {
+    emulator = await startEmulator()
+    const cancel = new AbortController()
+    const outcome = await publishVersion(clientFor(emulator).client, promotion(), {
+      ...settings,
+      cancel: cancel.signal,
+      log: line => line.startsWith('Upload') && cancel.abort()
+    })
+    expect(outcome).toMatchObject({
+      result: 'failed',
+      cause: 'the job was cancelled (nothing live was changed)'
+    })
+    expect(outcome.rollback).toBeUndefined()
+    expect(calls().filter(call => call.startsWith('publish'))).toEqual([])
+    expect(live()).toBe('v1')
+  })
+
   test('during the publish: v1 is restored before the run ends', async () => {
     emulator = await startEmulator()
     emulator.faults.add({ call: 'publish', versionId: 'v2', fault: { kind: 'hang' } })

@@ -92,7 +92,8 @@ export async function publishVersion(
       await transaction.publish(signal)
       return live('published')
     } catch (error) {
-      return undo(failure(error))
+      // Stopped before the publish PATCH went out (a cancellation): nothing to undo.
+      return transaction.touched ? undo(failure(error)) : stopped(failure(error))
     }
   }
   return settleOnDrain(promote(), async () =>
