@@ -94,7 +94,7 @@ describe.each(NODES)('dist/index.js on %s', (_label, node) => {
     )
     expect(run.exitCode).toBe(1)
     expect(run.errors).toEqual([
-      "::error file=a.js,line=3,col=1::Syntax error in a.js: SyntaxError: Unexpected token '}'"
+      "::error file=a.js,line=3,col=1::Syntax error in a.js: SyntaxError: Expected ']'"
     ])
   })
 

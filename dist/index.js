@@ -197,7 +197,7 @@ function permissionFlag(node) {
 }
 /**
  * The child program's files, in the order they are loaded: each may require those before it
- * (as `./<file>`, and acorn as `acorn`); the last one's export serves the requests.
+ * (as `./<file>`, and the parser as `meriyah`); the last one's export serves the requests.
  */
 const CHILD_PROGRAM = [
     'constants.cjs',
@@ -208,12 +208,12 @@ const CHILD_PROGRAM = [
     'serve.cjs'
 ];
 /**
- * The child's boot loader, given to `node -e`. It reads acorn from fd 3 and the child program's
- * files from fds 4, 5, ... in CHILD_PROGRAM's order (files, not frames on fd 0: the parent's
- * pipe writes wait for its event loop, which is busy loading the action, and held the child
- * back ~20 ms), compiles each as a CommonJS module whose `require` gives the modules loaded
- * before it or a built-in module, closes each fd once read, and hands the last file's export
- * the reader of frames on fd 0. A frame is `<byte length>\n<bytes>`. The child starts once this
+ * The child's boot loader, given to `node -e`. It reads the parser (meriyah) from fd 3 and the
+ * child program's files from fds 4, 5, ... in CHILD_PROGRAM's order (files, not frames on fd
+ * 0: the parent's pipe writes wait for its event loop, which is busy loading the action, and
+ * held the child back ~20 ms), compiles each as a CommonJS module whose `require` gives the
+ * modules loaded before it or a built-in module, closes each fd once read, and hands the last
+ * file's export the reader of frames on fd 0. A frame is `<byte length>\n<bytes>`. The child starts once this
  * script has returned: node then puts `module` back on the global object, and the child takes
  * it away. Strict in a function of its own: node wraps some -e scripts in one of its own.
  */
@@ -260,7 +260,7 @@ const load = (fd, filename, modules) => {
   return module.exports;
 };
 const program = ${JSON.stringify(CHILD_PROGRAM)};
-const modules = { acorn: load(3, 'acorn.js', {}) };
+const modules = { meriyah: load(3, 'meriyah.cjs', {}) };
 program.forEach((name, at) => {
   modules['./' + name] = load(4 + at, name, modules);
 });
@@ -268,11 +268,11 @@ const serve = modules['./' + program[program.length - 1]];
 setImmediate(() => serve(readFrame));
 })();`;
 /**
- * The files a child starts with, as fds 3, 4, ...: acorn, then the child program's files in
+ * The files a child starts with, as fds 3, 4, ...: meriyah, then the child program's files in
  * CHILD_PROGRAM's order (bundle assets: ncc copies each file named by a literal `new URL`).
  */
 const CHILD_FILES = [
-    __nccwpck_require__.ab + "acorn.js",
+    __nccwpck_require__.ab + "meriyah.cjs",
     __nccwpck_require__.ab + "constants.cjs",
     __nccwpck_require__.ab + "module-uses.cjs",
     __nccwpck_require__.ab + "analysis.cjs",

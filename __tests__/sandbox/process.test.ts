@@ -19,7 +19,7 @@ import { NODES } from '../helpers.js'
 
 test('the boot loader names each file as the child is given it', () => {
   expect(CHILD_FILES.map(file => basename(fileURLToPath(file)))).toEqual([
-    'acorn.js',
+    'meriyah.cjs',
     ...CHILD_PROGRAM
   ])
 })

@@ -1,64 +1,29 @@
 'use strict'
 /*
- * The child's first layer (see serve.cjs): the code is parsed (acorn) before anything runs. A
+ * The child's first layer (see serve.cjs): the code is parsed (meriyah) before anything runs. A
  * syntax error is located; module-uses.cjs finds what the code asks for; code V8 could read
- * otherwise than acorn did is refused; `import(` and `import.meta` are renamed to a function of
+ * otherwise than the parser did is refused; `import(` and `import.meta` are renamed to a function of
  * the context.
  */
 const vm = require('node:vm')
-const acorn = require('acorn')
+const { parseScript, parseModule } = require('meriyah')
 const { IMPORT_NAME, COMMONJS_PARAMETERS } = require('./constants.cjs')
 const { collectModuleUses } = require('./module-uses.cjs')
 
-// No `locations`: three more objects per node (a megabyte of code is millions of nodes, and
-// the collector's work doubled); the few positions reported are found from offsets.
-const PARSE_OPTIONS = { ecmaVersion: 'latest' }
-
 /**
- * A scope's declared names, as acorn keeps them (it calls only push, indexOf and [0]), with
- * an index once there are many: acorn searches the list on every declaration, and a bundle's
- * thousands of top-level names made that quadratic (40 ms of a 1 MB file's 210 ms parse). Not
- * a subclass of Array: V8 builds and grows those on a slow path (another 20 ms).
+ * meriyah, not acorn: its tokenizer is driven by the grammar (acorn's guesses whether a `/`
+ * starts a regular expression, and guesses wrong in places), and it parses a megabyte of code
+ * in half the time. `ranges` gives each node its offsets (the few positions reported are found
+ * from them); `lexical` refuses a name declared twice, as V8 does; `webcompat` reads what V8
+ * reads in a script (HTML-like comments among it, refused below); `next` accepts what V8 may
+ * (V8 refuses at compile what it does not).
  */
-class Names {
-  constructor() {
-    this.list = []
-    this.first = undefined
-  }
-
-  get 0() {
-    return this.list[0]
-  }
-
-  push(name) {
-    const { list } = this
-    if (list.length >= 16) {
-      if (this.first === undefined) {
-        this.first = new Map()
-        for (let i = list.length - 1; i >= 0; i--) this.first.set(list[i], i)
-      }
-      if (!this.first.has(name)) this.first.set(name, list.length)
-    }
-    return list.push(name)
-  }
-
-  indexOf(name) {
-    return this.first === undefined ? this.list.indexOf(name) : (this.first.get(name) ?? -1)
-  }
+const PARSE_OPTIONS = {
+  ranges: { start: true, end: true },
+  lexical: true,
+  webcompat: true,
+  next: true
 }
-
-const Parser = acorn.Parser.extend(
-  Base =>
-    class extends Base {
-      enterScope(flags) {
-        super.enterScope(flags)
-        const scope = this.currentScope()
-        scope.var = new Names()
-        scope.lexical = new Names()
-        scope.functions = new Names()
-      }
-    }
-)
 
 /**
  * Parses the code as a CommonJS body, else as an ES module (when that parse gets further), and
@@ -69,29 +34,20 @@ function analyse(code) {
   let ast
   let format = 'commonjs'
   const htmlComments = []
-  const onComment = (block, text, start) => {
-    if (!block && /^(<!--|-->)/.test(code.slice(start, start + 4))) htmlComments.push(start)
+  const onComment = (type, value, start) => {
+    if (type === 'HTMLOpen' || type === 'HTMLClose') htmlComments.push(start)
   }
   try {
-    ast = Parser.parse(code, {
-      ...PARSE_OPTIONS,
-      sourceType: 'script',
-      allowReturnOutsideFunction: true,
-      onComment
-    })
+    ast = parseScript(code, { ...PARSE_OPTIONS, globalReturn: true, onComment })
   } catch (scriptError) {
     htmlComments.length = 0
     try {
-      ast = Parser.parse(code, {
-        ...PARSE_OPTIONS,
-        sourceType: 'module',
-        allowHashBang: true,
-        onComment
-      })
+      ast = parseModule(code, { ...PARSE_OPTIONS, onComment })
       format = 'module'
     } catch (moduleError) {
-      const further = (moduleError.pos ?? -1) > (scriptError.pos ?? -1) ? moduleError : scriptError
-      return { requires: [], problems: [], failure: syntaxFailure(further, code) }
+      const further =
+        (moduleError.start ?? -1) > (scriptError.start ?? -1) ? moduleError : scriptError
+      return { requires: [], problems: [], failure: syntaxFailure(further) }
     }
   }
   const position = positions(code)
@@ -99,7 +55,7 @@ function analyse(code) {
   try {
     found = collectModuleUses(ast, format, position)
   } catch {
-    return { requires: [], problems: [], failure: syntaxFailure(undefined, code) }
+    return { requires: [], problems: [], failure: syntaxFailure(undefined) }
   }
   const misread = readDifferently(code, format, found.regexes, htmlComments, position)
   if (misread) return { requires: found.requires, problems: [], failure: misread }
@@ -120,13 +76,13 @@ function analyse(code) {
 }
 
 /**
- * Whether V8 could read the code otherwise than this parse did, where JavaScript's grammar
- * lets two readers disagree: a `/` that starts a regular expression or divides (acorn's
- * tokenizer guesses from the token before, and guesses wrong after an identifier `of`, or
- * after an anonymous async function and a line break), and HTML-like comments. Code one reader
- * sees and the other does not would escape the check. Every regular expression is replaced by
- * one of dots of the same length, which V8 reads as a regular expression or not at all (dots
- * are no code), and the result is compiled (not run).
+ * Whether V8 could read the code otherwise than the parser did, where JavaScript's grammar
+ * lets two readers disagree: a `/` that starts a regular expression or divides, and HTML-like
+ * comments. Code one reader sees and the other does not would escape the check. meriyah
+ * decides a `/` from the grammar, as V8 does (acorn, before it, guessed from the token before,
+ * and guessed wrong after an identifier `of`); this holds the two to it. Every regular
+ * expression is replaced by one of dots of the same length, which V8 reads as a regular
+ * expression or not at all (dots are no code), and the result is compiled (not run).
  */
 function readDifferently(code, format, regexes, htmlComments, position) {
   if (htmlComments.length > 0) {
@@ -159,15 +115,14 @@ function readDifferently(code, format, regexes, htmlComments, position) {
   if (compiles(dotted) || !compiles(code)) return undefined
   return {
     kind: 'syntax',
-    message:
-      'a regular expression that V8 can read as code (after an identifier `of`, or after a function expression and a line break): put it in parentheses',
+    message: 'a regular expression that V8 can read as code: put it in parentheses',
     line: position(regexes[0].start).line
   }
 }
 
 /**
  * Line (1-based) and column (0-based, UTF-16 units) of an offset, counting line breaks as
- * acorn and V8 do; the table of line starts is built on the first call.
+ * the parser and V8 do; the table of line starts is built on the first call.
  */
 function positions(code) {
   let starts
@@ -189,20 +144,21 @@ function positions(code) {
   }
 }
 
-function syntaxFailure(error, code) {
+function syntaxFailure(error) {
   if (error instanceof SyntaxError && error.loc) {
-    let message = String(error.message).replace(/ \(\d+:\d+\)$/, '')
-    // acorn does not say which token; V8 does, and people expect it.
-    const token = /^(?:[A-Za-z_$][\w$]*|\d+|\S)/.exec(code.slice(error.pos, error.pos + 40))
-    if (message === 'Unexpected token' && token) message += ` '${token[0]}'`
+    // V8's wording: "Unexpected token '}'", where meriyah writes "Unexpected token: '}'".
+    const message = String(error.description ?? error.message).replace(
+      /^(Unexpected token): /,
+      '$1 '
+    )
     return {
       kind: 'syntax',
       message: `SyntaxError: ${message}`,
-      line: error.loc.line,
-      column: error.loc.column + 1
+      line: error.loc.start.line,
+      column: error.loc.start.column + 1
     }
   }
-  // acorn recurses: code nested deeper than this stack is refused, not evaluated.
+  // The parser recurses: code nested deeper than this stack is refused, not evaluated.
   return { kind: 'syntax', message: 'the code is nested too deeply to be checked' }
 }
 
@@ -275,4 +231,5 @@ async function warmParser(stop) {
   return warmed
 }
 
-module.exports = { analyse, warmParser, WARM_SAMPLES }
+// readDifferently: for its own test (the parser reads no `/` otherwise than V8 on its own).
+module.exports = { analyse, warmParser, WARM_SAMPLES, readDifferently }

@@ -9,8 +9,8 @@
  *
  * Not that flag: it turns every method of every prototype into a getter and setter (so that
  * assigning an inherited name on a derived object still works), and every `push`,
- * `charCodeAt` or `for...of` then runs a getter and leaves V8's fast paths: acorn parsed a
- * megabyte of code ~50 ms slower (npm run bench). Only the properties node itself assigns on
+ * `charCodeAt` or `for...of` then runs a getter and leaves V8's fast paths: the parser (acorn,
+ * then) parsed a megabyte of code ~50 ms slower (npm run bench). Only the properties node itself assigns on
  * derived objects get the accessor pair here: an Error's name and message (node names its
  * warnings and errors so).
  */

@@ -13,7 +13,7 @@
  * the request's nonce. A child serves requests until fd 0 ends.
  *
  * Layers, each assuming the one before it failed:
- * 1. The code is parsed first (analysis.cjs, acorn): a syntax error is located; every literal
+ * 1. The code is parsed first (analysis.cjs, meriyah): a syntax error is located; every literal
  *    `require()`, `import()` and import/export-from is recorded wherever it stands; a use of
  *    `require`/`import()` the check cannot follow is a problem; `import(` and `import.meta`
  *    are renamed to a function of the context, so V8 never calls node back for them (node's
