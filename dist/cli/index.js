@@ -2310,7 +2310,6 @@ function firstLine(text) {
 
 
 
-
 /** The `prevHash` of the first record. */
 const GENESIS_HASH = '0'.repeat(64);
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -2391,6 +2390,22 @@ function ignoreSignal() { }
 /** Appends, never through a link: a committed `cxone-audit.jsonl -> /anywhere` is refused. */
 const APPEND_FLAGS = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
 const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+const LOCK = { realpath: false, stale: 10_000 };
+/**
+ * The lock on the log's real path: taken at once when it is free (a run's usual case), else
+ * waited for. The file operations around it are synchronous too: a few small calls, each
+ * async one a round trip through the thread pool (~3-4 ms a run in all).
+ */
+async function lockLog(realPath) {
+    try {
+        return lockSync(realPath, LOCK);
+    }
+    catch (error) {
+        if (error.code !== 'ELOCKED')
+            throw error;
+        return lock(realPath, { ...LOCK, retries: { retries: 50, minTimeout: 20, maxTimeout: 200 } });
+    }
+}
 /**
  * An append-only, hash-chained JSON Lines file. Appends from concurrent runs on one machine
  * are serialised by a lock on the file's real path (so each links to the one before,
@@ -2415,26 +2430,22 @@ class AuditLog {
         if (!process.listeners('SIGXFSZ').includes(ignoreSignal))
             process.on('SIGXFSZ', ignoreSignal);
         const log = new AuditLog(path, workspace);
-        await log.refuseLinks();
+        log.refuseLinks();
         await log.lastHash();
         return log;
     }
     /** Adds a record linked to the last one; returns the record as written. */
     async append(body) {
-        await mkdir(dirname(this.path), { recursive: true });
-        await this.refuseLinks();
-        const realPath = join(await realpath(dirname(this.path)), basename(this.path));
-        const release = await lock(realPath, {
-            realpath: false,
-            stale: 10_000,
-            retries: { retries: 50, minTimeout: 20, maxTimeout: 200 }
-        });
+        mkdirSync(dirname(this.path), { recursive: true });
+        this.refuseLinks();
+        const realPath = join(realpathSync(dirname(this.path)), basename(this.path));
+        const release = await lockLog(realPath);
         try {
             const record = { ...body, prevHash: await this.lastHash() };
             const written = { ...record, hash: hashOf(record) };
             // No fsync: it cost 14 ms a run, and a crash of the runner loses the workspace, and
             // this file with it, anyway.
-            await this.write(realPath, Buffer.from(JSON.stringify(written) + '\n', 'utf8'));
+            this.write(realPath, Buffer.from(JSON.stringify(written) + '\n', 'utf8'));
             return written;
         }
         finally {
@@ -2442,34 +2453,33 @@ class AuditLog {
         }
     }
     /** Appends `bytes` whole or not at all: a write that falls short is cut back off. */
-    async write(realPath, bytes) {
-        const handle = await open(realPath, APPEND_FLAGS, 0o644);
+    write(realPath, bytes) {
+        const fd = openSync(realPath, APPEND_FLAGS, 0o644);
         let size;
         try {
-            size = (await handle.stat()).size;
+            size = fstatSync(fd).size;
             for (let done = 0; done < bytes.length;) {
-                const { bytesWritten } = await handle.write(bytes, done);
-                if (bytesWritten === 0)
+                const written = writeSync(fd, bytes, done);
+                if (written === 0)
                     throw new Error('no byte could be written');
-                done += bytesWritten;
+                done += written;
             }
         }
         catch (error) {
-            const undone = size !== undefined &&
-                (await handle.truncate(size).then(() => true, () => false));
+            const undone = size !== undefined && truncated(fd, size);
             throw new AuditLogError(`audit log ${this.path}: the record could not be written (${errorMessage(error)})${undone ? '; the part written was removed' : ''}`);
         }
         finally {
-            await handle.close();
+            closeSync(fd);
         }
     }
     /**
      * Refuses a log that is a link or not a plain file, or reached through a link inside the
      * workspace: a link committed to the repository could point anywhere on the runner.
      */
-    async refuseLinks() {
+    refuseLinks() {
         for (const path of checkedPaths(this.path, this.workspace)) {
-            const stats = await lstat(path).catch(() => undefined);
+            const stats = statOf(lstatSync, path);
             if (!stats)
                 return;
             if (stats.isSymbolicLink()) {
@@ -2487,10 +2497,10 @@ class AuditLog {
      * log on every run would grow with it.
      */
     async lastHash() {
-        const size = await stat(this.path).then(s => s.size, () => 0);
+        const size = statOf(statSync, this.path)?.size ?? 0;
         if (size === 0)
             return GENESIS_HASH;
-        const line = await readLastLine(this.path, size);
+        const line = readLastLine(this.path, size);
         const checked = line === undefined ? 'the file does not end with a newline (cut off?)' : checkRecord(line);
         if (typeof checked === 'string') {
             const number = await countLines(this.path);
@@ -2515,18 +2525,18 @@ function checkedPaths(path, workspace) {
  * The last line, read backwards from the end (the log may be large, its records are small);
  * undefined when the file does not end with a newline.
  */
-async function readLastLine(path, size) {
-    const handle = await open(path, READ_FLAGS);
+function readLastLine(path, size) {
+    const fd = openSync(path, READ_FLAGS);
     try {
         const last = Buffer.alloc(1);
-        await handle.read(last, 0, 1, size - 1);
+        readSync(fd, last, 0, 1, size - 1);
         if (last[0] !== 10)
             return undefined;
         let chunk = 64 * 1024;
         for (;;) {
             const start = Math.max(0, size - 1 - chunk);
             const buffer = Buffer.alloc(size - 1 - start);
-            await handle.read(buffer, 0, buffer.length, start);
+            readSync(fd, buffer, 0, buffer.length, start);
             const newline = buffer.lastIndexOf(10);
             if (newline >= 0 || start === 0)
                 return buffer.subarray(newline + 1).toString('utf8');
@@ -2534,7 +2544,26 @@ async function readLastLine(path, size) {
         }
     }
     finally {
-        await handle.close();
+        closeSync(fd);
+    }
+}
+/** A path's stats, or undefined when it has none to give (missing, or under a file). */
+function statOf(read, path) {
+    try {
+        return read(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Cuts the file back to `size`; whether it could. */
+function truncated(fd, size) {
+    try {
+        ftruncateSync(fd, size);
+        return true;
+    }
+    catch {
+        return false;
     }
 }
 /** Lines in the file, a last one without a newline included (for pointing at it). */
