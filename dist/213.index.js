@@ -2701,8 +2701,8 @@ async function attempt(fn) {
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
@@ -2714,39 +2714,42 @@ async function attempt(fn) {
 /**
  * Reads a file that must lie inside the workspace, after resolving symlinks, be a regular
  * file of at most `maxBytes`, and be valid UTF-8. Every failure is an InputError naming the
- * input, so a bad path can never read (or hang on) something outside the repository.
+ * input, so a bad path can never read (or hang on) something outside the repository. The
+ * calls are synchronous: a handful of small ones per file, where each async one was a round
+ * trip through the thread pool (three files: ~3 ms of a validate run).
  */
 async function readWorkspaceFile(workspace, givenPath, options) {
     const { input, maxBytes } = options;
     const fail = (problem) => {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, problem);
     };
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(workspace).catch(() => fail(`the workspace '${workspace}' does not exist`));
+    const root = attempt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync)(workspace), () => fail(`the workspace '${workspace}' does not exist`));
     const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(root, givenPath);
     if (!isInside(root, lexical))
         fail(`'${givenPath}' is outside the workspace`);
-    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(lexical).catch((error) => fail(error.code === 'ENOENT'
+    const real = attempt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync)(lexical), error => fail(error.code === 'ENOENT'
         ? `'${givenPath}' does not exist`
         : `'${givenPath}' cannot be read (${error.code})`));
     if (!isInside(root, real))
         fail(`'${givenPath}' is a link to a place outside the workspace`);
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, real).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/');
-    // Checked before opening: opening a FIFO or device could block or never end.
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(real);
+    // Checked before opening: opening a FIFO or device could block or never end (and a FIFO
+    // put in its place after the check is opened without waiting, then refused as changed).
+    const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(real);
     if (!info.isFile())
         fail(`'${givenPath}' is not a regular file`);
     if (info.size > maxBytes)
         fail(`'${givenPath}' is ${info.size} bytes; the limit is ${maxBytes}`);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(real, 'r');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NONBLOCK);
     let bytes;
     try {
-        const opened = await handle.stat();
+        const opened = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.fstatSync)(fd);
         if (opened.ino !== info.ino || opened.dev !== info.dev)
             fail(`'${givenPath}' changed while read`);
-        bytes = await handle.readFile();
+        bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(fd);
     }
     finally {
-        await handle.close();
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.closeSync)(fd);
     }
     if (bytes.length > maxBytes)
         fail(`'${givenPath}' grew beyond ${maxBytes} bytes while read`);
@@ -2765,6 +2768,14 @@ async function readWorkspaceFile(workspace, givenPath, options) {
         text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
         sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(bytes).digest('hex')
     };
+}
+function attempt(fn, onError) {
+    try {
+        return fn();
+    }
+    catch (error) {
+        return onError(error);
+    }
 }
 function isInside(root, path) {
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, path);
