@@ -26,7 +26,7 @@ const PARSE_OPTIONS = {
 }
 
 /**
- * Parses the code as a CommonJS body, else as an ES module (when that parse gets further), and
+ * Parses the code as a CommonJS body, else (when V8 refuses it as one) as an ES module, and
  * returns its format, every module named by a literal, the uses the check cannot follow, and
  * the code with `import(`/`import.meta` renamed.
  */
@@ -40,11 +40,20 @@ function analyse(code) {
   try {
     ast = parseScript(code, { ...PARSE_OPTIONS, globalReturn: true, onComment })
   } catch (scriptError) {
+    // A file V8 compiles as CommonJS is CommonJS: meriyah refuses a few V8 reads (a name
+    // spelled with an escape, as `\u0061s`; a regular expression after an inserted
+    // semicolon), and its module parse of one would run the file otherwise than node does.
+    if (compiles(code, 'commonjs')) {
+      return { requires: [], problems: [], failure: syntaxFailure(scriptError, true) }
+    }
     htmlComments.length = 0
     try {
       ast = parseModule(code, { ...PARSE_OPTIONS, onComment })
       format = 'module'
     } catch (moduleError) {
+      if (compiles(code, 'module')) {
+        return { requires: [], problems: [], failure: syntaxFailure(moduleError, true) }
+      }
       const further =
         (moduleError.start ?? -1) > (scriptError.start ?? -1) ? moduleError : scriptError
       return { requires: [], problems: [], failure: syntaxFailure(further) }
@@ -102,21 +111,23 @@ function readDifferently(code, format, regexes, htmlComments, position) {
   }
   parts.push(code.slice(at))
   const dotted = parts.join('')
-  const compiles = text => {
-    try {
-      if (format === 'module') new vm.SourceTextModule(text, { identifier: 'regex-check' })
-      else vm.compileFunction(text, COMMONJS_PARAMETERS, { filename: 'regex-check' })
-      return true
-    } catch {
-      return false
-    }
-  }
   // Code V8 refuses anyway is a syntax error, found when it is compiled to run.
-  if (compiles(dotted) || !compiles(code)) return undefined
+  if (compiles(dotted, format) || !compiles(code, format)) return undefined
   return {
     kind: 'syntax',
     message: 'a regular expression that V8 can read as code: put it in parentheses',
     line: position(regexes[0].start).line
+  }
+}
+
+/** Whether V8 compiles the text (it is not run) as a CommonJS body or an ES module. */
+function compiles(text, format) {
+  try {
+    if (format === 'module') new vm.SourceTextModule(text, { identifier: 'check' })
+    else vm.compileFunction(text, COMMONJS_PARAMETERS, { filename: 'check' })
+    return true
+  } catch {
+    return false
   }
 }
 
@@ -144,7 +155,8 @@ function positions(code) {
   }
 }
 
-function syntaxFailure(error) {
+/** The parser's refusal; `v8Reads` when V8 compiles what the parser refused. */
+function syntaxFailure(error, v8Reads = false) {
   if (error instanceof SyntaxError && error.loc) {
     // V8's wording: "Unexpected token '}'", where meriyah writes "Unexpected token: '}'".
     const message = String(error.description ?? error.message).replace(
@@ -153,7 +165,9 @@ function syntaxFailure(error) {
     )
     return {
       kind: 'syntax',
-      message: `SyntaxError: ${message}`,
+      message: v8Reads
+        ? `SyntaxError: ${message} (V8 would read this line; the check's parser cannot, so write it another way: a semicolon before a line that starts with /, a name without escapes)`
+        : `SyntaxError: ${message}`,
       line: error.loc.start.line,
       column: error.loc.start.column + 1
     }
