@@ -197,11 +197,14 @@ var canonicalize = __webpack_require__(8799);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/proper-lockfile/index.js
 var proper_lockfile = __webpack_require__(3648);
 ;// CONCATENATED MODULE: ./src/evidence/audit.ts
+
 
 
 
@@ -291,8 +294,11 @@ const READ_FLAGS = external_node_fs_.constants.O_RDONLY | external_node_fs_.cons
 const LOCK = { realpath: false, stale: 10_000 };
 /**
  * The lock on the log's real path: taken at once when it is free (a run's usual case), else
- * waited for. The file operations around it are synchronous too: a few small calls, each
- * async one a round trip through the thread pool (~3-4 ms a run in all).
+ * waited for. The checks before it are synchronous calls (each async one was a round trip
+ * through the thread pool); what runs under the lock stays asynchronous: the lock stays
+ * fresh only while the event loop turns (its timer touches it), and a write that blocks on
+ * the main thread let another run take it over as stale and fork the chain (found by a red
+ * team).
  */
 async function lockLog(realPath) {
     try {
@@ -336,14 +342,16 @@ class AuditLog {
     async append(body) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(this.path), { recursive: true });
         this.refuseLinks();
-        const realPath = (0,external_node_path_.join)((0,external_node_fs_.realpathSync)((0,external_node_path_.dirname)(this.path)), (0,external_node_path_.basename)(this.path));
+        // The system's realpath, as the kernel resolves the path: node's own (realpathSync)
+        // applies `..` to a link's text before resolving the link, and named another file.
+        const realPath = (0,external_node_path_.join)(external_node_fs_.realpathSync.native((0,external_node_path_.dirname)(this.path)), (0,external_node_path_.basename)(this.path));
         const release = await lockLog(realPath);
         try {
             const record = { ...body, prevHash: await this.lastHash() };
             const written = { ...record, hash: hashOf(record) };
             // No fsync: it cost 14 ms a run, and a crash of the runner loses the workspace, and
             // this file with it, anyway.
-            this.write(realPath, Buffer.from(JSON.stringify(written) + '\n', 'utf8'));
+            await this.write(realPath, Buffer.from(JSON.stringify(written) + '\n', 'utf8'));
             return written;
         }
         finally {
@@ -351,24 +359,25 @@ class AuditLog {
         }
     }
     /** Appends `bytes` whole or not at all: a write that falls short is cut back off. */
-    write(realPath, bytes) {
-        const fd = (0,external_node_fs_.openSync)(realPath, APPEND_FLAGS, 0o644);
+    async write(realPath, bytes) {
+        const handle = await (0,promises_.open)(realPath, APPEND_FLAGS, 0o644);
         let size;
         try {
-            size = (0,external_node_fs_.fstatSync)(fd).size;
+            size = (await handle.stat()).size;
             for (let done = 0; done < bytes.length;) {
-                const written = (0,external_node_fs_.writeSync)(fd, bytes, done);
-                if (written === 0)
+                const { bytesWritten } = await handle.write(bytes, done);
+                if (bytesWritten === 0)
                     throw new Error('no byte could be written');
-                done += written;
+                done += bytesWritten;
             }
         }
         catch (error) {
-            const undone = size !== undefined && truncated(fd, size);
+            const undone = size !== undefined &&
+                (await handle.truncate(size).then(() => true, () => false));
             throw new AuditLogError(`audit log ${this.path}: the record could not be written (${(0,errors/* errorMessage */.gJ)(error)})${undone ? '; the part written was removed' : ''}`);
         }
         finally {
-            (0,external_node_fs_.closeSync)(fd);
+            await handle.close();
         }
     }
     /**
@@ -377,7 +386,7 @@ class AuditLog {
      */
     refuseLinks() {
         for (const path of checkedPaths(this.path, this.workspace)) {
-            const stats = statOf(external_node_fs_.lstatSync, path);
+            const stats = lstatOf(path);
             if (!stats)
                 return;
             if (stats.isSymbolicLink()) {
@@ -395,10 +404,10 @@ class AuditLog {
      * log on every run would grow with it.
      */
     async lastHash() {
-        const size = statOf(external_node_fs_.statSync, this.path)?.size ?? 0;
+        const size = await (0,promises_.stat)(this.path).then(s => s.size, () => 0);
         if (size === 0)
             return GENESIS_HASH;
-        const line = readLastLine(this.path, size);
+        const line = await readLastLine(this.path, size);
         const checked = line === undefined ? 'the file does not end with a newline (cut off?)' : checkRecord(line);
         if (typeof checked === 'string') {
             const number = await countLines(this.path);
@@ -423,18 +432,18 @@ function checkedPaths(path, workspace) {
  * The last line, read backwards from the end (the log may be large, its records are small);
  * undefined when the file does not end with a newline.
  */
-function readLastLine(path, size) {
-    const fd = (0,external_node_fs_.openSync)(path, READ_FLAGS);
+async function readLastLine(path, size) {
+    const handle = await (0,promises_.open)(path, READ_FLAGS);
     try {
         const last = Buffer.alloc(1);
-        (0,external_node_fs_.readSync)(fd, last, 0, 1, size - 1);
+        await handle.read(last, 0, 1, size - 1);
         if (last[0] !== 10)
             return undefined;
         let chunk = 64 * 1024;
         for (;;) {
             const start = Math.max(0, size - 1 - chunk);
             const buffer = Buffer.alloc(size - 1 - start);
-            (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, start);
+            await handle.read(buffer, 0, buffer.length, start);
             const newline = buffer.lastIndexOf(10);
             if (newline >= 0 || start === 0)
                 return buffer.subarray(newline + 1).toString('utf8');
@@ -442,26 +451,16 @@ function readLastLine(path, size) {
         }
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        await handle.close();
     }
 }
-/** A path's stats, or undefined when it has none to give (missing, or under a file). */
-function statOf(read, path) {
+/** A path's own stats, or undefined when it has none to give (missing, or under a file). */
+function lstatOf(path) {
     try {
-        return read(path);
+        return (0,external_node_fs_.lstatSync)(path);
     }
     catch {
         return undefined;
-    }
-}
-/** Cuts the file back to `size`; whether it could. */
-function truncated(fd, size) {
-    try {
-        (0,external_node_fs_.ftruncateSync)(fd, size);
-        return true;
-    }
-    catch {
-        return false;
     }
 }
 /** Lines in the file, a last one without a newline included (for pointing at it). */
@@ -477,8 +476,6 @@ async function countLines(path) {
     return last === 10 ? lines : lines + 1;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/evidence/pr-comment.ts
 
 
@@ -2723,28 +2720,37 @@ async function readWorkspaceFile(workspace, givenPath, options) {
     const fail = (problem) => {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, problem);
     };
-    const root = attempt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync)(workspace), () => fail(`the workspace '${workspace}' does not exist`));
+    // The system's realpath, as the kernel resolves paths (node's own applies `..` to a link's
+    // text before resolving the link).
+    const root = attempt(() => node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync.native(workspace), () => fail(`the workspace '${workspace}' does not exist`));
     const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(root, givenPath);
     if (!isInside(root, lexical))
         fail(`'${givenPath}' is outside the workspace`);
-    const real = attempt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync)(lexical), error => fail(error.code === 'ENOENT'
+    const real = attempt(() => node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync.native(lexical), error => fail(error.code === 'ENOENT'
         ? `'${givenPath}' does not exist`
         : `'${givenPath}' cannot be read (${error.code})`));
     if (!isInside(root, real))
         fail(`'${givenPath}' is a link to a place outside the workspace`);
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, real).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/');
-    // Checked before opening: opening a FIFO or device could block or never end (and a FIFO
-    // put in its place after the check is opened without waiting, then refused as changed).
+    // Checked before opening: opening a FIFO or device could block or never end. What is
+    // opened is the path just resolved, and must still be what was checked: a FIFO or a link
+    // put in its place (by another process) is opened without waiting or not at all, and
+    // refused as changed; where the system says (Linux), the opened file must lie inside too.
     const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(real);
     if (!info.isFile())
         fail(`'${givenPath}' is not a regular file`);
     if (info.size > maxBytes)
         fail(`'${givenPath}' is ${info.size} bytes; the limit is ${maxBytes}`);
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NONBLOCK);
+    const fd = attempt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW), error => fail(error.code === 'ELOOP'
+        ? `'${givenPath}' changed while read`
+        : `'${givenPath}' cannot be read (${error.code})`));
     let bytes;
     try {
         const opened = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.fstatSync)(fd);
-        if (opened.ino !== info.ino || opened.dev !== info.dev)
+        const where = openedPath(fd);
+        if (opened.ino !== info.ino ||
+            opened.dev !== info.dev ||
+            (where !== undefined && !isInside(root, where)))
             fail(`'${givenPath}' changed while read`);
         bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(fd);
     }
@@ -2775,6 +2781,15 @@ function attempt(fn, onError) {
     }
     catch (error) {
         return onError(error);
+    }
+}
+/** Where an open file lies, as the system tells it (Linux's /proc); undefined elsewhere. */
+function openedPath(fd) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readlinkSync)(`/proc/self/fd/${fd}`);
+    }
+    catch {
+        return undefined;
     }
 }
 function isInside(root, path) {

@@ -2310,6 +2310,7 @@ function firstLine(text) {
 
 
 
+
 /** The `prevHash` of the first record. */
 const GENESIS_HASH = '0'.repeat(64);
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -2393,8 +2394,11 @@ const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | externa
 const LOCK = { realpath: false, stale: 10_000 };
 /**
  * The lock on the log's real path: taken at once when it is free (a run's usual case), else
- * waited for. The file operations around it are synchronous too: a few small calls, each
- * async one a round trip through the thread pool (~3-4 ms a run in all).
+ * waited for. The checks before it are synchronous calls (each async one was a round trip
+ * through the thread pool); what runs under the lock stays asynchronous: the lock stays
+ * fresh only while the event loop turns (its timer touches it), and a write that blocks on
+ * the main thread let another run take it over as stale and fork the chain (found by a red
+ * team).
  */
 async function lockLog(realPath) {
     try {
@@ -2438,14 +2442,16 @@ class AuditLog {
     async append(body) {
         mkdirSync(dirname(this.path), { recursive: true });
         this.refuseLinks();
-        const realPath = join(realpathSync(dirname(this.path)), basename(this.path));
+        // The system's realpath, as the kernel resolves the path: node's own (realpathSync)
+        // applies `..` to a link's text before resolving the link, and named another file.
+        const realPath = join(realpathSync.native(dirname(this.path)), basename(this.path));
         const release = await lockLog(realPath);
         try {
             const record = { ...body, prevHash: await this.lastHash() };
             const written = { ...record, hash: hashOf(record) };
             // No fsync: it cost 14 ms a run, and a crash of the runner loses the workspace, and
             // this file with it, anyway.
-            this.write(realPath, Buffer.from(JSON.stringify(written) + '\n', 'utf8'));
+            await this.write(realPath, Buffer.from(JSON.stringify(written) + '\n', 'utf8'));
             return written;
         }
         finally {
@@ -2453,24 +2459,25 @@ class AuditLog {
         }
     }
     /** Appends `bytes` whole or not at all: a write that falls short is cut back off. */
-    write(realPath, bytes) {
-        const fd = openSync(realPath, APPEND_FLAGS, 0o644);
+    async write(realPath, bytes) {
+        const handle = await open(realPath, APPEND_FLAGS, 0o644);
         let size;
         try {
-            size = fstatSync(fd).size;
+            size = (await handle.stat()).size;
             for (let done = 0; done < bytes.length;) {
-                const written = writeSync(fd, bytes, done);
-                if (written === 0)
+                const { bytesWritten } = await handle.write(bytes, done);
+                if (bytesWritten === 0)
                     throw new Error('no byte could be written');
-                done += written;
+                done += bytesWritten;
             }
         }
         catch (error) {
-            const undone = size !== undefined && truncated(fd, size);
+            const undone = size !== undefined &&
+                (await handle.truncate(size).then(() => true, () => false));
             throw new AuditLogError(`audit log ${this.path}: the record could not be written (${errorMessage(error)})${undone ? '; the part written was removed' : ''}`);
         }
         finally {
-            closeSync(fd);
+            await handle.close();
         }
     }
     /**
@@ -2479,7 +2486,7 @@ class AuditLog {
      */
     refuseLinks() {
         for (const path of checkedPaths(this.path, this.workspace)) {
-            const stats = statOf(lstatSync, path);
+            const stats = lstatOf(path);
             if (!stats)
                 return;
             if (stats.isSymbolicLink()) {
@@ -2497,10 +2504,10 @@ class AuditLog {
      * log on every run would grow with it.
      */
     async lastHash() {
-        const size = statOf(statSync, this.path)?.size ?? 0;
+        const size = await stat(this.path).then(s => s.size, () => 0);
         if (size === 0)
             return GENESIS_HASH;
-        const line = readLastLine(this.path, size);
+        const line = await readLastLine(this.path, size);
         const checked = line === undefined ? 'the file does not end with a newline (cut off?)' : checkRecord(line);
         if (typeof checked === 'string') {
             const number = await countLines(this.path);
@@ -2525,18 +2532,18 @@ function checkedPaths(path, workspace) {
  * The last line, read backwards from the end (the log may be large, its records are small);
  * undefined when the file does not end with a newline.
  */
-function readLastLine(path, size) {
-    const fd = openSync(path, READ_FLAGS);
+async function readLastLine(path, size) {
+    const handle = await open(path, READ_FLAGS);
     try {
         const last = Buffer.alloc(1);
-        readSync(fd, last, 0, 1, size - 1);
+        await handle.read(last, 0, 1, size - 1);
         if (last[0] !== 10)
             return undefined;
         let chunk = 64 * 1024;
         for (;;) {
             const start = Math.max(0, size - 1 - chunk);
             const buffer = Buffer.alloc(size - 1 - start);
-            readSync(fd, buffer, 0, buffer.length, start);
+            await handle.read(buffer, 0, buffer.length, start);
             const newline = buffer.lastIndexOf(10);
             if (newline >= 0 || start === 0)
                 return buffer.subarray(newline + 1).toString('utf8');
@@ -2544,26 +2551,16 @@ function readLastLine(path, size) {
         }
     }
     finally {
-        closeSync(fd);
+        await handle.close();
     }
 }
-/** A path's stats, or undefined when it has none to give (missing, or under a file). */
-function statOf(read, path) {
+/** A path's own stats, or undefined when it has none to give (missing, or under a file). */
+function lstatOf(path) {
     try {
-        return read(path);
+        return lstatSync(path);
     }
     catch {
         return undefined;
-    }
-}
-/** Cuts the file back to `size`; whether it could. */
-function truncated(fd, size) {
-    try {
-        ftruncateSync(fd, size);
-        return true;
-    }
-    catch {
-        return false;
     }
 }
 /** Lines in the file, a last one without a newline included (for pointing at it). */

@@ -6,6 +6,7 @@ import {
   fstatSync,
   openSync,
   readFileSync,
+  readlinkSync,
   realpathSync,
   statSync
 } from 'node:fs'
@@ -47,14 +48,16 @@ export async function readWorkspaceFile(
   const fail = (problem: string): never => {
     throw new InputError(input, problem)
   }
+  // The system's realpath, as the kernel resolves paths (node's own applies `..` to a link's
+  // text before resolving the link).
   const root = attempt(
-    () => realpathSync(workspace),
+    () => realpathSync.native(workspace),
     () => fail(`the workspace '${workspace}' does not exist`)
   )
   const lexical = resolve(root, givenPath)
   if (!isInside(root, lexical)) fail(`'${givenPath}' is outside the workspace`)
   const real = attempt(
-    () => realpathSync(lexical),
+    () => realpathSync.native(lexical),
     error =>
       fail(
         error.code === 'ENOENT'
@@ -65,16 +68,31 @@ export async function readWorkspaceFile(
   if (!isInside(root, real)) fail(`'${givenPath}' is a link to a place outside the workspace`)
   const path = relative(root, real).split(sep).join('/')
 
-  // Checked before opening: opening a FIFO or device could block or never end (and a FIFO
-  // put in its place after the check is opened without waiting, then refused as changed).
+  // Checked before opening: opening a FIFO or device could block or never end. What is
+  // opened is the path just resolved, and must still be what was checked: a FIFO or a link
+  // put in its place (by another process) is opened without waiting or not at all, and
+  // refused as changed; where the system says (Linux), the opened file must lie inside too.
   const info = statSync(real)
   if (!info.isFile()) fail(`'${givenPath}' is not a regular file`)
   if (info.size > maxBytes) fail(`'${givenPath}' is ${info.size} bytes; the limit is ${maxBytes}`)
-  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
+  const fd = attempt(
+    () => openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW),
+    error =>
+      fail(
+        error.code === 'ELOOP'
+          ? `'${givenPath}' changed while read`
+          : `'${givenPath}' cannot be read (${error.code})`
+      )
+  )
   let bytes: Buffer
   try {
     const opened = fstatSync(fd)
-    if (opened.ino !== info.ino || opened.dev !== info.dev)
+    const where = openedPath(fd)
+    if (
+      opened.ino !== info.ino ||
+      opened.dev !== info.dev ||
+      (where !== undefined && !isInside(root, where))
+    )
       fail(`'${givenPath}' changed while read`)
     bytes = readFileSync(fd)
   } finally {
@@ -102,6 +120,15 @@ function attempt<T>(fn: () => T, onError: (error: NodeJS.ErrnoException) => neve
     return fn()
   } catch (error) {
     return onError(error as NodeJS.ErrnoException)
+  }
+}
+
+/** Where an open file lies, as the system tells it (Linux's /proc); undefined elsewhere. */
+function openedPath(fd: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`)
+  } catch {
+    return undefined
   }
 }
 
