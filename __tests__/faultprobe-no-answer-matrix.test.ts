@@ -3,7 +3,7 @@ import { CxoneEmulator, type FaultRule } from '../src/emulator/index.js'
 import { publishVersion } from '../src/cxone/publisher.js'
 import { sleep } from '../src/http/retry.js'
 import { clientFor, ID, V1_CODE } from './emulated.js'
-import { failuresOf, FAULTS } from './no-answer-cases.js'
+import { failuresOf, FAULTS, lostPublish as lostOnWire } from './no-answer-cases.js'
 import { callsOf, promotion } from './cxone/publish-setup.js'
 
 /*
@@ -14,7 +14,6 @@ import { callsOf, promotion } from './cxone/publish-setup.js'
  */
 jest.setTimeout(180_000)
 
-const LOST = new Set(['gateway', 'cut', 'reset', 'hang', 'delay'])
 type Target = 'publish' | 'restore' | 'unpublish'
 type Cancel = 'none' | 'before' | 'during' | 'after' | 'backoff' | 'verify'
 
@@ -122,12 +121,7 @@ async function probeCase(c: Case): Promise<void> {
     await sleep(c.fault === 'lateLanding' ? 2700 : 50)
     const liveLater = emulator.state(ID).live.production
     const v2 = emulator.state(ID).versions.find(v => v.versionId === 'v2')
-    const lostPublish = emulator.requests.some(
-      r =>
-        r.call === 'publish' &&
-        r.versionId === 'v2' &&
-        ((r.fault !== undefined && LOST.has(r.fault)) || r.status === 502 || r.status === 504)
-    )
+    const lostPublish = lostOnWire(emulator.requests, 'v2')
     const report = {
       result: outcome.result,
       cause: outcome.cause,

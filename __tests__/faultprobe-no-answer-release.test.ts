@@ -1,9 +1,10 @@
 import { jest } from '@jest/globals'
-import { CxoneEmulator, sha256, type Fault } from '../src/emulator/index.js'
+import { CxoneEmulator, sha256 } from '../src/emulator/index.js'
 import { RateController } from '../src/cxone/rate-controller.js'
 import { publishRelease } from '../src/cxone/release.js'
 import { sleep } from '../src/http/retry.js'
 import { clientFor } from './emulated.js'
+import { FAULTS, lostPublish } from './no-answer-cases.js'
 
 /*
  * Fault probe of the no-answer handling in a release: member 0's publish PATCH meets a fault
@@ -14,18 +15,6 @@ import { clientFor } from './emulated.js'
 jest.setTimeout(60_000)
 const ids = [0, 1, 2].map(i => `c1b2c3d4-e5f6-7890-abcd-${String(i).padStart(12, '0')}`)
 const code = (i: number, v: string) => `exports.handler = async () => ({ m: ${i}, v: '${v}' })\n`
-const FAULTS: Record<string, Fault> = {
-  gw502carried: { kind: 'gateway', status: 502 },
-  gw504carried: { kind: 'gateway', status: 504 },
-  gw502not: { kind: 'status', status: 502, body: 'html' },
-  gw504not: { kind: 'status', status: 504, body: 'html' },
-  cut: { kind: 'cut' },
-  reset: { kind: 'reset' },
-  hang: { kind: 'hang' },
-  lateLanding: { kind: 'delay', ms: 2500 },
-  answered503: { kind: 'status', status: 503 }
-}
-const LOST = new Set(['gateway', 'cut', 'reset', 'hang', 'delay'])
 const cases: Array<[string, string, 'first' | 'every', 'none' | 'sibling' | 'cancel']> = []
 for (const f of Object.keys(FAULTS))
   for (const times of ['first', 'every'] as const)
@@ -91,12 +80,7 @@ test.concurrent.each(cases.filter(c => !process.env.PROBE_ONLY || c[0] === proce
       await sleep(f === 'lateLanding' ? 2700 : 100)
       const later = ids.map(id => emulator.state(id).live.production)
       const before = ['v1', 'v1', null]
-      const lost0 = emulator.requests.some(
-        r =>
-          r.call === 'publish' &&
-          r.versionId === 'v2' &&
-          ((r.fault && LOST.has(r.fault)) || r.status === 502 || r.status === 504)
-      )
+      const lost0 = lostPublish(emulator.requests, 'v2')
       const problems: string[] = []
       outcome.members.forEach((m, i) => {
         if (m.result === 'published' && (atEnd[i] !== versions[i] || later[i] !== versions[i]))

@@ -1,6 +1,6 @@
-import type { Fault } from '../src/emulator/index.js'
+import type { Fault, RecordedRequest } from '../src/emulator/index.js'
 
-/** What the no-answer fault probes inject (faultprobe-no-answer-matrix, faultprobe-read-back-matrix). */
+/** What the no-answer fault probes inject (their matrices, and the release's). */
 export const FAULTS: Record<string, Fault> = {
   gw502carried: { kind: 'gateway', status: 502 },
   gw504carried: { kind: 'gateway', status: 504 },
@@ -11,6 +11,19 @@ export const FAULTS: Record<string, Fault> = {
   hang: { kind: 'hang' },
   lateLanding: { kind: 'delay', ms: 2500 },
   answered503: { kind: 'status', status: 503 }
+}
+
+/** Faults after which a PATCH may still be carried out: its answer never came. */
+const LOST = new Set(['gateway', 'cut', 'reset', 'hang', 'delay'])
+
+/** Whether a publish PATCH of `versionId` went over the wire and its answer was lost. */
+export function lostPublish(requests: readonly RecordedRequest[], versionId: string): boolean {
+  return requests.some(
+    r =>
+      r.call === 'publish' &&
+      r.versionId === versionId &&
+      ((r.fault !== undefined && LOST.has(r.fault)) || r.status === 502 || r.status === 504)
+  )
 }
 
 /**

@@ -259,6 +259,52 @@ describe('red team: synchronous workspace-file read', () => {
   }, 60_000)
 })
 
+/**
+ * The same race one level up: a directory of the resolved path swapped for a link to a
+ * directory outside (rename away, link in its place, and back). Opening without following a
+ * link guards only the last component, and stat and fstat both see the outside file, so only
+ * the check of where the opened descriptor lies (/proc/self/fd on Linux) refuses it.
+ */
+test('a directory of the path swapped for a link outside mid-read: the outside file is never read', async () => {
+  const ws = makeWorkspace({ 'actions/a.js': 'exports.handler = () => 1\n' })
+  const outside = makeWorkspace({ 'a.js': 'SECRET = 42\n' })
+  const script = join(mkdtempSync(join(tmpdir(), 'cxone-rt-dirswap-')), 'swap.mjs')
+  writeFileSync(
+    script,
+    `import { renameSync, symlinkSync, unlinkSync } from 'node:fs'
+const [dir, outside] = process.argv.slice(2)
+for (;;) {
+  renameSync(dir, dir + '.away')
+  symlinkSync(outside, dir)
+  unlinkSync(dir)
+  renameSync(dir + '.away', dir)
+}
+`
+  )
+  const swapper = spawn(process.execPath, [script, join(ws, 'actions'), outside], {
+    stdio: 'ignore'
+  })
+  const outcomes = new Map<string, number>()
+  try {
+    for (let i = 0; i < 20_000 && !outcomes.has('SECRET = 42\n'); i++) {
+      const outcome = await readWorkspaceFile(ws, 'actions/a.js', {
+        input: 'action-file',
+        maxBytes: 1000
+      }).then(
+        file => file.text,
+        (error: unknown) => (error instanceof InputError ? 'InputError' : String(error))
+      )
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1)
+      if (i % 200 === 0) await new Promise(resolve => setImmediate(resolve))
+    }
+  } finally {
+    swapper.kill('SIGKILL')
+  }
+  expect([...outcomes.keys()]).not.toContain('SECRET = 42\n')
+  // The race was run: some reads met the swap, and some the file.
+  expect(outcomes.get('exports.handler = () => 1\n')).toBeGreaterThan(0)
+}, 60_000)
+
 describe('red team: what held', () => {
   /**
    * HELD: 8 runs of the real action at once, on node 24, appending to one log through three

@@ -2720,15 +2720,15 @@ async function readWorkspaceFile(workspace, givenPath, options) {
     const fail = (problem) => {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, problem);
     };
+    // A file system error in words naming the input: `known` words some codes otherwise.
+    const failOn = (known = {}) => (error) => fail(known[error.code ?? ''] ?? `'${givenPath}' cannot be read (${error.code})`);
     // The system's realpath, as the kernel resolves paths (node's own applies `..` to a link's
     // text before resolving the link).
     const root = attempt(() => node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync.native(workspace), () => fail(`the workspace '${workspace}' does not exist`));
     const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(root, givenPath);
     if (!isInside(root, lexical))
         fail(`'${givenPath}' is outside the workspace`);
-    const real = attempt(() => node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync.native(lexical), error => fail(error.code === 'ENOENT'
-        ? `'${givenPath}' does not exist`
-        : `'${givenPath}' cannot be read (${error.code})`));
+    const real = attempt(() => node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync.native(lexical), failOn({ ENOENT: `'${givenPath}' does not exist` }));
     if (!isInside(root, real))
         fail(`'${givenPath}' is a link to a place outside the workspace`);
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(root, real).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/');
@@ -2736,14 +2736,13 @@ async function readWorkspaceFile(workspace, givenPath, options) {
     // opened is the path just resolved, and must still be what was checked: a FIFO or a link
     // put in its place (by another process) is opened without waiting or not at all, and
     // refused as changed; where the system says (Linux), the opened file must lie inside too.
-    const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(real);
+    const changed = `'${givenPath}' changed while read`;
+    const info = attempt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(real), failOn({ ENOENT: changed }));
     if (!info.isFile())
         fail(`'${givenPath}' is not a regular file`);
     if (info.size > maxBytes)
         fail(`'${givenPath}' is ${info.size} bytes; the limit is ${maxBytes}`);
-    const fd = attempt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW), error => fail(error.code === 'ELOOP'
-        ? `'${givenPath}' changed while read`
-        : `'${givenPath}' cannot be read (${error.code})`));
+    const fd = attempt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW), failOn({ ELOOP: changed, ENOENT: changed }));
     let bytes;
     try {
         const opened = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.fstatSync)(fd);
@@ -2751,8 +2750,8 @@ async function readWorkspaceFile(workspace, givenPath, options) {
         if (opened.ino !== info.ino ||
             opened.dev !== info.dev ||
             (where !== undefined && !isInside(root, where)))
-            fail(`'${givenPath}' changed while read`);
-        bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(fd);
+            fail(changed);
+        bytes = attempt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(fd), failOn());
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.closeSync)(fd);

@@ -346,7 +346,6 @@ class Exchanges {
         this.http.dispose();
     }
 }
-/** A connection error in words; node's AggregateError (several addresses tried) has no message. */
 /** Whether a failure proves the request never left (every address tried refused, say). */
 function neverSent(error) {
     const { code, errors } = error;
@@ -354,6 +353,7 @@ function neverSent(error) {
         return errors.every(neverSent);
     return typeof code === 'string' && UNSENT_CODES.has(code);
 }
+/** A connection error in words; node's AggregateError (several addresses tried) has no message. */
 function connectionFailure(error) {
     const { message, code, syscall } = error;
     if (message)

@@ -137,7 +137,6 @@ export class Exchanges {
   }
 }
 
-/** A connection error in words; node's AggregateError (several addresses tried) has no message. */
 /** Whether a failure proves the request never left (every address tried refused, say). */
 function neverSent(error: unknown): boolean {
   const { code, errors } = error as { code?: unknown; errors?: unknown }
@@ -145,6 +144,7 @@ function neverSent(error: unknown): boolean {
   return typeof code === 'string' && UNSENT_CODES.has(code)
 }
 
+/** A connection error in words; node's AggregateError (several addresses tried) has no message. */
 function connectionFailure(error: unknown): string {
   const { message, code, syscall } = error as { message?: string; code?: string; syscall?: string }
   if (message) return message

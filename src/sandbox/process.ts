@@ -33,9 +33,9 @@ export const CHILD_PROGRAM: readonly string[] = [
  * 0: the parent's pipe writes wait for its event loop, which is busy loading the action, and
  * held the child back ~20 ms), compiles each as a CommonJS module whose `require` gives the
  * modules loaded before it or a built-in module, closes each fd once read, and hands the last
- * file's export the reader of frames on fd 0. A frame is `<byte length>\n<bytes>`. The child starts once this
- * script has returned: node then puts `module` back on the global object, and the child takes
- * it away. Strict in a function of its own: node wraps some -e scripts in one of its own.
+ * file's export the reader of frames on fd 0. A frame is `<byte length>\n<bytes>`. The child
+ * starts once this script has returned: node then puts `module` back on the global object, and
+ * the child takes it away. Strict in a function of its own: node wraps some -e scripts in one of its own.
  */
 export const BOOT = `(() => {
 'use strict';

@@ -48,6 +48,11 @@ export async function readWorkspaceFile(
   const fail = (problem: string): never => {
     throw new InputError(input, problem)
   }
+  // A file system error in words naming the input: `known` words some codes otherwise.
+  const failOn =
+    (known: Record<string, string> = {}) =>
+    (error: NodeJS.ErrnoException): never =>
+      fail(known[error.code ?? ''] ?? `'${givenPath}' cannot be read (${error.code})`)
   // The system's realpath, as the kernel resolves paths (node's own applies `..` to a link's
   // text before resolving the link).
   const root = attempt(
@@ -58,12 +63,7 @@ export async function readWorkspaceFile(
   if (!isInside(root, lexical)) fail(`'${givenPath}' is outside the workspace`)
   const real = attempt(
     () => realpathSync.native(lexical),
-    error =>
-      fail(
-        error.code === 'ENOENT'
-          ? `'${givenPath}' does not exist`
-          : `'${givenPath}' cannot be read (${error.code})`
-      )
+    failOn({ ENOENT: `'${givenPath}' does not exist` })
   )
   if (!isInside(root, real)) fail(`'${givenPath}' is a link to a place outside the workspace`)
   const path = relative(root, real).split(sep).join('/')
@@ -72,17 +72,13 @@ export async function readWorkspaceFile(
   // opened is the path just resolved, and must still be what was checked: a FIFO or a link
   // put in its place (by another process) is opened without waiting or not at all, and
   // refused as changed; where the system says (Linux), the opened file must lie inside too.
-  const info = statSync(real)
+  const changed = `'${givenPath}' changed while read`
+  const info = attempt(() => statSync(real), failOn({ ENOENT: changed }))
   if (!info.isFile()) fail(`'${givenPath}' is not a regular file`)
   if (info.size > maxBytes) fail(`'${givenPath}' is ${info.size} bytes; the limit is ${maxBytes}`)
   const fd = attempt(
     () => openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW),
-    error =>
-      fail(
-        error.code === 'ELOOP'
-          ? `'${givenPath}' changed while read`
-          : `'${givenPath}' cannot be read (${error.code})`
-      )
+    failOn({ ELOOP: changed, ENOENT: changed })
   )
   let bytes: Buffer
   try {
@@ -93,8 +89,8 @@ export async function readWorkspaceFile(
       opened.dev !== info.dev ||
       (where !== undefined && !isInside(root, where))
     )
-      fail(`'${givenPath}' changed while read`)
-    bytes = readFileSync(fd)
+      fail(changed)
+    bytes = attempt(() => readFileSync(fd), failOn())
   } finally {
     closeSync(fd)
   }

@@ -1,9 +1,9 @@
 'use strict'
 /*
- * The child's first layer (see serve.cjs): the code is parsed (meriyah) before anything runs. A
- * syntax error is located; module-uses.cjs finds what the code asks for; code V8 could read
- * otherwise than the parser did is refused; `import(` and `import.meta` are renamed to a function of
- * the context.
+ * The child's first layer (see serve.cjs): the code is parsed (meriyah) before anything runs.
+ * A syntax error is located; module-uses.cjs finds what the code asks for; code V8 could read
+ * otherwise than the parser did is refused; `import(` and `import.meta` are renamed to a
+ * function of the context.
  */
 const vm = require('node:vm')
 const { parseScript, parseModule } = require('meriyah')
@@ -43,20 +43,16 @@ function analyse(code) {
     // A file V8 compiles as CommonJS is CommonJS: meriyah refuses a few V8 reads (a name
     // spelled with an escape, as `\u0061s`; a regular expression after an inserted
     // semicolon), and its module parse of one would run the file otherwise than node does.
-    if (compiles(code, 'commonjs')) {
-      return { requires: [], problems: [], failure: syntaxFailure(scriptError, true) }
-    }
+    if (compiles(code, 'commonjs')) return refused(syntaxFailure(scriptError, true))
     htmlComments.length = 0
     try {
       ast = parseModule(code, { ...PARSE_OPTIONS, onComment })
       format = 'module'
     } catch (moduleError) {
-      if (compiles(code, 'module')) {
-        return { requires: [], problems: [], failure: syntaxFailure(moduleError, true) }
-      }
+      if (compiles(code, 'module')) return refused(syntaxFailure(moduleError, true))
       const further =
         (moduleError.start ?? -1) > (scriptError.start ?? -1) ? moduleError : scriptError
-      return { requires: [], problems: [], failure: syntaxFailure(further) }
+      return refused(syntaxFailure(further))
     }
   }
   const position = positions(code)
@@ -64,7 +60,7 @@ function analyse(code) {
   try {
     found = collectModuleUses(ast, format, position)
   } catch {
-    return { requires: [], problems: [], failure: syntaxFailure(undefined) }
+    return refused(syntaxFailure(undefined))
   }
   const misread = readDifferently(code, format, found.regexes, htmlComments, position)
   if (misread) return { requires: found.requires, problems: [], failure: misread }
@@ -118,6 +114,11 @@ function readDifferently(code, format, regexes, htmlComments, position) {
     message: 'a regular expression that V8 can read as code: put it in parentheses',
     line: position(regexes[0].start).line
   }
+}
+
+/** The analysis of code refused before anything of it could be read. */
+function refused(failure) {
+  return { requires: [], problems: [], failure }
 }
 
 /** Whether V8 compiles the text (it is not run) as a CommonJS body or an ES module. */
